@@ -1,0 +1,43 @@
+//! stacklint: a policy checker for openEuler container-image stacks.
+//!
+//! The core performs no I/O. [`check`] reads a repository through a [`FileSource`] and returns
+//! a [`Report`] whose JSON form is the contract shared by the CLI, the GitHub Action and the
+//! playground.
+
+pub mod config;
+pub mod diagnostic;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dir_source;
+pub mod line_index;
+pub mod model;
+pub mod os_release;
+pub mod render;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod tag;
+pub mod yaml;
+
+pub use config::Config;
+pub use diagnostic::{Diagnostic, Severity};
+pub use report::Report;
+pub use source::{FileSource, MemorySource};
+
+/// What to check beyond the repository itself.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    pub config: Config,
+}
+
+/// Checks every manifest in the repository and returns all findings.
+pub fn check(source: &dyn FileSource, options: &CheckOptions) -> Report {
+    let repo = model::Repo::load(source, &options.config);
+    let mut findings = Vec::new();
+    for family in rules::FAMILIES {
+        (family.check)(&repo, &mut findings);
+    }
+    report::build(&repo, findings)
+}
+
+/// The crate version, as shown by `--version` and in reports.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,122 @@
+//! Byte offsets to 1-based lines and columns. The only place where positions are converted,
+//! so every shell (CLI, action, playground) agrees on them.
+
+/// A position as people and editors see it. `column` counts Unicode scalar values and
+/// `column_utf16` counts UTF-16 code units (what JavaScript editors use); both are 1-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub column_utf16: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset of the first byte of each line.
+    line_starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex {
+            line_starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 0-based line holding `offset` (clamped to the text).
+    fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// Locates a byte offset. Offsets past the end clamp to the end; offsets inside a
+    /// multi-byte character count as that character.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = offset.min(self.len);
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let prefix = text.get(start..offset).unwrap_or_else(|| {
+            let mut end = offset;
+            while end > start && !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            &text[start..end]
+        });
+        Position {
+            line: line + 1,
+            column: prefix.chars().count() + 1,
+            column_utf16: prefix.encode_utf16().count() + 1,
+        }
+    }
+
+    /// Byte range of a 1-based line, without its line terminator.
+    pub fn line_span(&self, text: &str, line: usize) -> (usize, usize) {
+        let index = line.saturating_sub(1).min(self.line_starts.len() - 1);
+        let start = self.line_starts[index];
+        let mut end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.len, |next| next - 1);
+        if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        (start, end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_positions() {
+        let text = "a: 1\nbb: 2\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 0).line, 1);
+        let p = index.position(text, 5);
+        assert_eq!((p.line, p.column), (2, 1));
+        let p = index.position(text, 8);
+        assert_eq!((p.line, p.column), (2, 4));
+        assert_eq!(index.line_span(text, 2), (5, 10));
+    }
+
+    #[test]
+    fn non_ascii_columns_count_characters_and_utf16_units() {
+        let text = "é😀x";
+        let index = LineIndex::new(text);
+        let x = text.find('x').expect("x is in the text");
+        let p = index.position(text, x);
+        assert_eq!(p.column, 3);
+        assert_eq!(p.column_utf16, 4);
+    }
+
+    #[test]
+    fn offsets_past_the_end_clamp() {
+        let text = "ab";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 99).column, 3);
+    }
+
+    #[test]
+    fn crlf_lines_exclude_the_carriage_return() {
+        let text = "a\r\nb";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_span(text, 1), (0, 1));
+        assert_eq!(index.position(text, 3).line, 2);
+    }
+}

@@ -1,0 +1,152 @@
+//! The native command line: `stacklint check|explain|rules`.
+
+use std::io::{IsTerminal, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use stacklint::dir_source::DirSource;
+use stacklint::render::{human, json};
+use stacklint::{rules, CheckOptions, Severity};
+
+/// Exit codes are a contract: scripts tell findings from broken invocations.
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+const EXIT_INTERNAL: u8 = 3;
+
+#[derive(Parser)]
+#[command(
+    name = "stacklint",
+    version,
+    about = "Policy checker for openEuler container-image stacks"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check every meta.yml below DIR.
+    Check {
+        /// The repository (or a folder of it) to check.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
+    /// Show the documentation of a rule, by code (P001) or name (dockerfile-missing).
+    Explain { rule: String },
+    /// List every rule with its code, name, default severity and summary.
+    Rules,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn use_color(color: Color) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, String> {
+    match cli.command {
+        Command::Check { dir, format, color } => {
+            let source = DirSource::open(&dir)
+                .map_err(|error| format!("cannot read `{}`: {error}", dir.display()))?;
+            let report = stacklint::check(&source, &CheckOptions::default());
+            let output = match format {
+                Format::Human => human::render(
+                    &report,
+                    human::HumanOptions {
+                        color: use_color(color),
+                    },
+                ),
+                Format::Json => json::render(&report) + "\n",
+            };
+            print(&output);
+            Ok(if report.max_severity() >= Some(Severity::Error) {
+                EXIT_FINDINGS
+            } else {
+                0
+            })
+        }
+        Command::Explain { rule } => {
+            let found = rules::find(&rule)
+                .ok_or_else(|| format!("no rule `{rule}`; `stacklint rules` lists them all"))?;
+            print(&format!(
+                "{} {} ({})\n\n{}\n",
+                found.code,
+                found.name,
+                found.default_severity.as_str(),
+                rules::doc_text(found)
+            ));
+            Ok(0)
+        }
+        Command::Rules => {
+            let mut out = String::new();
+            for rule in rules::all() {
+                out.push_str(&format!(
+                    "{:<5} {:<28} {:<8} {}\n",
+                    rule.code,
+                    rule.name,
+                    rule.default_severity.as_str(),
+                    rule.summary
+                ));
+            }
+            print(&out);
+            Ok(0)
+        }
+    }
+}
+
+/// Writes to stdout, ignoring a closed pipe (`stacklint check | head`).
+fn print(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let code = if error.use_stderr() { EXIT_USAGE } else { 0 };
+            let _ = error.print();
+            return ExitCode::from(code);
+        }
+    };
+    panic::set_hook(Box::new(|_| {}));
+    match panic::catch_unwind(AssertUnwindSafe(|| run(cli))) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        Ok(Err(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(EXIT_USAGE)
+        }
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            eprintln!("error: internal error in stacklint: {what}\nplease report this with the input that caused it");
+            ExitCode::from(EXIT_INTERNAL)
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! The repository as the rules see it: the file listing, every `meta.yml` parsed once into
+//! spanned entries, and a cache of every file read (the report needs their text to locate
+//! findings).
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use crate::config::Config;
+use crate::diagnostic::Span;
+use crate::line_index::LineIndex;
+use crate::source::{FileSource, ReadError};
+use crate::yaml::{self, Document, Node};
+
+/// The file name the publisher reads in every image folder.
+pub const MANIFEST_NAME: &str = "meta.yml";
+
+/// A text file that was read, with its line index.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+    pub lines: LineIndex,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<String>, text: String) -> SourceFile {
+        let lines = LineIndex::new(&text);
+        SourceFile {
+            path: path.into(),
+            text,
+            lines,
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+}
+
+/// One `tag: {path, arch}` pair of a manifest, kept even when its value is malformed.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The tag as the publisher reads it (the key's string value).
+    pub tag: String,
+    pub key: Node,
+    pub value: Node,
+}
+
+impl Entry {
+    pub fn tag_span(&self) -> Span {
+        self.key.span
+    }
+
+    /// The `path` value, when the entry is a mapping with a string `path`.
+    pub fn path(&self) -> Option<(&str, Span)> {
+        let node = self.value.get("path")?;
+        Some((node.as_str()?, node.span))
+    }
+
+    /// The `arch` node, when present.
+    pub fn arch(&self) -> Option<&Node> {
+        self.value.get("arch")
+    }
+}
+
+/// A parsed `meta.yml`.
+#[derive(Debug)]
+pub struct Manifest {
+    /// Repository path of the file, e.g. `AI/pytorch/meta.yml`.
+    pub path: String,
+    /// The image root: the folder holding the manifest (`AI/pytorch`), `""` at the top.
+    pub root: String,
+    pub file: Rc<SourceFile>,
+    pub doc: Document,
+    /// Every pair of the top-level mapping, in order, duplicates included.
+    pub entries: Vec<Entry>,
+}
+
+impl Manifest {
+    /// Joins a path relative to the image root into a repository path.
+    pub fn join(&self, relative: &str) -> String {
+        join_dir(&self.root, relative)
+    }
+}
+
+/// `dir` + `/` + `relative`, where `dir` may be the empty top folder.
+pub fn join_dir(dir: &str, relative: &str) -> String {
+    if dir.is_empty() {
+        relative.to_string()
+    } else {
+        format!("{dir}/{relative}")
+    }
+}
+
+/// The folder part of a repository path (`""` at the top).
+pub fn parent_dir(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+/// The last segment of a repository path.
+pub fn file_name(path: &str) -> &str {
+    path.rsplit_once('/').map_or(path, |(_, name)| name)
+}
+
+/// Everything the rules read. Built once per check.
+pub struct Repo<'a> {
+    pub source: &'a dyn FileSource,
+    pub config: &'a Config,
+    /// Every file, sorted.
+    pub paths: Vec<String>,
+    /// Every folder that holds at least one file (directly or below), sorted.
+    pub dirs: BTreeSet<String>,
+    pub manifests: Vec<Manifest>,
+    files: RefCell<BTreeMap<String, Result<Rc<SourceFile>, ReadError>>>,
+}
+
+impl<'a> Repo<'a> {
+    pub fn load(source: &'a dyn FileSource, config: &'a Config) -> Repo<'a> {
+        let paths = source.list();
+        let mut dirs = BTreeSet::new();
+        for path in &paths {
+            let mut dir = parent_dir(path);
+            while !dir.is_empty() && dirs.insert(dir.to_string()) {
+                dir = parent_dir(dir);
+            }
+        }
+        let mut repo = Repo {
+            source,
+            config,
+            paths,
+            dirs,
+            manifests: Vec::new(),
+            files: RefCell::new(BTreeMap::new()),
+        };
+        let manifest_paths: Vec<String> = repo
+            .paths
+            .iter()
+            .filter(|p| file_name(p) == MANIFEST_NAME)
+            .cloned()
+            .collect();
+        for path in manifest_paths {
+            let Some(file) = repo.read(&path) else {
+                continue;
+            };
+            let doc = yaml::parse(&file.text);
+            let entries = doc
+                .root
+                .as_ref()
+                .and_then(Node::as_mapping)
+                .map(|pairs| {
+                    pairs
+                        .iter()
+                        .map(|pair| Entry {
+                            tag: pair.key.as_str().unwrap_or_default().to_string(),
+                            key: pair.key.clone(),
+                            value: pair.value.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            repo.manifests.push(Manifest {
+                root: parent_dir(&path).to_string(),
+                path,
+                file,
+                doc,
+                entries,
+            });
+        }
+        repo
+    }
+
+    /// Reads a file once; failures are remembered and reported as F001 at the end.
+    pub fn read(&self, path: &str) -> Option<Rc<SourceFile>> {
+        if let Some(cached) = self.files.borrow().get(path) {
+            return cached.as_ref().ok().cloned();
+        }
+        let result = self
+            .source
+            .read(path)
+            .map(|text| Rc::new(SourceFile::new(path, text)));
+        let file = result.as_ref().ok().cloned();
+        self.files.borrow_mut().insert(path.to_string(), result);
+        file
+    }
+
+    /// A file that was read before, for locating findings.
+    pub fn cached(&self, path: &str) -> Option<Rc<SourceFile>> {
+        self.files.borrow().get(path)?.as_ref().ok().cloned()
+    }
+
+    pub fn is_file(&self, path: &str) -> bool {
+        self.paths
+            .binary_search_by(|p| p.as_str().cmp(path))
+            .is_ok()
+    }
+
+    pub fn is_dir(&self, path: &str) -> bool {
+        self.dirs.contains(path)
+    }
+
+    /// Files that could not be read, except those the caller chose not to provide.
+    pub fn read_failures(&self) -> Vec<(String, ReadError)> {
+        self.files
+            .borrow()
+            .iter()
+            .filter_map(|(path, result)| match result {
+                Err(ReadError::NotFound | ReadError::NotProvided) | Ok(_) => None,
+                Err(error) => Some((path.clone(), error.clone())),
+            })
+            .collect()
+    }
+
+    /// Manifests in one folder's subtree.
+    pub fn manifests_under<'s>(&'s self, dir: &'s str) -> impl Iterator<Item = &'s Manifest> {
+        self.manifests.iter().filter(move |m| {
+            dir.is_empty() || m.root == dir || m.root.starts_with(&format!("{dir}/"))
+        })
+    }
+}

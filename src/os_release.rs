@@ -1,0 +1,184 @@
+//! openEuler releases: their folder names (`22.03-lts-sp4`), their tag suffixes (`oe2203sp4`)
+//! and the table of releases that exist. The table lives in [`crate::config::Config`] so a
+//! configuration file can extend it.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Flavor {
+    /// The LTS base release (`22.03-lts`, suffix `2203lts`).
+    Lts,
+    /// A service pack of an LTS release (`22.03-lts-sp4`, suffix `2203sp4`).
+    Sp(u8),
+    /// An innovation release (`23.09`, suffix `2309`).
+    Innovation,
+}
+
+/// One openEuler release, e.g. 22.03 LTS SP4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OsRelease {
+    pub year: u8,
+    pub month: u8,
+    pub flavor: Flavor,
+}
+
+impl OsRelease {
+    pub const fn new(year: u8, month: u8, flavor: Flavor) -> OsRelease {
+        OsRelease {
+            year,
+            month,
+            flavor,
+        }
+    }
+
+    /// The compact form used in tags after `-oe`: `2203sp4`, `2403lts`, `2309`.
+    pub fn suffix(&self) -> String {
+        let base = format!("{:02}{:02}", self.year, self.month);
+        match self.flavor {
+            Flavor::Lts => format!("{base}lts"),
+            Flavor::Sp(n) => format!("{base}sp{n}"),
+            Flavor::Innovation => base,
+        }
+    }
+
+    /// The release folder name: `22.03-lts-sp4`, `24.03-lts`, `23.09`.
+    pub fn dir_name(&self) -> String {
+        let base = format!("{:02}.{:02}", self.year, self.month);
+        match self.flavor {
+            Flavor::Lts => format!("{base}-lts"),
+            Flavor::Sp(n) => format!("{base}-lts-sp{n}"),
+            Flavor::Innovation => base,
+        }
+    }
+
+    /// Parses an exact release folder name (`22.03-lts-sp4`); case matters, as it does on disk.
+    pub fn parse_dir(name: &str) -> Option<OsRelease> {
+        let (year, rest) = two_digits(name)?;
+        let rest = rest.strip_prefix('.')?;
+        let (month, rest) = two_digits(rest)?;
+        let flavor = match rest {
+            "" => Flavor::Innovation,
+            "-lts" => Flavor::Lts,
+            _ => Flavor::Sp(service_pack(rest.strip_prefix("-lts-sp")?)?),
+        };
+        Some(OsRelease::new(year, month, flavor))
+    }
+
+    /// Parses the compact suffix form (`2203sp4`, `2403lts`, `2309`), without the `oe`.
+    pub fn parse_suffix(text: &str) -> Option<OsRelease> {
+        let (year, rest) = two_digits(text)?;
+        let (month, rest) = two_digits(rest)?;
+        let flavor = match rest {
+            "" => Flavor::Innovation,
+            "lts" => Flavor::Lts,
+            _ => Flavor::Sp(service_pack(rest.strip_prefix("sp")?)?),
+        };
+        Some(OsRelease::new(year, month, flavor))
+    }
+}
+
+impl fmt::Display for OsRelease {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "openEuler {:02}.{:02}", self.year, self.month)?;
+        match self.flavor {
+            Flavor::Lts => write!(f, " LTS"),
+            Flavor::Sp(n) => write!(f, " LTS SP{n}"),
+            Flavor::Innovation => Ok(()),
+        }
+    }
+}
+
+fn two_digits(text: &str) -> Option<(u8, &str)> {
+    let digits = text.get(..2)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((digits.parse().ok()?, &text[2..]))
+}
+
+fn service_pack(text: &str) -> Option<u8> {
+    if text.is_empty() || text.len() > 2 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|n| *n > 0)
+}
+
+/// The releases that exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReleaseTable {
+    releases: Vec<OsRelease>,
+}
+
+impl Default for ReleaseTable {
+    /// 20.03, 22.03 and 24.03 LTS with SP1–SP4, and the innovation releases 23.03–25.09.
+    fn default() -> ReleaseTable {
+        let mut releases = Vec::new();
+        for year in [20, 22, 24] {
+            releases.push(OsRelease::new(year, 3, Flavor::Lts));
+            for sp in 1..=4 {
+                releases.push(OsRelease::new(year, 3, Flavor::Sp(sp)));
+            }
+        }
+        for (year, month) in [(23, 3), (23, 9), (24, 9), (25, 3), (25, 9)] {
+            releases.push(OsRelease::new(year, month, Flavor::Innovation));
+        }
+        releases.sort();
+        ReleaseTable { releases }
+    }
+}
+
+impl ReleaseTable {
+    pub fn contains(&self, release: &OsRelease) -> bool {
+        self.releases.binary_search(release).is_ok()
+    }
+
+    pub fn add(&mut self, release: OsRelease) {
+        if let Err(at) = self.releases.binary_search(&release) {
+            self.releases.insert(at, release);
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &OsRelease> {
+        self.releases.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_and_suffix_forms_round_trip() {
+        for (dir, suffix) in [
+            ("22.03-lts-sp4", "2203sp4"),
+            ("24.03-lts", "2403lts"),
+            ("23.09", "2309"),
+        ] {
+            let from_dir = OsRelease::parse_dir(dir).expect(dir);
+            assert_eq!(from_dir.suffix(), suffix);
+            assert_eq!(OsRelease::parse_suffix(suffix), Some(from_dir));
+            assert_eq!(from_dir.dir_name(), dir);
+        }
+    }
+
+    #[test]
+    fn near_miss_folders_are_not_releases() {
+        for bad in [
+            "24.03-LTS",
+            "24.03.-lts-sp1",
+            "22.03-lts-sp",
+            "2203",
+            "22.03-lts-sp0",
+        ] {
+            assert_eq!(OsRelease::parse_dir(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_default_table_knows_lts_service_packs_and_innovation_releases() {
+        let table = ReleaseTable::default();
+        let known = |s| OsRelease::parse_suffix(s).is_some_and(|r| table.contains(&r));
+        assert!(known("2003sp4") && known("2203lts") && known("2403sp2") && known("2509"));
+        assert!(!known("2203sp9") && !known("2103"));
+    }
+}

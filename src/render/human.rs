@@ -1,0 +1,146 @@
+//! Human output: each finding as a source snippet with the span underlined (annotate-snippets),
+//! then a one-line summary.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::Report;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HumanOptions {
+    pub color: bool,
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+fn plural(count: usize, word: &str) -> String {
+    if count == 1 {
+        format!("{count} {word}")
+    } else {
+        format!("{count} {word}s")
+    }
+}
+
+/// The closing line: `N errors, M warnings in K files (L manifests, E entries checked)`.
+pub fn summary_line(report: &Report) -> String {
+    let s = &report.summary;
+    let mut counts = vec![plural(s.errors, "error"), plural(s.warnings, "warning")];
+    if s.infos > 0 {
+        counts.push(plural(s.infos, "info"));
+    }
+    format!(
+        "{} in {} ({}, {} checked)",
+        counts.join(", "),
+        plural(report.files_with_findings(), "file"),
+        plural(s.manifests, "manifest"),
+        plural(s.entries, "entry").replace("entrys", "entries"),
+    )
+}
+
+/// One diagnostic, rendered.
+pub fn render_diagnostic(report: &Report, diagnostic: &Diagnostic, renderer: &Renderer) -> String {
+    let title = level(diagnostic.severity)
+        .primary_title(diagnostic.message.as_str())
+        .id(diagnostic.code);
+    let label = diagnostic
+        .label
+        .clone()
+        .unwrap_or_else(|| diagnostic.name.to_string());
+    let source = report.sources.get(&diagnostic.path);
+    let mut group = match source {
+        Some(file) => {
+            let mut snippet = Snippet::source(file.text.as_str())
+                .path(diagnostic.path.as_str())
+                .fold(true)
+                .annotation(
+                    AnnotationKind::Primary
+                        .span(diagnostic.span.start..diagnostic.span.end)
+                        .label(label),
+                );
+            for related in diagnostic
+                .related
+                .iter()
+                .filter(|r| r.path == diagnostic.path)
+            {
+                let (start, end) = byte_range(
+                    file,
+                    related.line,
+                    related.column,
+                    related.end_line,
+                    related.end_column,
+                );
+                snippet = snippet.annotation(
+                    AnnotationKind::Context
+                        .span(start..end)
+                        .label(related.message.as_str()),
+                );
+            }
+            title.element(snippet)
+        }
+        None => title.element(
+            Origin::path(diagnostic.path.as_str())
+                .line(diagnostic.line)
+                .char_column(diagnostic.column.saturating_sub(1)),
+        ),
+    };
+    for related in diagnostic
+        .related
+        .iter()
+        .filter(|r| r.path != diagnostic.path)
+    {
+        group = group.element(Level::NOTE.message(format!(
+            "{}:{}:{}: {}",
+            related.path, related.line, related.column, related.message
+        )));
+    }
+    let mut groups = vec![group];
+    if let Some(help) = &diagnostic.help {
+        groups.push(Group::with_title(
+            Level::HELP.secondary_title(help.as_str()),
+        ));
+    }
+    renderer.render(&groups)
+}
+
+/// Byte range of a located range, for annotating related spans in the same file.
+fn byte_range(
+    file: &crate::model::SourceFile,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+) -> (usize, usize) {
+    let offset = |line: usize, column: usize| {
+        let (start, end) = file.lines.line_span(&file.text, line);
+        let text = &file.text[start..end];
+        start
+            + text
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(text.len(), |(i, _)| i)
+    };
+    let start = offset(line, column);
+    (start, offset(end_line, end_column).max(start))
+}
+
+pub fn render(report: &Report, options: HumanOptions) -> String {
+    let renderer = if options.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for diagnostic in &report.diagnostics {
+        out.push_str(&render_diagnostic(report, diagnostic, &renderer));
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary_line(report));
+    out.push('\n');
+    out
+}

@@ -1,0 +1,4 @@
+//! Report renderers shared by every shell.
+
+pub mod human;
+pub mod json;

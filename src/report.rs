@@ -1,0 +1,129 @@
+//! Turns findings into the public report: located, sorted, counted.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Finding, Related, Severity, Span};
+use crate::model::{Repo, SourceFile};
+
+/// Version of the JSON contract. Bump only on incompatible changes.
+pub const REPORT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub manifests: usize,
+    pub entries: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub summary: Summary,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text of every file a diagnostic points into, for renderers that show source lines.
+    #[serde(skip)]
+    pub sources: BTreeMap<String, Rc<SourceFile>>,
+}
+
+impl Report {
+    /// How many distinct files have findings.
+    pub fn files_with_findings(&self) -> usize {
+        let mut paths: Vec<&str> = self.diagnostics.iter().map(|d| d.path.as_str()).collect();
+        paths.dedup();
+        paths.len()
+    }
+
+    /// The highest severity present, if any.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.diagnostics.iter().map(|d| d.severity).max()
+    }
+
+    /// Recounts the summary after diagnostics were filtered.
+    pub fn recount(&mut self) {
+        let count = |s| self.diagnostics.iter().filter(|d| d.severity == s).count();
+        self.summary.errors = count(Severity::Error);
+        self.summary.warnings = count(Severity::Warning);
+        self.summary.infos = count(Severity::Info);
+    }
+}
+
+/// 1-based line and column range of a span in a file; (1,1)-(1,1) when the text is unknown.
+fn locate(file: Option<&SourceFile>, span: Span) -> (usize, usize, usize, usize) {
+    match file {
+        Some(file) => {
+            let start = file.lines.position(&file.text, span.start);
+            let end = file.lines.position(&file.text, span.end);
+            (start.line, start.column, end.line, end.column)
+        }
+        None => (1, 1, 1, 1),
+    }
+}
+
+pub fn build(repo: &Repo, findings: Vec<Finding>) -> Report {
+    let mut sources = BTreeMap::new();
+    let mut file_for = |path: &str| -> Option<Rc<SourceFile>> {
+        let file = repo.cached(path)?;
+        sources.insert(path.to_string(), file.clone());
+        Some(file)
+    };
+    let mut diagnostics: Vec<Diagnostic> = findings
+        .into_iter()
+        .map(|finding| {
+            let file = file_for(&finding.path);
+            let (line, column, end_line, end_column) = locate(file.as_deref(), finding.span);
+            let related = finding
+                .related
+                .into_iter()
+                .map(|r| {
+                    let file = file_for(&r.path);
+                    let (line, column, end_line, end_column) = locate(file.as_deref(), r.span);
+                    Related {
+                        path: r.path,
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                        message: r.message,
+                    }
+                })
+                .collect();
+            Diagnostic {
+                code: finding.rule.code,
+                name: finding.rule.name,
+                severity: finding.severity,
+                path: finding.path,
+                line,
+                column,
+                end_line,
+                end_column,
+                message: finding.message,
+                help: finding.help,
+                related,
+                label: finding.label,
+                span: finding.span,
+            }
+        })
+        .collect();
+    diagnostics.sort_by(|a, b| {
+        (&a.path, a.line, a.column, a.code, &a.message)
+            .cmp(&(&b.path, b.line, b.column, b.code, &b.message))
+    });
+    diagnostics.dedup();
+    let mut report = Report {
+        version: REPORT_VERSION,
+        summary: Summary {
+            manifests: repo.manifests.len(),
+            entries: repo.manifests.iter().map(|m| m.entries.len()).sum(),
+            ..Summary::default()
+        },
+        diagnostics,
+        sources,
+    };
+    report.recount();
+    report
+}

@@ -1,0 +1,110 @@
+//! Rule metadata and the registry. Each family module declares its rules with [`rule!`]
+//! (the doc comment becomes `stacklint explain CODE`) and exports `RULES` and `check`.
+
+use serde::Serialize;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::model::Repo;
+
+pub mod files;
+pub mod yaml;
+
+/// One rule's public identity. `code` and `name` are a stable contract.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub default_severity: Severity,
+    /// One line, for tables and `rules()`.
+    pub summary: &'static str,
+    /// The full explanation (Markdown), taken from the rule's doc comment.
+    #[serde(skip)]
+    pub doc: &'static str,
+}
+
+/// Declares a rule as a `static Rule`, keeping its doc comment as the rule's documentation.
+#[macro_export]
+macro_rules! rule {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis static $ident:ident = ($code:literal, $name:literal, $severity:ident, $summary:literal);
+    ) => {
+        $(#[doc = $doc])*
+        $vis static $ident: $crate::rules::Rule = $crate::rules::Rule {
+            code: $code,
+            name: $name,
+            default_severity: $crate::diagnostic::Severity::$severity,
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+        };
+    };
+}
+
+/// A family of rules: its rules and the function that runs them over a repository.
+pub struct Family {
+    pub rules: &'static [&'static Rule],
+    pub check: fn(&Repo, &mut Vec<Finding>),
+}
+
+/// Every family, in the order they run.
+/// Every family, in the order they run. `files` runs last: it reports the read failures
+/// of every file the other families asked for.
+pub const FAMILIES: &[Family] = &[
+    Family {
+        rules: yaml::RULES,
+        check: yaml::check,
+    },
+    Family {
+        rules: files::RULES,
+        check: files::check,
+    },
+];
+
+/// Every rule, sorted by code.
+pub fn all() -> Vec<&'static Rule> {
+    let mut rules: Vec<&'static Rule> = FAMILIES
+        .iter()
+        .flat_map(|f| f.rules.iter().copied())
+        .collect();
+    rules.sort_by_key(|rule| rule.code);
+    rules
+}
+
+/// Looks a rule up by code (`P001`) or name (`dockerfile-missing`), ignoring case.
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    all().into_iter().find(|rule| {
+        rule.code.eq_ignore_ascii_case(code_or_name) || rule.name.eq_ignore_ascii_case(code_or_name)
+    })
+}
+
+/// The rule's documentation with the one space rustdoc keeps after `///` removed.
+pub fn doc_text(rule: &Rule) -> String {
+    rule.doc
+        .lines()
+        .map(|line| line.strip_prefix(' ').unwrap_or(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique_and_documented() {
+        let rules = all();
+        for pair in rules.windows(2) {
+            assert_ne!(pair[0].code, pair[1].code);
+        }
+        let mut names: Vec<_> = rules.iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), rules.len());
+        for rule in rules {
+            assert!(!doc_text(rule).is_empty(), "{} has no doc", rule.code);
+            assert!(!rule.summary.is_empty(), "{} has no summary", rule.code);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! Reading an image tag from the right: optional `-dev`, then the `-oe<release>` OS suffix,
+//! then the head (`<version>` or stack components). Versions contain `-` and `.`, so only the
+//! right end has a fixed shape.
+
+use std::ops::Range;
+
+use crate::os_release::OsRelease;
+
+/// A tag split at its OS suffix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagParts<'a> {
+    /// Everything before `-oe…`: `2.2.0-cann8.0.RC1` in `2.2.0-cann8.0.RC1-oe2203sp4`.
+    pub head: &'a str,
+    /// The well-formed release named by the suffix (it may still be unknown to the table).
+    pub os: OsRelease,
+    /// Byte range of `oe2203sp4` inside the tag.
+    pub os_range: Range<usize>,
+    /// The tag ends in `-dev`.
+    pub dev: bool,
+}
+
+pub const DEV_SUFFIX: &str = "-dev";
+
+/// Splits `tag` at a well-formed `-oe<YYMM>[lts|spN]` suffix (before an optional `-dev`).
+/// Returns `None` when the tag has no such suffix.
+pub fn split(tag: &str) -> Option<TagParts<'_>> {
+    let (body, dev) = match tag.strip_suffix(DEV_SUFFIX) {
+        Some(body) => (body, true),
+        None => (tag, false),
+    };
+    let at = body.rfind("-oe")?;
+    let os = OsRelease::parse_suffix(&body[at + 3..])?;
+    Some(TagParts {
+        head: &body[..at],
+        os,
+        os_range: at + 1..body.len(),
+        dev,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::os_release::Flavor;
+
+    #[test]
+    fn splits_at_the_os_suffix_from_the_right() {
+        let parts = split("2.2.0-cann8.0.RC1-oe2203sp4").expect("well-formed");
+        assert_eq!(parts.head, "2.2.0-cann8.0.RC1");
+        assert_eq!(parts.os, OsRelease::new(22, 3, Flavor::Sp(4)));
+        assert_eq!(
+            &"2.2.0-cann8.0.RC1-oe2203sp4"[parts.os_range.clone()],
+            "oe2203sp4"
+        );
+        assert!(!parts.dev);
+    }
+
+    #[test]
+    fn dev_comes_after_the_suffix() {
+        let parts = split("pytorch2.1.0-cann7.0-oe2403lts-dev").expect("well-formed");
+        assert!(parts.dev);
+        assert_eq!(parts.head, "pytorch2.1.0-cann7.0");
+    }
+
+    #[test]
+    fn malformed_suffixes_do_not_split() {
+        for tag in ["1.0-22.03-lts", "1.0-oe24.03lts", "1.0-oe2203ltssp3", "1.0"] {
+            assert_eq!(split(tag), None, "{tag}");
+        }
+    }
+}

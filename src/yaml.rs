@@ -1,0 +1,355 @@
+//! A small spanned YAML tree built from `saphyr-parser` events. Every key and value keeps its
+//! byte span, mappings keep every pair in source order (duplicates included, so rules can
+//! report all of them), and a syntax error still yields the tree parsed up to that point.
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span as ParserSpan};
+
+use crate::diagnostic::Span;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    Scalar(Scalar),
+    Mapping(Vec<Pair>),
+    Sequence(Vec<Node>),
+    /// `*anchor`: the value lives elsewhere.
+    Alias,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Quoted,
+    /// `|` or `>` block scalars.
+    Block,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scalar {
+    pub value: String,
+    pub style: Style,
+    /// An explicit tag such as `!!str`, as `handle + suffix`.
+    pub tag: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub key: Node,
+    pub value: Node,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub message: String,
+}
+
+/// One parsed file. `root` is `None` for an empty stream (nothing but comments or blanks).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub root: Option<Node>,
+    /// The first syntax error; the tree holds what came before it.
+    pub error: Option<SyntaxError>,
+    /// Where a second document (`---`) starts: loaders that expect one document reject it.
+    pub extra_document: Option<Span>,
+}
+
+impl Node {
+    pub fn as_scalar(&self) -> Option<&Scalar> {
+        match &self.kind {
+            NodeKind::Scalar(scalar) => Some(scalar),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        self.as_scalar().map(|s| s.value.as_str())
+    }
+
+    pub fn as_mapping(&self) -> Option<&[Pair]> {
+        match &self.kind {
+            NodeKind::Mapping(pairs) => Some(pairs),
+            _ => None,
+        }
+    }
+
+    /// True for `~`, `null`, `Null`, `NULL` and an empty plain scalar.
+    pub fn is_null(&self) -> bool {
+        matches!(&self.kind, NodeKind::Scalar(s)
+            if s.style == Style::Plain && s.tag.is_none()
+                && matches!(s.value.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+    }
+
+    /// A short noun for messages: "a string", "a list", "a mapping", "null".
+    pub fn kind_name(&self) -> &'static str {
+        match &self.kind {
+            NodeKind::Scalar(_) if self.is_null() => "null",
+            NodeKind::Scalar(_) => "a string",
+            NodeKind::Mapping(_) => "a mapping",
+            NodeKind::Sequence(_) => "a list",
+            NodeKind::Alias => "an alias",
+        }
+    }
+
+    /// The value of the last pair whose key is the plain string `key`.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.as_mapping()?
+            .iter()
+            .rev()
+            .find(|pair| pair.key.as_str() == Some(key))
+            .map(|pair| &pair.value)
+    }
+}
+
+/// Converts the parser's character indexes into byte offsets.
+struct CharOffsets {
+    /// Byte offset of each character, plus the text length; empty for ASCII text.
+    offsets: Vec<usize>,
+    len: usize,
+}
+
+impl CharOffsets {
+    fn new(text: &str) -> CharOffsets {
+        let offsets = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(text.len()))
+                .collect()
+        };
+        CharOffsets {
+            offsets,
+            len: text.len(),
+        }
+    }
+
+    fn byte(&self, char_index: usize) -> usize {
+        if self.offsets.is_empty() {
+            char_index.min(self.len)
+        } else {
+            self.offsets.get(char_index).copied().unwrap_or(self.len)
+        }
+    }
+
+    fn span(&self, span: &ParserSpan) -> Span {
+        Span::new(self.byte(span.start.index()), self.byte(span.end.index()))
+    }
+}
+
+enum Frame {
+    Mapping {
+        start: usize,
+        pairs: Vec<Pair>,
+        key: Option<Node>,
+    },
+    Sequence {
+        start: usize,
+        items: Vec<Node>,
+    },
+}
+
+struct Builder {
+    stack: Vec<Frame>,
+    root: Option<Node>,
+    documents: usize,
+    extra_document: Option<Span>,
+}
+
+impl Builder {
+    /// Attaches a finished node to the open container, or makes it the root.
+    fn push(&mut self, node: Node) {
+        match self.stack.last_mut() {
+            Some(Frame::Mapping { pairs, key, .. }) => match key.take() {
+                Some(k) => pairs.push(Pair {
+                    key: k,
+                    value: node,
+                }),
+                None => *key = Some(node),
+            },
+            Some(Frame::Sequence { items, .. }) => items.push(node),
+            None => {
+                if self.documents <= 1 && self.root.is_none() {
+                    self.root = Some(node);
+                }
+            }
+        }
+    }
+
+    /// Closes the innermost container at byte `end`.
+    fn close(&mut self, end: usize) {
+        let node = match self.stack.pop() {
+            Some(Frame::Mapping { start, pairs, .. }) => Node {
+                kind: NodeKind::Mapping(pairs),
+                span: Span::new(start, end),
+            },
+            Some(Frame::Sequence { start, items }) => Node {
+                kind: NodeKind::Sequence(items),
+                span: Span::new(start, end),
+            },
+            None => return,
+        };
+        self.push(node);
+    }
+}
+
+/// Parses one YAML file; never fails, never panics.
+pub fn parse(text: &str) -> Document {
+    let offsets = CharOffsets::new(text);
+    let mut parser = Parser::new_from_str(text);
+    let mut builder = Builder {
+        stack: Vec::new(),
+        root: None,
+        documents: 0,
+        extra_document: None,
+    };
+    let mut error = None;
+    while let Some(result) = parser.next_event() {
+        let (event, span) = match result {
+            Ok(item) => item,
+            Err(scan_error) => {
+                let at = offsets.byte(scan_error.marker().index());
+                error = Some(SyntaxError {
+                    span: Span::new(at, next_char_end(text, at)),
+                    message: scan_error.info().to_string(),
+                });
+                break;
+            }
+        };
+        let span = offsets.span(&span);
+        match event {
+            Event::DocumentStart(_) => {
+                builder.documents += 1;
+                if builder.documents == 2 {
+                    builder.extra_document = Some(span);
+                }
+            }
+            Event::Scalar(value, style, _, tag) => {
+                let style = match style {
+                    ScalarStyle::Plain => Style::Plain,
+                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
+                    _ => Style::Block,
+                };
+                let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix));
+                builder.push(Node {
+                    kind: NodeKind::Scalar(Scalar {
+                        value: value.into_owned(),
+                        style,
+                        tag,
+                    }),
+                    span,
+                });
+            }
+            Event::Alias(_) => builder.push(Node {
+                kind: NodeKind::Alias,
+                span,
+            }),
+            Event::MappingStart(..) => builder.stack.push(Frame::Mapping {
+                start: span.start,
+                pairs: Vec::new(),
+                key: None,
+            }),
+            Event::SequenceStart(..) => builder.stack.push(Frame::Sequence {
+                start: span.start,
+                items: Vec::new(),
+            }),
+            Event::MappingEnd | Event::SequenceEnd => builder.close(span.end),
+            Event::StreamEnd => break,
+            _ => {}
+        }
+    }
+    // Keep what was parsed before an error: close every open container where parsing stopped.
+    let stop = error.as_ref().map_or(text.len(), |e| e.span.start);
+    while !builder.stack.is_empty() {
+        builder.close(stop);
+    }
+    Document {
+        root: builder.root,
+        error,
+        extra_document: builder.extra_document,
+    }
+}
+
+/// End of the character starting at `at`, so an error span underlines one character.
+fn next_char_end(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(at, |c| at + c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of<'a>(text: &'a str, node: &Node) -> &'a str {
+        &text[node.span.start..node.span.end]
+    }
+
+    #[test]
+    fn keys_and_values_keep_their_spans() {
+        let text = "tag-a:\n  path: 1.0/22.03-lts/Dockerfile\n  arch: x86_64\n";
+        let doc = parse(text);
+        assert!(doc.error.is_none());
+        let root = doc.root.expect("a root mapping");
+        let pairs = root.as_mapping().expect("a mapping");
+        assert_eq!(text_of(text, &pairs[0].key), "tag-a");
+        let path = pairs[0].value.get("path").expect("path");
+        assert_eq!(text_of(text, path), "1.0/22.03-lts/Dockerfile");
+    }
+
+    #[test]
+    fn duplicate_keys_are_all_kept_in_order() {
+        let doc = parse("a: 1\nb: 2\na: 3\n");
+        let root = doc.root.expect("root");
+        let keys: Vec<_> = root
+            .as_mapping()
+            .expect("mapping")
+            .iter()
+            .map(|p| p.key.as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(keys, ["a", "b", "a"]);
+        assert_eq!(root.get("a").and_then(Node::as_str), Some("3"));
+    }
+
+    #[test]
+    fn non_ascii_text_maps_to_byte_offsets() {
+        let text = "é: ü-value\n";
+        let doc = parse(text);
+        let root = doc.root.expect("root");
+        let value = &root.as_mapping().expect("mapping")[0].value;
+        assert_eq!(text_of(text, value), "ü-value");
+    }
+
+    #[test]
+    fn syntax_errors_keep_the_tree_parsed_so_far() {
+        let text = "good:\n  path: a\nbad: [unclosed\n";
+        let doc = parse(text);
+        let error = doc.error.expect("an error");
+        assert!(error.span.start >= text.find("bad").expect("bad"));
+        let root = doc.root.expect("partial root");
+        assert!(root.get("good").is_some());
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_have_no_root() {
+        assert!(parse("").root.is_none());
+        assert!(parse("# nothing\n").root.is_none());
+    }
+
+    #[test]
+    fn second_documents_are_flagged() {
+        let doc = parse("a: 1\n---\nb: 2\n");
+        assert!(doc.extra_document.is_some());
+        assert!(doc.root.expect("root").get("b").is_none());
+    }
+
+    #[test]
+    fn tabs_in_indentation_are_syntax_errors() {
+        assert!(parse("a:\n\tpath: x\n").error.is_some());
+    }
+}
