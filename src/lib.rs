@@ -41,3 +41,6 @@ pub fn check(source: &dyn FileSource, options: &CheckOptions) -> Report {
 
 /// The crate version, as shown by `--version` and in reports.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

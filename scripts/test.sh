@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Every test stacklint has: installs what it needs, then lint, Rust tests (native and WASM),
+# the WASM build with its size budget, and the JavaScript tests (action and playground).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "setup"
+bash scripts/setup.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native and wasm32)"
+cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --lib --locked --target wasm32-unknown-unknown --no-default-features -- -D warnings
+
+step "cargo test"
+cargo test --locked
+
+step "wasm build"
+bash scripts/build-wasm.sh
+
+if [ -f package.json ]; then
+  step "npm test"
+  npm test
+fi
