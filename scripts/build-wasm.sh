@@ -6,6 +6,11 @@ cd "$(dirname "$0")/.."
 
 BUDGET_BYTES=${STACKLINT_WASM_BUDGET:-900000}
 
+# opt-level "z" for the WASM build only (the native CLI keeps the profile's "s"): measured
+# 395 KB against 467 KB raw with "s", at the same speed on the whole 2026-08 corpus.
+# Panics already abort on wasm32-unknown-unknown, so no panic setting is needed here.
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=${CARGO_PROFILE_RELEASE_OPT_LEVEL:-z}
+
 # --mode no-install: use the pinned wasm-bindgen-cli from scripts/setup.sh, download nothing.
 wasm-pack build --target web --release --mode no-install --no-pack --out-dir pkg \
   -- --no-default-features >&2
