@@ -34,11 +34,7 @@ fn command(severity: Severity) -> &'static str {
 /// The message shown in the annotation: the finding, then its fix, then the other places it
 /// refers to (annotations cannot point at a second location).
 fn body(diagnostic: &Diagnostic) -> String {
-    let mut text = diagnostic.message.clone();
-    if let Some(help) = &diagnostic.help {
-        text.push_str("\nhelp: ");
-        text.push_str(help);
-    }
+    let mut text = super::message_with_help(diagnostic);
     for related in &diagnostic.related {
         text.push_str(&format!(
             "\nnote: {}:{}:{}: {}",

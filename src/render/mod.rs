@@ -5,7 +5,17 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
+use crate::diagnostic::Diagnostic;
 use crate::report::Report;
+
+/// The message, then `help: …` on its own line: the text of one-message formats (annotations,
+/// SARIF results) that have no separate place for the fix.
+pub fn message_with_help(diagnostic: &Diagnostic) -> String {
+    match &diagnostic.help {
+        Some(help) => format!("{}\nhelp: {help}", diagnostic.message),
+        None => diagnostic.message.clone(),
+    }
+}
 
 /// Every output format, by the name the CLI (`--format`) and the WASM API use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -275,11 +275,6 @@ fn log(report: &Report) -> Log {
             let hash = fingerprint(report, diagnostic);
             let occurrence = seen.entry(hash).or_insert(0);
             *occurrence += 1;
-            let mut text = diagnostic.message.clone();
-            if let Some(help) = &diagnostic.help {
-                text.push_str("\nhelp: ");
-                text.push_str(help);
-            }
             SarifResult {
                 rule_id: diagnostic.code,
                 // Every reported code is registered; 0 would only mislabel, never break the log.
@@ -288,7 +283,7 @@ fn log(report: &Report) -> Log {
                     .position(|rule| rule.code == diagnostic.code)
                     .unwrap_or(0),
                 level: level(diagnostic.severity),
-                message: Text::new(text),
+                message: Text::new(super::message_with_help(diagnostic)),
                 locations: [Location {
                     id: None,
                     physical_location: physical(
