@@ -43,7 +43,7 @@ const ALIASES: &[(&str, &str)] = &[
 
 pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
     for manifest in placement::placed(repo) {
-        for entry in &manifest.entries {
+        for entry in placement::complete_entries(manifest) {
             if let Some(arch) = entry.arch() {
                 check_arch(manifest, arch, out);
             }
@@ -115,7 +115,9 @@ fn check_arch(manifest: &Manifest, node: &Node, out: &mut Vec<Finding>) {
             continue;
         }
         let trimmed = item.trim();
-        let message = if trimmed.is_empty() {
+        let message = if ARCHES.contains(&trimmed) {
+            format!("`{item}` in `arch: {value}` has spaces around it; the publisher compares items exactly")
+        } else if trimmed.is_empty() {
             format!("empty item in `arch: {value}`; expected one of x86_64, aarch64, loongarch64")
         } else {
             format!("unknown architecture `{item}`; expected one of x86_64, aarch64, loongarch64 (exact case, no spaces)")

@@ -74,9 +74,20 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
     let build_files = build_files_under(repo, &manifest.root);
     // Dockerfiles an entry uses or a P001 help already names: not orphans.
     let mut accounted: BTreeSet<String> = BTreeSet::new();
-    let mut first_user: BTreeMap<String, (&Entry, Span)> = BTreeMap::new();
+    // Dockerfiles an existing entry path points at.
+    let mut referenced: BTreeSet<String> = BTreeSet::new();
+    let mut first_user: BTreeMap<String, (&Entry, Span, usize)> = BTreeMap::new();
     let mut resolved: Vec<(&Entry, EntryPath)> = Vec::new();
     for entry in &manifest.entries {
+        // Whatever the entry's shape, the Dockerfile its tag describes is not unused.
+        for name in ["Dockerfile", "Distrofile"] {
+            if let Some(file) = entry_path::tag_file(repo, manifest, &entry.tag, name) {
+                accounted.insert(manifest.join(&file));
+            }
+        }
+    }
+    let tag_files = accounted.clone();
+    for entry in placement::complete_entries(manifest) {
         match resolve_entry(repo, manifest, entry, out) {
             Resolved::Path(path) => resolved.push((entry, path)),
             Resolved::Refused(Some(described)) => {
@@ -91,6 +102,7 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
     for (index, (entry, path)) in resolved.iter().enumerate() {
         if path.exists {
             accounted.insert(path.repo_path.clone());
+            referenced.insert(path.repo_path.clone());
             if let Some(file) = entry_path::tag_described_file(repo, manifest, &entry.tag, path) {
                 accounted.insert(manifest.join(&file));
                 described.insert(index, file);
@@ -99,8 +111,16 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
     }
     for (index, (entry, path)) in resolved.iter().enumerate() {
         if !path.exists {
-            let suggestion =
-                report_missing(repo, manifest, entry, path, &build_files, &accounted, out);
+            let taken: BTreeSet<String> = referenced.union(&tag_files).cloned().collect();
+            let suggestion = report_missing(
+                repo,
+                manifest,
+                entry,
+                path,
+                &build_files,
+                (&referenced, &taken),
+                out,
+            );
             accounted.extend(suggestion);
             continue;
         }
@@ -120,8 +140,10 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
         }
         check_layout(repo, manifest, entry, path, out);
         match first_user.get(&path.repo_path) {
-            Some((first, first_span))
-                if first.tag != entry.tag && !described.contains_key(&index) =>
+            Some((first, first_span, first_index))
+                if first.tag != entry.tag
+                    && !described.contains_key(&index)
+                    && !described.contains_key(first_index) =>
             {
                 out.push(
                     Finding::new(
@@ -143,11 +165,14 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
             }
             Some(_) => {}
             None => {
-                first_user.insert(path.repo_path.clone(), (entry, path.span));
+                first_user.insert(path.repo_path.clone(), (entry, path.span, index));
             }
         }
     }
-    report_orphans(repo, manifest, &build_files, &accounted, out);
+    // An unreadable or empty manifest is already reported; its Dockerfiles are not news.
+    if placement::fully_read(manifest) {
+        report_orphans(repo, manifest, &build_files, &accounted, out);
+    }
 }
 
 enum Resolved<'m> {
@@ -288,7 +313,8 @@ fn report_missing(
     entry: &Entry,
     path: &EntryPath,
     build_files: &[String],
-    accounted: &BTreeSet<String>,
+    // Files existing entries point at, and those plus files other tags describe.
+    (referenced, taken): (&BTreeSet<String>, &BTreeSet<String>),
     out: &mut Vec<Finding>,
 ) -> Option<String> {
     let relatives: Vec<&str> = build_files
@@ -307,7 +333,7 @@ fn report_missing(
     let unused = plausible
         .iter()
         .copied()
-        .filter(|relative| !accounted.contains(&manifest.join(relative)));
+        .filter(|relative| !taken.contains(&manifest.join(relative)));
     let anything = usize::MAX;
     let nearest_unused = suggest::nearest_within(&path.relative, unused, 1, anything)
         .first()
@@ -316,7 +342,16 @@ fn report_missing(
         suggest::nearest_within(&path.relative, plausible.iter().copied(), 1, anything)
             .first()
             .copied();
-    let (help, suggested) = if let Some(file) = folder_file {
+    let name = file_name(&path.relative);
+    let name = fixed_file_name(name).unwrap_or(name);
+    let described = entry_path::tag_file(repo, manifest, &entry.tag, name)
+        .filter(|file| !referenced.contains(&manifest.join(file)));
+    let (help, suggested) = if let Some(file) = described {
+        (
+            format!("did you mean `{file}`? it exists and matches the tag"),
+            Some(file),
+        )
+    } else if let Some(file) = folder_file {
         (
             format!("`{}` is a folder; write `path: {file}`", path.relative),
             Some(file),

@@ -2,7 +2,7 @@
 //! folder is never read, so only the Y rules look at it; checking its paths would only repeat
 //! the one real problem (Y007) many times.
 
-use crate::model::{file_name, parent_dir, Manifest, Repo};
+use crate::model::{file_name, parent_dir, Entry, Manifest, Repo};
 use crate::rules::entry_path::release_folder;
 
 /// Why a `meta.yml` sits where the publisher does not look.
@@ -32,4 +32,20 @@ pub fn placed<'r>(repo: &'r Repo) -> impl Iterator<Item = &'r Manifest> {
     repo.manifests
         .iter()
         .filter(move |manifest| misplaced(repo, manifest).is_none())
+}
+
+/// Entries parsed completely: after a syntax error the entry being parsed is cut short, and
+/// judging its truncated value would only repeat the Y001 finding.
+pub fn complete_entries(manifest: &Manifest) -> impl Iterator<Item = &Entry> {
+    let stop = manifest.doc.error.as_ref().map(|error| error.span.start);
+    manifest
+        .entries
+        .iter()
+        .filter(move |entry| stop.is_none_or(|stop| entry.value.span.end < stop))
+}
+
+/// Whether every entry of the manifest could be read, so a Dockerfile no entry names is
+/// really unused.
+pub fn fully_read(manifest: &Manifest) -> bool {
+    manifest.doc.error.is_none() && !manifest.entries.is_empty()
 }

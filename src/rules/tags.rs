@@ -62,7 +62,7 @@ pub const MAX_TAG_LEN: usize = 128;
 
 pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
     for manifest in placement::placed(repo) {
-        for entry in &manifest.entries {
+        for entry in placement::complete_entries(manifest) {
             // A key PyYAML does not read as a string is Y006; its spelling is moot.
             if entry.key.as_scalar().is_none() || key_type_problem(&entry.key).is_some() {
                 continue;

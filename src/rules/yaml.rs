@@ -128,17 +128,21 @@ const TAB_HELP: &str = "replace the tab with spaces: PyYAML, which the publisher
 fn check_syntax(manifest: &Manifest, out: &mut Vec<Finding>) {
     let text = &manifest.file.text;
     if let Some(error) = &manifest.doc.error {
-        let about_tab = manifest.file.slice(error.span) == "\t" || error.message.contains("tab");
         let line_start = text
             .get(..error.span.start)
             .and_then(|before| before.rfind('\n'))
             .map_or(0, |at| at + 1);
-        let tab = if about_tab {
-            text.get(line_start..)
+        // The parser often stops just after the tab (`key:\tvalue`) or on the line before it.
+        let tab_on_line = text
+            .get(line_start..error.span.end)
+            .and_then(|line| line.find('\t'));
+        let tab = match tab_on_line {
+            Some(at) => Some(line_start + at),
+            None if error.message.contains("tab") => text
+                .get(line_start..)
                 .and_then(|rest| rest.find('\t'))
-                .map(|at| line_start + at)
-        } else {
-            None
+                .map(|at| line_start + at),
+            None => None,
         };
         let finding = match tab {
             Some(at) => Finding::new(
@@ -369,7 +373,7 @@ fn mapping_help(entry: &Entry) -> String {
             let value = node.as_str().unwrap_or_default();
             if looks_like_path(value) {
                 path.get_or_insert_with(|| value.to_string());
-            } else if !value.is_empty() && !node.is_null() {
+            } else if looks_like_arch(value) {
                 arch.get_or_insert_with(|| value.to_string());
             }
         }
@@ -401,6 +405,13 @@ fn mapping_help(entry: &Entry) -> String {
         Some(arch) => format!("{}:\n  path: {path}\n  arch: {arch}", entry.tag),
         None => format!("{}:\n  path: {path}", entry.tag),
     }
+}
+
+fn looks_like_arch(value: &str) -> bool {
+    !value.is_empty()
+        && value
+            .split(',')
+            .all(|item| crate::rules::arch::intended_arch(item.trim()).is_some())
 }
 
 fn looks_like_path(value: &str) -> bool {
@@ -482,6 +493,8 @@ fn check_misnamed(repo: &Repo, out: &mut Vec<Finding>) {
         if !is_misnamed_manifest(name) {
             continue;
         }
+        // Read it so the finding shows its first line; an unreadable one is also F001.
+        let _ = repo.read(path);
         let dir = parent_dir(path);
         let target = crate::model::join_dir(dir, MANIFEST_NAME);
         let help = if repo.is_file(&target) {
