@@ -79,7 +79,11 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
     let mut first_user: BTreeMap<String, (&Entry, Span, usize)> = BTreeMap::new();
     let mut resolved: Vec<(&Entry, EntryPath)> = Vec::new();
     for entry in &manifest.entries {
-        // Whatever the entry's shape, the Dockerfile its tag describes is not unused.
+        // Whatever the entry's shape, the Dockerfile its tag describes is not unused, nor is
+        // the one a legacy `tag: <path>` value names (Y004 reports that entry).
+        if let Some(legacy) = entry.value.as_str() {
+            accounted.insert(manifest.join(legacy.trim_start_matches("./")));
+        }
         for name in ["Dockerfile", "Distrofile"] {
             if let Some(file) = entry_path::tag_file(repo, manifest, &entry.tag, name) {
                 accounted.insert(manifest.join(&file));
@@ -361,9 +365,14 @@ fn report_missing(
             format!("did you mean `{file}`? it exists and no entry uses it"),
             Some(file.to_string()),
         )
+    } else if let Some(file) = nearest_any.filter(|file| is_typo_of(&path.relative, file)) {
+        (
+            format!("did you mean `{file}`? (another entry uses it too)"),
+            Some(file.to_string()),
+        )
     } else if let Some(file) = nearest_any {
         (
-            format!("create `{}`, or remove this entry; the nearest existing Dockerfile, `{file}`, already belongs to another tag", path.relative),
+            format!("create `{}`, or remove this entry; the nearest existing Dockerfile, `{file}`, already belongs to another entry", path.relative),
             None,
         )
     } else {
@@ -397,6 +406,14 @@ fn report_missing(
         .help(help),
     );
     suggested.map(|file| manifest.join(&file))
+}
+
+/// A slip of a key or two, ignoring case (`Dcokerfile`, `24.03-LTS`).
+fn is_typo_of(missing: &str, candidate: &str) -> bool {
+    suggest::edit_distance(
+        &missing.to_ascii_lowercase(),
+        &candidate.to_ascii_lowercase(),
+    ) <= 2
 }
 
 /// A Dockerfile worth suggesting for a missing one: a small typo away, or in the same

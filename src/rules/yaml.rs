@@ -515,3 +515,126 @@ fn check_misnamed(repo: &Repo, out: &mut Vec<Finding>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::source::MemorySource;
+
+    /// (code, flagged text) for every Y finding on `AI/x/meta.yml` holding `text`.
+    fn findings_with(text: &str, extra: &[&str]) -> Vec<(&'static str, String)> {
+        let mut source = MemorySource::new().with("AI/x/meta.yml", text);
+        for path in extra {
+            source.insert(
+                path,
+                Some("1.0-oe2403lts:\n  path: Dockerfile\n".to_string()),
+            );
+        }
+        let config = Config::default();
+        let repo = Repo::load(&source, &config);
+        let mut out = Vec::new();
+        check(&repo, &mut out);
+        out.into_iter()
+            .map(|f| {
+                (
+                    f.rule.code,
+                    text.get(f.span.start..f.span.end).unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn findings(text: &str) -> Vec<(&'static str, String)> {
+        findings_with(text, &[])
+    }
+
+    #[test]
+    fn quoted_and_explicitly_tagged_keys_stay_strings() {
+        assert!(
+            findings("\"1.10\":\n  path: a\n'on':\n  path: b\n!!str yes:\n  path: c\n").is_empty()
+        );
+        assert_eq!(findings("yes:\n  path: a\n"), [("Y006", "yes".into())]);
+        assert_eq!(findings("!!int 7:\n  path: a\n")[0].0, "Y006");
+    }
+
+    #[test]
+    fn aliases_are_not_judged_as_legacy_values() {
+        let text = "a: &entry\n  path: 1.0/24.03-lts/Dockerfile\nb: *entry\n";
+        assert!(findings(text).is_empty());
+    }
+
+    #[test]
+    fn crlf_files_report_exact_spans() {
+        let text = "1.0-oe2403lts:\r\n  pth: x\r\n1.1-oe2403lts: 1.1/24.03-lts/Dockerfile\r\n";
+        assert_eq!(
+            findings(text),
+            [
+                ("Y005", "pth".into()),
+                ("Y004", "1.1/24.03-lts/Dockerfile".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_values_point_at_the_tag() {
+        assert_eq!(
+            findings("1.0-oe2403lts:\n"),
+            [("Y004", "1.0-oe2403lts".into())]
+        );
+    }
+
+    #[test]
+    fn tabs_yaml_1_2_accepts_are_still_reported_at_the_tab() {
+        let found = findings("a:\n  path:\tx\n");
+        assert_eq!(found, [("Y001", "\t".into())]);
+        assert!(findings("a:\n  path: \"x\ty\" # tab\tin comment\n").is_empty());
+    }
+
+    #[test]
+    fn near_miss_manifest_names_are_caught_and_others_are_not() {
+        for name in [
+            "meta.yaml",
+            "Meta.yml",
+            "META.YML",
+            "meta.yml.bak",
+            "meta.ym",
+            "mata.yml",
+        ] {
+            assert!(is_misnamed_manifest(name), "{name}");
+        }
+        for name in [
+            "meta.yml",
+            "metadata.yml",
+            "image-list.yml",
+            "README.md",
+            "mета.yml",
+        ] {
+            assert!(!is_misnamed_manifest(name), "{name}");
+        }
+        let found = findings_with("a:\n  path: x\n", &["AI/x/1.0/24.03-lts/meta.yml"]);
+        assert_eq!(found, [("Y007", String::new())]);
+    }
+
+    #[test]
+    fn legacy_values_get_the_path_form_as_help() {
+        let entry = Entry {
+            tag: "1.0-oe2403lts".into(),
+            key: Node {
+                kind: NodeKind::Scalar(crate::yaml::Scalar {
+                    value: "1.0-oe2403lts".into(),
+                    style: Style::Plain,
+                    tag: None,
+                }),
+                span: Span::default(),
+            },
+            value: crate::yaml::parse("1.0/24.03-lts/Dockerfile")
+                .root
+                .expect("value"),
+        };
+        assert_eq!(
+            mapping_help(&entry),
+            "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile"
+        );
+    }
+}
