@@ -409,21 +409,26 @@ fn report_missing(
 }
 
 /// A slip of a key or two, ignoring case (`Dcokerfile`, `24.03-LTS`).
+fn is_near(missing: &str, candidate: &str) -> bool {
+    let (missing, candidate) = (missing.to_ascii_lowercase(), candidate.to_ascii_lowercase());
+    suggest::edit_distance(&missing, &candidate) <= 2
+}
+
+/// The same version and release, spelt differently (`Dcokerfile`, `24.03.-lts-sp1`): unlike
+/// `24.03-lts-sp3` for a missing `24.03-lts-sp4`, which is another release.
 fn is_typo_of(missing: &str, candidate: &str) -> bool {
-    suggest::edit_distance(
-        &missing.to_ascii_lowercase(),
-        &candidate.to_ascii_lowercase(),
-    ) <= 2
+    let (Some(wanted), Some(found)) = (split_layout(missing), split_layout(candidate)) else {
+        return is_near(missing, candidate);
+    };
+    is_near(missing, candidate)
+        && wanted.version.eq_ignore_ascii_case(found.version)
+        && OsRelease::parse_lenient(wanted.os_dir) == OsRelease::parse_lenient(found.os_dir)
 }
 
 /// A Dockerfile worth suggesting for a missing one: a small typo away, or in the same
 /// version folder, or in the same OS folder (the usual slips: a sibling OS or version).
 fn plausible_alternative(missing: &str, candidate: &str) -> bool {
-    if suggest::edit_distance(
-        &missing.to_ascii_lowercase(),
-        &candidate.to_ascii_lowercase(),
-    ) <= 2
-    {
+    if is_near(missing, candidate) {
         return true;
     }
     let (Some(wanted), Some(found)) = (split_layout(missing), split_layout(candidate)) else {
