@@ -21,13 +21,18 @@ pub struct TagParts<'a> {
 
 pub const DEV_SUFFIX: &str = "-dev";
 
+/// The tag without a trailing `-dev`, and whether it had one.
+pub fn strip_dev(tag: &str) -> (&str, bool) {
+    match tag.strip_suffix(DEV_SUFFIX) {
+        Some(body) => (body, true),
+        None => (tag, false),
+    }
+}
+
 /// Splits `tag` at a well-formed `-oe<YYMM>[lts|spN]` suffix (before an optional `-dev`).
 /// Returns `None` when the tag has no such suffix.
 pub fn split(tag: &str) -> Option<TagParts<'_>> {
-    let (body, dev) = match tag.strip_suffix(DEV_SUFFIX) {
-        Some(body) => (body, true),
-        None => (tag, false),
-    };
+    let (body, dev) = strip_dev(tag);
     let at = body.rfind("-oe")?;
     let os = OsRelease::parse_suffix(&body[at + 3..])?;
     Some(TagParts {
@@ -64,10 +69,7 @@ pub fn with_suffix(head: &str, os: &OsRelease, dev: bool) -> String {
 /// Finds a misspelled OS suffix naming a known release. Tries the longest tail after a `-`
 /// first, so `9.0.10-20.03-lts-sp1` reads as `9.0.10` on `20.03-lts-sp1`.
 pub fn split_misspelled<'a>(tag: &'a str, releases: &ReleaseTable) -> Option<MisspelledSuffix<'a>> {
-    let (body, dev) = match tag.strip_suffix(DEV_SUFFIX) {
-        Some(body) => (body, true),
-        None => (tag, false),
-    };
+    let (body, dev) = strip_dev(tag);
     body.match_indices('-').find_map(|(at, _)| {
         let os = OsRelease::parse_lenient(&body[at + 1..])?;
         releases.contains(&os).then_some(MisspelledSuffix {

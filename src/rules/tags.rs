@@ -201,10 +201,7 @@ fn report_malformed_suffix(repo: &Repo, context: &Context, out: &mut Vec<Finding
             )
         }
         None => {
-            let (body, dev) = match tag.strip_suffix(tag::DEV_SUFFIX) {
-                Some(body) => (body, true),
-                None => (tag, false),
-            };
+            let (body, dev) = tag::strip_dev(tag);
             (
                 context.entry.key.span,
                 format!("tag `{tag}` does not end with an OS suffix such as `-oe2403lts` or `-oe2203sp4`"),
