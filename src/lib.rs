@@ -8,6 +8,8 @@ pub mod config;
 pub mod diagnostic;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod dir_source;
+pub mod dockerfile;
+pub mod image_ref;
 pub mod line_index;
 pub mod model;
 pub mod os_release;
