@@ -121,11 +121,14 @@ struct Word<'a> {
 
 impl Line {
     fn span(&self, start: usize, end: usize) -> Span {
-        let first = self.offsets.get(start).copied().unwrap_or(0);
-        let last = end
-            .checked_sub(1)
-            .and_then(|i| self.offsets.get(i))
-            .map_or(first, |&offset| offset + 1);
+        let first = match self.offsets.get(start) {
+            Some(&offset) => offset,
+            None => self.offsets.last().map_or(0, |&last| last + 1),
+        };
+        let last = match end.checked_sub(1).and_then(|i| self.offsets.get(i)) {
+            Some(&offset) if end > start => offset + 1,
+            _ => first,
+        };
         Span::new(first, last)
     }
 

@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod dir_source;
 pub mod dockerfile;
 pub mod image_ref;
+pub mod index;
 pub mod line_index;
 pub mod model;
 pub mod os_release;
@@ -17,6 +18,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod stack;
 pub mod tag;
 pub mod yaml;
 
