@@ -7,6 +7,9 @@ use crate::diagnostic::{Finding, Severity};
 use crate::model::Repo;
 
 pub mod files;
+pub mod layers;
+pub mod registry;
+pub mod stack;
 pub mod yaml;
 
 /// One rule's public identity. `code` and `name` are a stable contract.
@@ -53,6 +56,18 @@ pub const FAMILIES: &[Family] = &[
     Family {
         rules: yaml::RULES,
         check: yaml::check,
+    },
+    Family {
+        rules: registry::RULES,
+        check: registry::check,
+    },
+    Family {
+        rules: stack::RULES,
+        check: stack::check,
+    },
+    Family {
+        rules: layers::RULES,
+        check: layers::check,
     },
     Family {
         rules: files::RULES,

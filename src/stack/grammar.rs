@@ -169,7 +169,7 @@ pub fn read(name: &str, full_tag: &str, tables: &StackTables) -> Option<StackTag
                 component.kind,
                 ComponentKind::Sdk | ComponentKind::Framework
             );
-            if !(is_known && !component.version.is_empty()) {
+            if !is_known || component.version.is_empty() {
                 // An application name (LLM images) or a version-less label.
                 if layer.is_some() && layer != Some(Layer::Llm) {
                     problems.push(Problem {
