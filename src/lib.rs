@@ -9,6 +9,7 @@ pub mod diagnostic;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod dir_source;
 pub mod dockerfile;
+pub mod graph;
 pub mod image_ref;
 pub mod index;
 pub mod line_index;
