@@ -32,7 +32,12 @@ pub struct GraphImage {
 pub struct GraphParent {
     /// `in-repo`, `dangling`, `os-base`, `external`, `unresolved`, `invalid` or `none`.
     pub kind: &'static str,
+    /// In-repo parents by their published name (`openeuler/cann:8.0.RC1-oe2203sp4`, whatever
+    /// mirror the Dockerfile names), others as written.
     pub image: Option<String>,
+    /// The reference as the Dockerfile writes it, when that differs from `image`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub written: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -66,7 +71,7 @@ pub fn build(repo: &Repo, image: Option<&str>) -> Result<Graph, String> {
                 tag: node.tag.clone(),
                 manifest: repo.manifests.get(node.id.manifest)?.path.clone(),
                 dockerfile: node.dockerfile.clone(),
-                parent: describe(&node.parent),
+                parent: describe(&node.parent, ns),
                 children,
             })
         })
@@ -101,19 +106,39 @@ fn select(layers: &Layers, ns: &str, wanted: &str) -> Result<BTreeSet<usize>, St
     Ok(selected)
 }
 
-fn describe(parent: &Parent) -> GraphParent {
+fn describe(parent: &Parent, ns: &str) -> GraphParent {
     let (kind, image) = match parent {
         Parent::None => ("none", None),
         Parent::Unresolved { arg, .. } => ("unresolved", Some(format!("${{{arg}}}"))),
         Parent::Invalid { text, .. } => ("invalid", Some(text.clone())),
         Parent::InRepo {
-            reference, targets, ..
-        } if targets.is_empty() => ("dangling", Some(reference.to_string())),
-        Parent::InRepo { reference, .. } => ("in-repo", Some(reference.to_string())),
+            reference,
+            name,
+            tag,
+            targets,
+            ..
+        } => {
+            let kind = if targets.is_empty() {
+                "dangling"
+            } else {
+                "in-repo"
+            };
+            let image = format!("{ns}/{name}:{tag}");
+            let written = reference.to_string();
+            return GraphParent {
+                kind,
+                written: (written != image).then_some(written),
+                image: Some(image),
+            };
+        }
         Parent::OsBase { reference, .. } => ("os-base", Some(reference.to_string())),
         Parent::External { reference, .. } => ("external", Some(reference.to_string())),
     };
-    GraphParent { kind, image }
+    GraphParent {
+        kind,
+        image,
+        written: None,
+    }
 }
 
 pub fn render(graph: &Graph, format: GraphFormat) -> String {
@@ -129,9 +154,12 @@ fn render_text(graph: &Graph) -> String {
     for image in &graph.images {
         out.push_str(&format!("{}\n", image.image));
         out.push_str(&format!("  declared in {}\n", image.manifest));
-        let parent = match &image.parent.image {
-            Some(parent) => format!("{parent} ({})", image.parent.kind),
-            None => image.parent.kind.to_string(),
+        let parent = match (&image.parent.image, &image.parent.written) {
+            (Some(parent), Some(written)) => {
+                format!("{parent} ({}, written `{written}`)", image.parent.kind)
+            }
+            (Some(parent), None) => format!("{parent} ({})", image.parent.kind),
+            (None, _) => image.parent.kind.to_string(),
         };
         out.push_str(&format!("  parent: {parent}\n"));
         for child in &image.children {

@@ -133,14 +133,30 @@ pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
             grammar::read(&node.name, &node.tag, &repo.config.stack).filter(|t| t.layer.is_some());
         let implied = stack.as_ref().and_then(grammar::implied_parent);
         match &node.parent {
-            Parent::Unresolved { arg, from, declared } => {
+            Parent::Unresolved {
+                arg,
+                from,
+                declared,
+            } => {
                 out.push(unresolved(&ctx, arg, *from, *declared, implied.as_ref()));
+                missing_layer(&ctx, implied.as_ref(), out);
             }
-            Parent::Invalid { text, origin } => out.push(ctx.at_from(
-                &UNRESOLVED_FROM,
-                *origin,
-                format!("the parent resolves to `{text}`, which is not an image reference; it cannot be checked"),
-            ).help("write the parent as `[registry/]namespace/name:tag`")),
+            Parent::Invalid { text, origin } => {
+                let found = if text.is_empty() {
+                    "an empty string".to_string()
+                } else {
+                    format!("`{text}`")
+                };
+                out.push(
+                    ctx.at_from(
+                        &UNRESOLVED_FROM,
+                        *origin,
+                        format!("the parent resolves to {found}, which is not an image reference; it cannot be checked"),
+                    )
+                    .help("write the parent as `[registry/]namespace/name:tag`"),
+                );
+                missing_layer(&ctx, implied.as_ref(), out);
+            }
             Parent::InRepo {
                 targets,
                 reference,
@@ -617,6 +633,9 @@ fn mismatch(ctx: &Ctx, _stack: &StackTag, implied: &ImpliedParent, out: &mut Vec
         )
     };
     let help = match expected {
+        _ if verdict == Match::CaseOnly => {
+            "spell the versions in the tag exactly as the parent does; users and tools compare them literally".to_string()
+        }
         Some(_) => format!("build on `{shown}`, or change the tag to describe the parent actually used"),
         None if matches!(ctx.node.parent, Parent::External { .. }) => "change the tag to the component versions of the parent actually used".to_string(),
         None => format!("`{shown}` is not declared in this repository: change the tag to describe the parent actually used, or add that layer first"),

@@ -287,12 +287,9 @@ fn check_components(name: &str, head_len: usize, tag: &mut StackTag, tables: &St
     }
     // Missing components are reported on the whole head of the tag.
     let whole = 0..head_len;
-    let named = |kind| -> Vec<&Component> {
-        tag.components
-            .iter()
-            .filter(|c| c.kind == kind && !c.version.is_empty())
-            .collect()
-    };
+    // Version-less components count here too: they are reported once, above.
+    let named =
+        |kind| -> Vec<&Component> { tag.components.iter().filter(|c| c.kind == kind).collect() };
     let sdks = named(ComponentKind::Sdk);
     let frameworks = named(ComponentKind::Framework);
     match tag.layer {

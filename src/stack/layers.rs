@@ -292,7 +292,7 @@ fn resolve(repo: &Repo, file: &Dockerfile) -> Parent {
     if name == tables.os_base_image {
         let tag = reference.tag.as_deref().unwrap_or("latest");
         let dir = tables.floating(tag).unwrap_or(tag);
-        let release = OsRelease::parse_dir(dir);
+        let release = OsRelease::parse_dir(dir).filter(|r| repo.config.releases.contains(r));
         return Parent::OsBase {
             reference,
             release,
