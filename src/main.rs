@@ -38,6 +38,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    /// Print the in-repo image graph: every published name:tag, its parent and its children.
+    Graph {
+        /// The repository to read.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = GraphFormatArg::Text)]
+        format: GraphFormatArg,
+        /// Only this image (`NAME` or `NAME:TAG`), its ancestors and its descendants.
+        #[arg(long)]
+        image: Option<String>,
+    },
     /// Show the documentation of a rule, by code (P001) or name (dockerfile-missing).
     Explain { rule: String },
     /// List every rule with its code, name, default severity and summary.
@@ -47,6 +58,13 @@ enum Command {
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormatArg {
+    Text,
+    Dot,
     Json,
 }
 
@@ -86,6 +104,20 @@ fn run(cli: Cli) -> Result<u8, String> {
             } else {
                 0
             })
+        }
+        Command::Graph { dir, format, image } => {
+            let source = DirSource::open(&dir)
+                .map_err(|error| format!("cannot read `{}`: {error}", dir.display()))?;
+            let config = stacklint::Config::default();
+            let repo = stacklint::model::Repo::load(&source, &config);
+            let graph = stacklint::graph::build(&repo, image.as_deref())?;
+            let format = match format {
+                GraphFormatArg::Text => stacklint::graph::GraphFormat::Text,
+                GraphFormatArg::Dot => stacklint::graph::GraphFormat::Dot,
+                GraphFormatArg::Json => stacklint::graph::GraphFormat::Json,
+            };
+            print(&stacklint::graph::render(&graph, format));
+            Ok(0)
         }
         Command::Explain { rule } => {
             let found = rules::find(&rule)

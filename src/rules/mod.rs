@@ -9,9 +9,12 @@ use crate::model::Repo;
 pub mod arch;
 pub mod entry_path;
 pub mod files;
+pub mod layers;
 pub mod paths;
 pub mod placement;
+pub mod registry;
 pub mod spans;
+pub mod stack;
 pub mod tags;
 pub mod yaml;
 
@@ -71,6 +74,18 @@ pub const FAMILIES: &[Family] = &[
     Family {
         rules: tags::RULES,
         check: tags::check,
+    },
+    Family {
+        rules: registry::RULES,
+        check: registry::check,
+    },
+    Family {
+        rules: stack::RULES,
+        check: stack::check,
+    },
+    Family {
+        rules: layers::RULES,
+        check: layers::check,
     },
     Family {
         rules: files::RULES,
