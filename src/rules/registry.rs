@@ -39,19 +39,55 @@ rule! {
     pub static DUPLICATE_PUBLISHED_TAG = ("R004", "duplicate-published-tag", Error, "two image roots of one name declare the same tag");
 }
 
+rule! {
+    /// An `image-list.yml` that is not an `images:` mapping of published name to folder: an
+    /// empty file, a missing `images:` key, a list instead of a mapping, or an entry whose
+    /// name or folder is not a string. The publisher cannot look images up in it, and
+    /// stacklint cannot tell which name each image is published under.
+    ///
+    /// ```yaml
+    /// images:
+    ///   cann: cann
+    ///   kserve-agent: kserve/agent
+    /// ```
+    pub static MALFORMED_IMAGE_LIST = ("R005", "malformed-image-list", Error, "image-list.yml is not an `images:` mapping of name to folder");
+}
+
 pub static RULES: &[&crate::rules::Rule] = &[
     &IMAGE_NOT_LISTED,
     &STALE_LIST_ENTRY,
     &DUPLICATE_IMAGE_NAME,
     &DUPLICATE_PUBLISHED_TAG,
+    &MALFORMED_IMAGE_LIST,
 ];
 
 pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
     let index = repo.image_index();
+    check_list_shape(index, out);
     check_unlisted(repo, index, out);
     check_stale(repo, index, out);
     check_duplicate_names(index, out);
     check_duplicate_tags(repo, index, out);
+}
+
+fn check_list_shape(index: &ImageIndex, out: &mut Vec<Finding>) {
+    for list in &index.lists {
+        crate::rules::yaml::check_syntax(&list.path, &list.file, &list.doc, out);
+        for problem in &list.malformed {
+            out.push(
+                Finding::new(
+                    &MALFORMED_IMAGE_LIST,
+                    &list.path,
+                    problem.span,
+                    format!(
+                        "found {} where {} was expected",
+                        problem.found, problem.expected
+                    ),
+                )
+                .help("write `images:` followed by indented `<published-name>: <folder relative to the scene>` lines"),
+            );
+        }
+    }
 }
 
 fn check_unlisted(repo: &Repo, index: &ImageIndex, out: &mut Vec<Finding>) {
@@ -71,6 +107,10 @@ fn check_unlisted(repo: &Repo, index: &ImageIndex, out: &mut Vec<Finding>) {
             continue;
         }
         let list = &index.lists[l];
+        if !list.complete {
+            // The list itself is broken (Y001/R005); every image would look unlisted.
+            continue;
+        }
         let name = file_name(folder);
         let taken = index.name(name).is_some_and(|info| !info.listed.is_empty());
         let help = if taken {

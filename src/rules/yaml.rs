@@ -3,12 +3,12 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Finding, Span};
-use crate::model::{file_name, parent_dir, Entry, Manifest, Repo, MANIFEST_NAME};
+use crate::model::{file_name, parent_dir, Entry, Manifest, Repo, SourceFile, MANIFEST_NAME};
 use crate::rule;
 use crate::rules::placement::{misplaced, Misplaced};
 use crate::suggest;
 use crate::tag;
-use crate::yaml::{Node, NodeKind, Style};
+use crate::yaml::{Document, Node, NodeKind, Style};
 use crate::yaml11;
 
 rule! {
@@ -88,7 +88,7 @@ pub const ENTRY_KEYS: &[&str] = &["path", "arch"];
 
 pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
     for manifest in &repo.manifests {
-        check_syntax(manifest, out);
+        check_syntax(&manifest.path, &manifest.file, &manifest.doc, out);
         check_top_level(manifest, out);
         check_duplicate_tags(manifest, out);
         for entry in &manifest.entries {
@@ -125,9 +125,10 @@ pub fn key_type_problem(key: &Node) -> Option<String> {
 
 const TAB_HELP: &str = "replace the tab with spaces: PyYAML, which the publisher uses, rejects tabs outside quoted text and comments";
 
-fn check_syntax(manifest: &Manifest, out: &mut Vec<Finding>) {
-    let text = &manifest.file.text;
-    if let Some(error) = &manifest.doc.error {
+/// Y001 for any YAML file stacklint reads (manifests and image lists).
+pub fn check_syntax(path: &str, file: &SourceFile, doc: &Document, out: &mut Vec<Finding>) {
+    let text = &file.text;
+    if let Some(error) = &doc.error {
         let line_start = text
             .get(..error.span.start)
             .and_then(|before| before.rfind('\n'))
@@ -147,36 +148,36 @@ fn check_syntax(manifest: &Manifest, out: &mut Vec<Finding>) {
         let finding = match tab {
             Some(at) => Finding::new(
                 &YAML_SYNTAX,
-                &manifest.path,
+                path,
                 Span::new(at, at + 1),
                 format!("invalid YAML: a tab character here ({})", error.message),
             )
             .help(TAB_HELP),
             None => Finding::new(
                 &YAML_SYNTAX,
-                &manifest.path,
+                path,
                 error.span,
                 format!("invalid YAML: {}", error.message),
             )
             .help("fix the YAML at this position; everything before it was checked"),
         };
         out.push(finding);
-    } else if let Some(at) = stray_tab(manifest) {
+    } else if let Some(at) = stray_tab(file, doc) {
         out.push(
             Finding::new(
                 &YAML_SYNTAX,
-                &manifest.path,
+                path,
                 Span::new(at, at + 1),
                 "a tab character between YAML tokens: PyYAML rejects the whole file (`found character '\\t' that cannot start any token`)",
             )
             .help(TAB_HELP),
         );
     }
-    if let Some(span) = manifest.doc.extra_document {
+    if let Some(span) = doc.extra_document {
         out.push(
             Finding::new(
                 &YAML_SYNTAX,
-                &manifest.path,
+                path,
                 span,
                 "a second YAML document starts here; the publisher reads exactly one document",
             )
@@ -187,13 +188,13 @@ fn check_syntax(manifest: &Manifest, out: &mut Vec<Finding>) {
 
 /// The first tab PyYAML would reject: one outside quoted or block scalars and comments.
 /// YAML 1.2 parsers accept some of these (`key:\tvalue`), PyYAML accepts none.
-fn stray_tab(manifest: &Manifest) -> Option<usize> {
-    let text = &manifest.file.text;
+fn stray_tab(file: &SourceFile, doc: &Document) -> Option<usize> {
+    let text = &file.text;
     if !text.contains('\t') {
         return None;
     }
     let mut allowed: Vec<Span> = Vec::new();
-    if let Some(root) = &manifest.doc.root {
+    if let Some(root) = &doc.root {
         collect_text_spans(root, &mut allowed);
     }
     let mut offset = 0;
