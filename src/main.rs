@@ -52,7 +52,11 @@ enum Command {
     /// Show the documentation of a rule, by code (P001) or name (dockerfile-missing).
     Explain { rule: String },
     /// List every rule with its code, name, default severity and summary.
-    Rules,
+    Rules {
+        /// `text`: one line per rule; `markdown`: the reference page (docs/rules.md).
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -66,6 +70,12 @@ enum GraphFormatArg {
     Text,
     Dot,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Text,
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -131,7 +141,15 @@ fn run(cli: Cli) -> Result<u8, String> {
             ));
             Ok(0)
         }
-        Command::Rules => {
+        Command::Rules {
+            format: RulesFormat::Markdown,
+        } => {
+            print(&rules::docs::reference());
+            Ok(0)
+        }
+        Command::Rules {
+            format: RulesFormat::Text,
+        } => {
             let mut out = String::new();
             for rule in rules::all() {
                 out.push_str(&format!(

@@ -7,6 +7,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::model::Repo;
 
 pub mod arch;
+pub mod docs;
 pub mod entry_path;
 pub mod files;
 pub mod layers;
