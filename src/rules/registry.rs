@@ -174,7 +174,7 @@ fn check_stale(repo: &Repo, index: &ImageIndex, out: &mut Vec<Finding>) {
             }
             let (found, help) = if repo.is_dir(&folder) {
                 (
-                    format!("folder `{folder}` exists but has no {MANIFEST_NAME}"),
+                    format!("folder `{folder}` has no {MANIFEST_NAME}"),
                     format!(
                         "add `{folder}/{MANIFEST_NAME}`, or remove the entry `{}`",
                         entry.name
