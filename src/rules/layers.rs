@@ -465,23 +465,22 @@ fn folder_agrees_with_parent(ctx: &Ctx, tagged: OsRelease, parent: OsRelease) ->
 
 const DEFAULT_ARCHES: [&str; 2] = ["x86_64", "aarch64"];
 
-/// The architectures an entry is built for; `None` when `arch` is not a string (other rules
-/// report that).
+/// The architectures an entry is built for; `None` when `arch` is null, not a string or names
+/// an architecture A001 rejects: comparing a wrong spelling with the parent would only echo it.
 fn arches(node: Option<&crate::yaml::Node>) -> Option<Vec<String>> {
-    match node {
-        None => Some(DEFAULT_ARCHES.iter().map(|a| a.to_string()).collect()),
-        Some(node) if node.is_null() => {
-            Some(DEFAULT_ARCHES.iter().map(|a| a.to_string()).collect())
-        }
-        Some(node) => Some(
-            node.as_str()?
-                .split(',')
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(str::to_string)
-                .collect(),
-        ),
-    }
+    let Some(node) = node else {
+        return Some(DEFAULT_ARCHES.iter().map(|a| a.to_string()).collect());
+    };
+    let items: Vec<String> = node
+        .as_str()?
+        .split(',')
+        .map(str::trim)
+        .map(str::to_string)
+        .collect();
+    items
+        .iter()
+        .all(|a| crate::rules::arch::ARCHES.contains(&a.as_str()))
+        .then_some(items)
 }
 
 fn arch(ctx: &Ctx, out: &mut Vec<Finding>) {
