@@ -15,8 +15,10 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suggest;
 pub mod tag;
 pub mod yaml;
+pub mod yaml11;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Severity};
