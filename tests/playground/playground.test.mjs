@@ -187,7 +187,7 @@ test("renaming and deleting files changes what is checked", async () => {
   }
 });
 
-test("a permalink restores the repository, the open file and the findings", async () => {
+test("a permalink and the Markdown report restore and describe the repository", async () => {
   const page = await newPage();
   try {
     await openPlayground(page, playground.url);
@@ -202,6 +202,17 @@ test("a permalink restores the repository, the open file and the findings", asyn
     const link = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(link, page.url());
     assert.match(link, /#repo=/);
+    await page.click("#copy-markdown");
+    await page.waitForSelector("#copy-status:has-text('Markdown copied')");
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(markdown, /^\*\*stacklint \d+\.\d+\.\d+\*\*: \d+ errors?, /);
+    assert.ok(
+      markdown.includes(
+        `| error | [Y002](https://github.com/stacklint/stacklint/blob/main/docs/rules.md#y002) duplicate-tag | \`${PYTORCH_META}:3:1\` |`,
+      ),
+      markdown,
+    );
+    assert.ok(markdown.endsWith(`[Reproduce in the playground](${link})\n`), markdown);
     const tabs = await fileTabs(page);
     const rows = await findingRows(page);
     const readme = await editorText(page);
