@@ -19,8 +19,6 @@ const PYTORCH_META = "AI/pytorch/meta.yml";
 const TAG = "2.2.0-cann8.0.RC1-oe2203sp4";
 
 let playground;
-/** Errors the page logged; every test ends by asserting there were none. */
-let pageErrors = [];
 
 before(async () => {
   playground = await startPlayground();
@@ -30,23 +28,28 @@ after(async () => {
   await playground?.close();
 });
 
-async function newPage() {
+/** Runs `body` on a fresh page, fails if the page logged an error, and always closes it. */
+async function withPage(body) {
   const page = await playground.context.newPage();
-  pageErrors = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => {
-    if (message.type() === "error") pageErrors.push(message.text());
+    if (message.type() === "error") errors.push(message.text());
   });
-  return page;
+  try {
+    await body(page);
+    assert.deepEqual(errors, [], "the page logged errors");
+  } finally {
+    await page.close();
+  }
 }
 
 test("loads, fetches the checker once, and finds nothing wrong with the default example", async () => {
-  const page = await newPage();
-  const wasmRequests = [];
-  page.on("response", (response) => {
-    if (response.url().endsWith(".wasm")) wasmRequests.push(response.headers()["content-type"]);
-  });
-  try {
+  await withPage(async (page) => {
+    const wasmRequests = [];
+    page.on("response", (response) => {
+      if (response.url().endsWith(".wasm")) wasmRequests.push(response.headers()["content-type"]);
+    });
     await openPlayground(page, playground.url);
     assert.deepEqual(await findingRows(page), []);
     assert.equal(await page.isVisible("#clean"), true);
@@ -66,15 +69,11 @@ test("loads, fetches the checker once, and finds nothing wrong with the default 
     ]);
     assert.deepEqual(wasmRequests, ["application/wasm"]);
     await page.screenshot({ path: join(SCREENSHOTS, "light-clean.png") });
-    assert.deepEqual(pageErrors, []);
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test("typing a duplicate tag underlines it and lists it within a second; hover explains it", async () => {
-  const page = await newPage();
-  try {
+  await withPage(async (page) => {
     await openPlayground(page, playground.url);
     await goToEnd(page);
     await page.keyboard.type(`${TAG}: {path: 2.2.0-cann8.0.RC1/22.03-lts-sp4/Dockerfile}`);
@@ -101,15 +100,11 @@ test("typing a duplicate tag underlines it and lists it within a second; hover e
       await page.getAttribute(".cm-tooltip .finding-card a", "href"),
       "https://github.com/stacklint/stacklint/blob/main/docs/rules.md#y002",
     );
-    assert.deepEqual(pageErrors, []);
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test("clicking a result opens its file and selects the finding's range", async () => {
-  const page = await newPage();
-  try {
+  await withPage(async (page) => {
     await openPlayground(page, playground.url);
     await page.selectOption("#examples", "yaml");
     await page.waitForSelector('#findings li.finding[data-code="Y001"]');
@@ -126,16 +121,12 @@ test("clicking a result opens its file and selects the finding's range", async (
     assert.equal(await page.textContent("#cursor"), "Ln 3, Col 28");
     assert.equal(await page.evaluate(() => document.getSelection().toString()), TAG);
     assert.equal(await page.evaluate(() => document.activeElement.classList.contains("cm-content")), true);
-    assert.deepEqual(pageErrors, []);
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test("adding the Dockerfile a manifest names clears its P001", async () => {
-  const page = await newPage();
   const missing = "AI/pytorch/2.2.0-cann8.0.RC1/24.03-lts-sp1/Dockerfile";
-  try {
+  await withPage(async (page) => {
     await openPlayground(page, playground.url, "#example=paths");
     const before = await findingRows(page);
     const p001 = before.find((row) => row.code === "P001");
@@ -160,16 +151,12 @@ test("adding the Dockerfile a manifest names clears its P001", async () => {
     await page.fill("#new-path", "AI/../etc/passwd");
     await page.click('#add-file button[type="submit"]');
     assert.match(await page.textContent("#file-error"), /leave the repository/);
-    assert.deepEqual(pageErrors, []);
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test("renaming and deleting files changes what is checked", async () => {
-  const page = await newPage();
   const dockerfile = "AI/pytorch/2.2.0-cann8.0.RC1/22.03-lts-sp4/Dockerfile";
-  try {
+  await withPage(async (page) => {
     await openPlayground(page, playground.url);
     await page.click(`.file-tab[data-path="${dockerfile}"]`);
     await page.fill("#active-path", "AI/pytorch/2.2.0-cann8.0.RC1/22.03-LTS-SP4/Dockerfile");
@@ -181,15 +168,11 @@ test("renaming and deleting files changes what is checked", async () => {
     await page.waitForFunction(() => !document.querySelector('.file-tab[data-path$="22.03-LTS-SP4/Dockerfile"]'));
     assert.equal((await fileTabs(page)).length, 6);
     assert.ok((await findingRows(page)).some((row) => row.code === "P001"));
-    assert.deepEqual(pageErrors, []);
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test("a permalink and the Markdown report restore and describe the repository", async () => {
-  const page = await newPage();
-  try {
+  await withPage(async (page) => {
     await openPlayground(page, playground.url);
     await goToEnd(page);
     await page.keyboard.type(`${TAG}: {path: 2.2.0-cann8.0.RC1/22.03-lts-sp4/Dockerfile}`);
@@ -217,8 +200,7 @@ test("a permalink and the Markdown report restore and describe the repository", 
     const rows = await findingRows(page);
     const readme = await editorText(page);
 
-    const restored = await newPage();
-    try {
+    await withPage(async (restored) => {
       await openPlayground(restored, link);
       assert.deepEqual(await fileTabs(restored), tabs);
       assert.equal(await activeFile(restored), "AI/pytorch/README.md");
@@ -226,23 +208,17 @@ test("a permalink and the Markdown report restore and describe the repository", 
       assert.deepEqual(await findingRows(restored), rows);
       await restored.click(`.file-tab[data-path="${PYTORCH_META}"]`);
       assert.equal((await underline(restored, "Y002")).line, 3);
-    } finally {
-      await restored.close();
-    }
-    assert.deepEqual(pageErrors, []);
-  } finally {
-    await page.close();
-  }
+    });
+  });
 });
 
 test("non-ASCII text before a finding keeps underline, location and selection aligned", async () => {
-  const page = await newPage();
   const key = '"镜像🐳𝄞-oe2203sp4"';
   const line = `{${key}: {path: a/22.03-lts-sp4/Dockerfile}, ${key}: {path: b/22.03-lts-sp4/Dockerfile}}`;
   const utf16 = line.indexOf(key, 1 + key.length);
   const column = [...line.slice(0, utf16)].length + 1;
   assert.notEqual(column, utf16 + 1, "the line must contain characters outside the BMP");
-  try {
+  await withPage(async (page) => {
     await openPlayground(page, playground.url);
     await replaceText(page, `# 镜像清单 🐳\n${line}\n`);
     await page.waitForSelector('#findings li.finding[data-code="Y002"]');
@@ -256,15 +232,11 @@ test("non-ASCII text before a finding keeps underline, location and selection al
     await page.click('#findings li.finding[data-code="Y002"]');
     assert.equal(await page.evaluate(() => document.getSelection().toString()), key);
     assert.equal(await page.textContent("#cursor"), `Ln 2, Col ${column + [...key].length}`);
-    assert.deepEqual(pageErrors, []);
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test("follows the dark preference and fits a phone; screenshots for review", async () => {
-  const page = await newPage();
-  try {
+  await withPage(async (page) => {
     await openPlayground(page, playground.url, "#example=paths");
     const lightBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await page.screenshot({ path: join(SCREENSHOTS, "light-findings.png") });
@@ -285,8 +257,5 @@ test("follows the dark preference and fits a phone; screenshots for review", asy
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than a phone`);
     await page.emulateMedia({ colorScheme: "light" });
     await page.screenshot({ path: join(SCREENSHOTS, "light-phone.png"), fullPage: true });
-    assert.deepEqual(pageErrors, []);
-  } finally {
-    await page.close();
-  }
+  });
 });
