@@ -60,7 +60,10 @@ export class FileEditor {
   renamed(from, to) {
     if (this.states.has(from)) this.states.set(to, this.states.get(from));
     this.states.delete(from);
-    if (this.path === from) this.path = to;
+    if (this.path !== from) return;
+    this.path = to;
+    // The language follows the name: a meta.yml renamed to a Dockerfile loses YAML mode.
+    if (isYaml(from) !== isYaml(to)) this.view.setState(this.createState(to, this.view.state.doc.toString()));
   }
 
   /** An empty, read-only editor for a repository without files. */

@@ -2,6 +2,8 @@
 // The fragment never reaches a server; lz-string keeps links short enough to paste.
 import LZString from "lz-string";
 
+import { pathProblem } from "./repo.mjs";
+
 const REPO_KEY = "repo=";
 const EXAMPLE_KEY = "example=";
 const FORMAT = 1;
@@ -43,6 +45,8 @@ export function decodeFragment(hash) {
   }
   for (const [path, text] of Object.entries(files)) {
     if (typeof text !== "string") return invalid(`the link's file \`${path}\` has no text`);
+    const problem = pathProblem(path);
+    if (problem) return invalid(`the link's path \`${path}\` is not usable: ${problem}`);
   }
   return { kind: "repo", files, active: typeof payload.active === "string" ? payload.active : null };
 }

@@ -37,3 +37,7 @@ test("files must be text", () => {
 function handMadeFragment(payload) {
   return `#repo=${LZString.compressToEncodedURIComponent(JSON.stringify(payload))}`;
 }
+
+test("paths the repository would refuse make the link invalid", () => {
+  assert.match(decodeFragment(handMadeFragment({ v: 1, files: { "../x": "" } })).reason, /`\.\.\/x` is not usable/);
+});

@@ -103,6 +103,19 @@ test("typing a duplicate tag underlines it and lists it within a second; hover e
   });
 });
 
+test("pasting checks at once, without waiting for the typing pause", async () => {
+  await withPage(async (page) => {
+    await openPlayground(page, playground.url);
+    const checks = Number(await page.getAttribute("html", "data-checks"));
+    await page.evaluate((text) => navigator.clipboard.writeText(text), `${TAG}: {path: x/22.03-lts-sp4/Dockerfile}\n`);
+    await goToEnd(page);
+    await page.keyboard.press("Control+V");
+    // Read in the same breath as the paste: a debounced check would still be 200 ms away.
+    assert.equal(Number(await page.getAttribute("html", "data-checks")), checks + 1);
+    assert.ok((await findingRows(page)).some((row) => row.code === "Y002"));
+  });
+});
+
 test("clicking a result opens its file and selects the finding's range", async () => {
   await withPage(async (page) => {
     await openPlayground(page, playground.url);
@@ -121,6 +134,11 @@ test("clicking a result opens its file and selects the finding's range", async (
     assert.equal(await page.textContent("#cursor"), "Ln 3, Col 28");
     assert.equal(await page.evaluate(() => document.getSelection().toString()), TAG);
     assert.equal(await page.evaluate(() => document.activeElement.classList.contains("cm-content")), true);
+
+    // Loading an example made a history entry: Back returns to the clean stack.
+    await page.goBack();
+    await page.waitForSelector("#clean:not([hidden])");
+    assert.equal((await fileTabs(page)).length, 7);
   });
 });
 
