@@ -84,7 +84,7 @@ export const EXAMPLES = [
     description:
       "A new pytorch version was added by copying the entry and the tag was not changed; the llm manifest is indented with a tab.",
     active: "AI/pytorch/meta.yml",
-    expect: ["Y001", "Y002", "T005", "P005"],
+    expect: ["Y001", "Y002", "T005"],
     files: stackWith({
       "AI/pytorch/meta.yml": `${PYTORCH_META}2.2.0-cann8.0.RC1-oe2203sp4:
   path: 2.3.1-cann8.0.RC1/22.03-lts-sp4/Dockerfile
