@@ -8,6 +8,10 @@ pub mod config;
 pub mod diagnostic;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod dir_source;
+pub mod dockerfile;
+pub mod graph;
+pub mod image_ref;
+pub mod index;
 pub mod line_index;
 pub mod model;
 pub mod os_release;
@@ -16,8 +20,11 @@ pub mod report;
 pub mod rules;
 pub mod scope;
 pub mod source;
+pub mod stack;
+pub mod suggest;
 pub mod tag;
 pub mod yaml;
+pub mod yaml11;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Severity};

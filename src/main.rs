@@ -46,10 +46,38 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         changed_from: Option<PathBuf>,
     },
+    /// Print the in-repo image graph: every published name:tag, its parent and its children.
+    Graph {
+        /// The repository to read.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = GraphFormatArg::Text)]
+        format: GraphFormatArg,
+        /// Only this image (`NAME` or `NAME:TAG`), its ancestors and its descendants.
+        #[arg(long)]
+        image: Option<String>,
+    },
     /// Show the documentation of a rule, by code (P001) or name (dockerfile-missing).
     Explain { rule: String },
     /// List every rule with its code, name, default severity and summary.
-    Rules,
+    Rules {
+        /// `text`: one line per rule; `markdown`: the reference page (docs/rules.md).
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormatArg {
+    Text,
+    Dot,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Text,
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -90,6 +118,20 @@ fn run(cli: Cli) -> Result<u8, String> {
                 0
             })
         }
+        Command::Graph { dir, format, image } => {
+            let source = DirSource::open(&dir)
+                .map_err(|error| format!("cannot read `{}`: {error}", dir.display()))?;
+            let config = stacklint::Config::default();
+            let repo = stacklint::model::Repo::load(&source, &config);
+            let graph = stacklint::graph::build(&repo, image.as_deref())?;
+            let format = match format {
+                GraphFormatArg::Text => stacklint::graph::GraphFormat::Text,
+                GraphFormatArg::Dot => stacklint::graph::GraphFormat::Dot,
+                GraphFormatArg::Json => stacklint::graph::GraphFormat::Json,
+            };
+            print(&stacklint::graph::render(&graph, format));
+            Ok(0)
+        }
         Command::Explain { rule } => {
             let found = rules::find(&rule)
                 .ok_or_else(|| format!("no rule `{rule}`; `stacklint rules` lists them all"))?;
@@ -102,7 +144,15 @@ fn run(cli: Cli) -> Result<u8, String> {
             ));
             Ok(0)
         }
-        Command::Rules => {
+        Command::Rules {
+            format: RulesFormat::Markdown,
+        } => {
+            print(&rules::docs::reference());
+            Ok(0)
+        }
+        Command::Rules {
+            format: RulesFormat::Text,
+        } => {
             let mut out = String::new();
             for rule in rules::all() {
                 out.push_str(&format!(

@@ -2,7 +2,7 @@
 //! spanned entries, and a cache of every file read (the report needs their text to locate
 //! findings).
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -113,6 +113,10 @@ pub struct Repo<'a> {
     pub dirs: BTreeSet<String>,
     pub manifests: Vec<Manifest>,
     files: RefCell<BTreeMap<String, Result<Rc<SourceFile>, ReadError>>>,
+    /// Built on first use by [`Repo::image_index`].
+    pub(crate) image_index: OnceCell<crate::index::ImageIndex>,
+    /// Built on first use by [`Repo::layers`].
+    pub(crate) layers: OnceCell<crate::stack::layers::Layers>,
 }
 
 impl<'a> Repo<'a> {
@@ -132,6 +136,8 @@ impl<'a> Repo<'a> {
             dirs,
             manifests: Vec::new(),
             files: RefCell::new(BTreeMap::new()),
+            image_index: OnceCell::new(),
+            layers: OnceCell::new(),
         };
         let manifest_paths: Vec<String> = repo
             .paths

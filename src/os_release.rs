@@ -75,6 +75,27 @@ impl OsRelease {
         };
         Some(OsRelease::new(year, month, flavor))
     }
+
+    /// Reads the misspellings people actually write for a release, in a folder or a tag:
+    /// `24.03-LTS`, `24.03.-lts-sp1`, `oe24.03lts`, `oe2203ltssp3`, `oe2203-sp3`, `OE2203SP3`,
+    /// `20.03-lts-sp1`. The caller decides whether the release exists.
+    pub fn parse_lenient(text: &str) -> Option<OsRelease> {
+        let lower = text.to_ascii_lowercase();
+        let lower = lower.strip_prefix("oe").unwrap_or(&lower);
+        let compact: String = lower
+            .chars()
+            .filter(|c| !matches!(c, '.' | '-' | '_'))
+            .collect();
+        let compact = compact.replacen("ltssp", "sp", 1);
+        let release = OsRelease::parse_suffix(&compact)?;
+        // Without `lts` or `sp`, only an exact `YY.MM` names a release: `2.1.20` is a version.
+        let exact = lower.len() == 5 && lower.as_bytes()[2] == b'.' || lower.len() == 4;
+        let plausible = match release.flavor {
+            Flavor::Innovation => exact && (1..=12).contains(&release.month),
+            _ => true,
+        };
+        plausible.then_some(release)
+    }
 }
 
 impl fmt::Display for OsRelease {
@@ -110,7 +131,7 @@ pub struct ReleaseTable {
 }
 
 impl Default for ReleaseTable {
-    /// 20.03, 22.03 and 24.03 LTS with SP1–SP4, and the innovation releases 23.03–25.09.
+    /// 20.03, 22.03 and 24.03 LTS with SP1–SP4, and the innovation releases 20.09–25.09.
     fn default() -> ReleaseTable {
         let mut releases = Vec::new();
         for year in [20, 22, 24] {
@@ -119,7 +140,18 @@ impl Default for ReleaseTable {
                 releases.push(OsRelease::new(year, 3, Flavor::Sp(sp)));
             }
         }
-        for (year, month) in [(23, 3), (23, 9), (24, 9), (25, 3), (25, 9)] {
+        let innovation = [
+            (20, 9),
+            (21, 3),
+            (21, 9),
+            (22, 9),
+            (23, 3),
+            (23, 9),
+            (24, 9),
+            (25, 3),
+            (25, 9),
+        ];
+        for (year, month) in innovation {
             releases.push(OsRelease::new(year, month, Flavor::Innovation));
         }
         releases.sort();
@@ -175,10 +207,46 @@ mod tests {
     }
 
     #[test]
+    fn lenient_parsing_reads_common_misspellings() {
+        for (text, suffix) in [
+            ("24.03-LTS", "2403lts"),
+            ("24.03.-lts-sp1", "2403sp1"),
+            ("oe24.03lts", "2403lts"),
+            ("oe2203ltssp3", "2203sp3"),
+            ("oe2203-sp3", "2203sp3"),
+            ("OE2203SP3", "2203sp3"),
+            ("20.03-lts-sp1", "2003sp1"),
+            ("22.03-lts", "2203lts"),
+        ] {
+            let release = OsRelease::parse_lenient(text).expect(text);
+            assert_eq!(release.suffix(), suffix, "{text}");
+        }
+        assert_eq!(
+            OsRelease::parse_lenient("21.09")
+                .map(|r| r.suffix())
+                .as_deref(),
+            Some("2109")
+        );
+        for text in [
+            "lts",
+            "1.0",
+            "22.3-lts",
+            "2203lts-x",
+            "é",
+            "2.1.20",
+            "13.0.0",
+            "21.13",
+        ] {
+            assert_eq!(OsRelease::parse_lenient(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn the_default_table_knows_lts_service_packs_and_innovation_releases() {
         let table = ReleaseTable::default();
         let known = |s| OsRelease::parse_suffix(s).is_some_and(|r| table.contains(&r));
         assert!(known("2003sp4") && known("2203lts") && known("2403sp2") && known("2509"));
-        assert!(!known("2203sp9") && !known("2103"));
+        assert!(known("2109") && known("2009"));
+        assert!(!known("2203sp9") && !known("2103lts") && !known("2209lts"));
     }
 }

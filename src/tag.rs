@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::os_release::OsRelease;
+use crate::os_release::{OsRelease, ReleaseTable};
 
 /// A tag split at its OS suffix.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,13 +21,18 @@ pub struct TagParts<'a> {
 
 pub const DEV_SUFFIX: &str = "-dev";
 
+/// The tag without a trailing `-dev`, and whether it had one.
+pub fn strip_dev(tag: &str) -> (&str, bool) {
+    match tag.strip_suffix(DEV_SUFFIX) {
+        Some(body) => (body, true),
+        None => (tag, false),
+    }
+}
+
 /// Splits `tag` at a well-formed `-oe<YYMM>[lts|spN]` suffix (before an optional `-dev`).
 /// Returns `None` when the tag has no such suffix.
 pub fn split(tag: &str) -> Option<TagParts<'_>> {
-    let (body, dev) = match tag.strip_suffix(DEV_SUFFIX) {
-        Some(body) => (body, true),
-        None => (tag, false),
-    };
+    let (body, dev) = strip_dev(tag);
     let at = body.rfind("-oe")?;
     let os = OsRelease::parse_suffix(&body[at + 3..])?;
     Some(TagParts {
@@ -35,6 +40,44 @@ pub fn split(tag: &str) -> Option<TagParts<'_>> {
         os,
         os_range: at + 1..body.len(),
         dev,
+    })
+}
+
+/// A tag whose OS suffix is misspelled but recognisable (`1.16-22.03-lts`, `1.0-OE2203SP3`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MisspelledSuffix<'a> {
+    pub head: &'a str,
+    pub os: OsRelease,
+    /// Byte range of the misspelled suffix (after its `-`) inside the tag.
+    pub suffix_range: Range<usize>,
+    pub dev: bool,
+}
+
+impl MisspelledSuffix<'_> {
+    /// The tag as it should be written: `<head>-oe<suffix>[-dev]`.
+    pub fn corrected(&self) -> String {
+        with_suffix(self.head, &self.os, self.dev)
+    }
+}
+
+/// `<head>-oe<release>[-dev]`.
+pub fn with_suffix(head: &str, os: &OsRelease, dev: bool) -> String {
+    let dev = if dev { DEV_SUFFIX } else { "" };
+    format!("{head}-oe{}{dev}", os.suffix())
+}
+
+/// Finds a misspelled OS suffix naming a known release. Tries the longest tail after a `-`
+/// first, so `9.0.10-20.03-lts-sp1` reads as `9.0.10` on `20.03-lts-sp1`.
+pub fn split_misspelled<'a>(tag: &'a str, releases: &ReleaseTable) -> Option<MisspelledSuffix<'a>> {
+    let (body, dev) = strip_dev(tag);
+    body.match_indices('-').find_map(|(at, _)| {
+        let os = OsRelease::parse_lenient(&body[at + 1..])?;
+        releases.contains(&os).then_some(MisspelledSuffix {
+            head: &body[..at],
+            os,
+            suffix_range: at + 1..body.len(),
+            dev,
+        })
     })
 }
 
@@ -60,6 +103,25 @@ mod tests {
         let parts = split("pytorch2.1.0-cann7.0-oe2403lts-dev").expect("well-formed");
         assert!(parts.dev);
         assert_eq!(parts.head, "pytorch2.1.0-cann7.0");
+    }
+
+    #[test]
+    fn misspelled_suffixes_are_recognised_with_their_head() {
+        let releases = ReleaseTable::default();
+        for (tag, fixed) in [
+            ("1.16-22.03-lts", "1.16-oe2203lts"),
+            ("2.5.0-oe24.03lts", "2.5.0-oe2403lts"),
+            ("1.0-oe2203ltssp3", "1.0-oe2203sp3"),
+            ("9.0.10-20.03-lts-sp1", "9.0.10-oe2003sp1"),
+            ("1.0-oe2203-sp3", "1.0-oe2203sp3"),
+            ("1.0-OE2203SP3-dev", "1.0-oe2203sp3-dev"),
+        ] {
+            let parts = split_misspelled(tag, &releases).expect(tag);
+            assert_eq!(parts.corrected(), fixed);
+        }
+        assert_eq!(split_misspelled("1.0-oe2203sp9x", &releases), None);
+        assert_eq!(split_misspelled("latest", &releases), None);
+        assert_eq!(split_misspelled("1.0-2212", &releases), None);
     }
 
     #[test]

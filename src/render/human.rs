@@ -86,7 +86,7 @@ pub fn render_diagnostic(report: &Report, diagnostic: &Diagnostic, renderer: &Re
         None => title.element(
             Origin::path(diagnostic.path.as_str())
                 .line(diagnostic.line)
-                .char_column(diagnostic.column.saturating_sub(1)),
+                .char_column(diagnostic.column),
         ),
     };
     for related in diagnostic

@@ -6,7 +6,17 @@ use serde::Serialize;
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Repo;
 
+pub mod arch;
+pub mod docs;
+pub mod entry_path;
 pub mod files;
+pub mod layers;
+pub mod paths;
+pub mod placement;
+pub mod registry;
+pub mod spans;
+pub mod stack;
+pub mod tags;
 pub mod yaml;
 
 /// One rule's public identity. `code` and `name` are a stable contract.
@@ -53,6 +63,30 @@ pub const FAMILIES: &[Family] = &[
     Family {
         rules: yaml::RULES,
         check: yaml::check,
+    },
+    Family {
+        rules: paths::RULES,
+        check: paths::check,
+    },
+    Family {
+        rules: arch::RULES,
+        check: arch::check,
+    },
+    Family {
+        rules: tags::RULES,
+        check: tags::check,
+    },
+    Family {
+        rules: registry::RULES,
+        check: registry::check,
+    },
+    Family {
+        rules: stack::RULES,
+        check: stack::check,
+    },
+    Family {
+        rules: layers::RULES,
+        check: layers::check,
     },
     Family {
         rules: files::RULES,

@@ -3,9 +3,13 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Finding, Span};
-use crate::model::{Manifest, Repo};
+use crate::model::{file_name, parent_dir, Entry, Manifest, Repo, SourceFile, MANIFEST_NAME};
 use crate::rule;
-use crate::yaml::NodeKind;
+use crate::rules::placement::{misplaced, Misplaced};
+use crate::suggest;
+use crate::tag;
+use crate::yaml::{Document, Node, NodeKind, Style};
+use crate::yaml11;
 
 rule! {
     /// The file is not valid YAML. The finding points at the exact position where the parser
@@ -36,44 +40,195 @@ rule! {
     pub static MANIFEST_NOT_MAPPING = ("Y003", "manifest-not-mapping", Error, "meta.yml is empty or not a mapping of tags");
 }
 
-pub static RULES: &[&crate::rules::Rule] = &[&YAML_SYNTAX, &DUPLICATE_TAG, &MANIFEST_NOT_MAPPING];
+rule! {
+    /// Each tag's value must be a mapping with a `path` (and optionally `arch`). Older files
+    /// wrote the Dockerfile path directly (`tag: 1.0/24.03-lts/Dockerfile`), a list, or
+    /// nothing at all; the publisher cannot read those forms.
+    ///
+    /// ```yaml
+    /// 1.0-oe2403lts:
+    ///   path: 1.0/24.03-lts/Dockerfile
+    /// ```
+    pub static ENTRY_NOT_MAPPING = ("Y004", "entry-not-mapping", Error, "a tag's value is a string, list or null instead of a path mapping");
+}
+
+rule! {
+    /// Only `path` and `arch` mean something inside an entry. Any other key is ignored by the
+    /// publisher, so a misspelled `pth:` or `arches:` silently loses the setting.
+    pub static UNKNOWN_ENTRY_KEY = ("Y005", "unknown-entry-key", Error, "an entry has a key other than `path` or `arch`");
+}
+
+rule! {
+    /// The publisher loads `meta.yml` with PyYAML, which follows YAML 1.1: an unquoted key
+    /// such as `1.10`, `on`, `yes`, `~`, `2024-01-01`, `0x1f` or `1_000` becomes a float,
+    /// boolean, null, date or integer. `1.10` is published as tag `1.1`; the others break
+    /// the build. Quote the tag: `"1.10":`.
+    pub static NON_STRING_TAG = ("Y006", "non-string-tag", Error, "a tag key that YAML 1.1 reads as a number, boolean, null or date");
+}
+
+rule! {
+    /// The publisher reads exactly `meta.yml` in an image folder. A `meta.yaml`, `Meta.yml`
+    /// or `meta.yml.bak` is never read, and a `meta.yml` inside a version or OS folder of
+    /// another image is never read either: its tags are not published.
+    pub static MISPLACED_MANIFEST = ("Y007", "misplaced-manifest", Error, "a misnamed meta.yml, or one inside another image's version folder");
+}
+
+pub static RULES: &[&crate::rules::Rule] = &[
+    &YAML_SYNTAX,
+    &DUPLICATE_TAG,
+    &MANIFEST_NOT_MAPPING,
+    &ENTRY_NOT_MAPPING,
+    &UNKNOWN_ENTRY_KEY,
+    &NON_STRING_TAG,
+    &MISPLACED_MANIFEST,
+];
+
+/// The keys an entry may hold.
+pub const ENTRY_KEYS: &[&str] = &["path", "arch"];
 
 pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
     for manifest in &repo.manifests {
-        check_syntax(manifest, out);
+        check_syntax(&manifest.path, &manifest.file, &manifest.doc, out);
         check_top_level(manifest, out);
         check_duplicate_tags(manifest, out);
+        for entry in &manifest.entries {
+            check_tag_type(manifest, entry, out);
+            check_entry_shape(manifest, entry, out);
+        }
+        check_placement(repo, manifest, out);
+    }
+    check_misnamed(repo, out);
+}
+
+/// The known entry key an unknown one was probably meant to be.
+pub fn intended_entry_key(key: &str) -> Option<&'static str> {
+    suggest::nearest(key, ENTRY_KEYS.iter().copied(), 1)
+        .first()
+        .copied()
+}
+
+/// Whether PyYAML reads this tag key as something other than a string.
+pub fn key_type_problem(key: &Node) -> Option<String> {
+    match &key.kind {
+        NodeKind::Scalar(scalar) => match scalar.tag.as_deref() {
+            Some("!!str" | "tag:yaml.org,2002:str") => None,
+            Some(other) => Some(format!("a value explicitly tagged `{other}`")),
+            None if scalar.style == Style::Plain => {
+                yaml11::resolve_plain(&scalar.value).map(|resolved| resolved.describe())
+            }
+            None => None,
+        },
+        NodeKind::Alias => None,
+        _ => Some(key.kind_name().to_string()),
     }
 }
 
-fn check_syntax(manifest: &Manifest, out: &mut Vec<Finding>) {
-    if let Some(error) = &manifest.doc.error {
-        let at_tab = manifest.file.slice(error.span) == "\t";
-        let help = if at_tab || error.message.contains("tab") {
-            "YAML does not allow tabs for indentation: indent with spaces".to_string()
-        } else {
-            "fix the YAML at this position; everything before it was checked".to_string()
+const TAB_HELP: &str = "replace the tab with spaces: PyYAML, which the publisher uses, rejects tabs outside quoted text and comments";
+
+/// Y001 for any YAML file stacklint reads (manifests and image lists).
+pub fn check_syntax(path: &str, file: &SourceFile, doc: &Document, out: &mut Vec<Finding>) {
+    let text = &file.text;
+    if let Some(error) = &doc.error {
+        let line_start = text
+            .get(..error.span.start)
+            .and_then(|before| before.rfind('\n'))
+            .map_or(0, |at| at + 1);
+        // The parser often stops just after the tab (`key:\tvalue`) or on the line before it.
+        let tab_on_line = text
+            .get(line_start..error.span.end)
+            .and_then(|line| line.find('\t'));
+        let tab = match tab_on_line {
+            Some(at) => Some(line_start + at),
+            None if error.message.contains("tab") => text
+                .get(line_start..)
+                .and_then(|rest| rest.find('\t'))
+                .map(|at| line_start + at),
+            None => None,
         };
-        out.push(
-            Finding::new(
+        let finding = match tab {
+            Some(at) => Finding::new(
                 &YAML_SYNTAX,
-                &manifest.path,
+                path,
+                Span::new(at, at + 1),
+                format!("invalid YAML: a tab character here ({})", error.message),
+            )
+            .help(TAB_HELP),
+            None => Finding::new(
+                &YAML_SYNTAX,
+                path,
                 error.span,
                 format!("invalid YAML: {}", error.message),
             )
-            .help(help),
-        );
-    }
-    if let Some(span) = manifest.doc.extra_document {
+            .help("fix the YAML at this position; everything before it was checked"),
+        };
+        out.push(finding);
+    } else if let Some(at) = stray_tab(file, doc) {
         out.push(
             Finding::new(
                 &YAML_SYNTAX,
-                &manifest.path,
+                path,
+                Span::new(at, at + 1),
+                "a tab character between YAML tokens: PyYAML rejects the whole file (`found character '\\t' that cannot start any token`)",
+            )
+            .help(TAB_HELP),
+        );
+    }
+    if let Some(span) = doc.extra_document {
+        out.push(
+            Finding::new(
+                &YAML_SYNTAX,
+                path,
                 span,
                 "a second YAML document starts here; the publisher reads exactly one document",
             )
             .help("remove the `---` separator and merge the tags into one mapping"),
         );
+    }
+}
+
+/// The first tab PyYAML would reject: one outside quoted or block scalars and comments.
+/// YAML 1.2 parsers accept some of these (`key:\tvalue`), PyYAML accepts none.
+fn stray_tab(file: &SourceFile, doc: &Document) -> Option<usize> {
+    let text = &file.text;
+    if !text.contains('\t') {
+        return None;
+    }
+    let mut allowed: Vec<Span> = Vec::new();
+    if let Some(root) = &doc.root {
+        collect_text_spans(root, &mut allowed);
+    }
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let mut previous = ' ';
+        for (at, c) in line.char_indices() {
+            let absolute = offset + at;
+            let inside_text = allowed
+                .iter()
+                .any(|span| span.start <= absolute && absolute < span.end);
+            if c == '#' && previous.is_whitespace() && !inside_text {
+                break;
+            }
+            if c == '\t' && !inside_text {
+                return Some(absolute);
+            }
+            previous = c;
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn collect_text_spans(node: &Node, out: &mut Vec<Span>) {
+    match &node.kind {
+        NodeKind::Scalar(scalar) if scalar.style != Style::Plain => out.push(node.span),
+        NodeKind::Mapping(pairs) => {
+            for pair in pairs {
+                collect_text_spans(&pair.key, out);
+                collect_text_spans(&pair.value, out);
+            }
+        }
+        NodeKind::Sequence(items) => items.iter().for_each(|item| collect_text_spans(item, out)),
+        _ => {}
     }
 }
 
@@ -115,25 +270,372 @@ fn check_duplicate_tags(manifest: &Manifest, out: &mut Vec<Finding>) {
         let Some(&last) = rest.last() else {
             continue;
         };
-        let last_line = manifest
-            .file
-            .lines
-            .position(&manifest.file.text, last.start)
-            .line;
+        let line_of = |span: Span| {
+            manifest
+                .file
+                .lines
+                .position(&manifest.file.text, span.start)
+                .line
+        };
         for &span in rest {
+            let kept = if span == last {
+                "this last declaration is the one the publisher keeps".to_string()
+            } else {
+                format!(
+                    "the publisher keeps only the last one, on line {}",
+                    line_of(last)
+                )
+            };
             out.push(
                 Finding::new(
                     &DUPLICATE_TAG,
                     &manifest.path,
                     span,
                     format!(
-                        "tag `{tag}` is declared {} times; the publisher keeps only the last one (line {last_line})",
-                        spans.len()
+                        "tag `{tag}` is declared {} times (first on line {}); {kept}",
+                        spans.len(),
+                        line_of(first)
                     ),
                 )
                 .help("remove the entry that should not be published, or rename its tag")
-                .related(&manifest.path, first, format!("`{tag}` first declared here")),
+                .related(
+                    &manifest.path,
+                    first,
+                    format!("`{tag}` first declared here"),
+                ),
             );
         }
+    }
+}
+
+fn check_tag_type(manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>) {
+    let Some(found) = key_type_problem(&entry.key) else {
+        return;
+    };
+    let written = manifest.file.slice(entry.key.span);
+    let help = match entry.key.as_scalar() {
+        Some(_) => format!("quote the tag so it stays a string: `\"{}\":`", entry.tag),
+        None => "use a plain image tag such as `1.0-oe2403lts` as the key".to_string(),
+    };
+    out.push(
+        Finding::new(
+            &NON_STRING_TAG,
+            &manifest.path,
+            entry.key.span,
+            format!(
+                "tag `{written}` is read by PyYAML (YAML 1.1, used by the publisher) as {found}, not as the string `{}`",
+                entry.tag
+            ),
+        )
+        .help(help),
+    );
+}
+
+fn check_entry_shape(manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>) {
+    match &entry.value.kind {
+        NodeKind::Mapping(pairs) => {
+            for pair in pairs {
+                check_entry_key(manifest, &pair.key, out);
+            }
+        }
+        // An alias stands for a node defined elsewhere; PyYAML resolves it, so do we not judge.
+        NodeKind::Alias => {}
+        _ => out.push(
+            Finding::new(
+                &ENTRY_NOT_MAPPING,
+                &manifest.path,
+                value_span(entry),
+                format!(
+                    "the value of tag `{}` is {}; a mapping with `path` (and optionally `arch`) was expected",
+                    entry.tag,
+                    entry.value.kind_name()
+                ),
+            )
+            .help(mapping_help(entry)),
+        ),
+    }
+}
+
+/// The value's span, or the tag's when the value is empty (`tag:` with nothing after it).
+fn value_span(entry: &Entry) -> Span {
+    if entry.value.span.is_empty() {
+        entry.key.span
+    } else {
+        entry.value.span
+    }
+}
+
+/// The `path:` form of a legacy entry, using what the legacy value already says.
+fn mapping_help(entry: &Entry) -> String {
+    let mut path = None;
+    let mut arch = None;
+    let mut consider = |node: &Node| match &node.kind {
+        NodeKind::Scalar(_) => {
+            let value = node.as_str().unwrap_or_default();
+            if looks_like_path(value) {
+                path.get_or_insert_with(|| value.to_string());
+            } else if looks_like_arch(value) {
+                arch.get_or_insert_with(|| value.to_string());
+            }
+        }
+        NodeKind::Mapping(_) => {
+            if let Some(value) = node.get("path").and_then(Node::as_str) {
+                path.get_or_insert_with(|| value.to_string());
+            }
+            if let Some(value) = node.get("arch").and_then(Node::as_str) {
+                arch.get_or_insert_with(|| value.to_string());
+            }
+        }
+        _ => {}
+    };
+    match &entry.value.kind {
+        NodeKind::Sequence(items) => items.iter().for_each(&mut consider),
+        _ if entry.value.is_null() => {}
+        _ => consider(&entry.value),
+    }
+    let Some(path) = path.or_else(|| {
+        tag::split(&entry.tag)
+            .map(|parts| format!("{}/{}/Dockerfile", parts.head, parts.os.dir_name()))
+    }) else {
+        return format!(
+            "write the entry as a mapping:\n{}:\n  path: <version>/<os-release>/Dockerfile",
+            entry.tag
+        );
+    };
+    match arch {
+        Some(arch) => format!("{}:\n  path: {path}\n  arch: {arch}", entry.tag),
+        None => format!("{}:\n  path: {path}", entry.tag),
+    }
+}
+
+fn looks_like_arch(value: &str) -> bool {
+    !value.is_empty()
+        && value
+            .split(',')
+            .all(|item| crate::rules::arch::intended_arch(item.trim()).is_some())
+}
+
+fn looks_like_path(value: &str) -> bool {
+    value.contains('/') || value.ends_with("Dockerfile") || value.ends_with("Distrofile")
+}
+
+fn check_entry_key(manifest: &Manifest, key: &Node, out: &mut Vec<Finding>) {
+    let name = key.as_str().unwrap_or_default();
+    if key.as_scalar().is_some() && ENTRY_KEYS.contains(&name) {
+        return;
+    }
+    let shown = manifest.file.slice(key.span);
+    let help = match intended_entry_key(name) {
+        Some(known) => format!("did you mean `{known}`?"),
+        None => "remove it: the publisher reads only `path` and `arch`".to_string(),
+    };
+    out.push(
+        Finding::new(
+            &UNKNOWN_ENTRY_KEY,
+            &manifest.path,
+            key.span,
+            format!("unknown key `{shown}` in an entry; expected `path` or `arch`"),
+        )
+        .help(help),
+    );
+}
+
+fn check_placement(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
+    let Some(problem) = misplaced(repo, manifest) else {
+        return;
+    };
+    let message = match &problem {
+        Misplaced::BelowRoot(root) => format!(
+            "`{}` lies inside the image folder `{root}`, which has its own meta.yml; the publisher never reads this one",
+            manifest.path
+        ),
+        Misplaced::InReleaseFolder => format!(
+            "`{}` lies in an OS release folder; the publisher reads meta.yml only in the image folder",
+            manifest.path
+        ),
+    };
+    let help = match &problem {
+        Misplaced::BelowRoot(root) => format!(
+            "move its entries into `{root}/{MANIFEST_NAME}` (paths relative to `{root}`) and delete this file"
+        ),
+        Misplaced::InReleaseFolder => format!(
+            "move its entries into the image folder's {MANIFEST_NAME}, with paths relative to that folder"
+        ),
+    };
+    out.push(
+        Finding::new(
+            &MISPLACED_MANIFEST,
+            &manifest.path,
+            Span::file_start(),
+            message,
+        )
+        .help(help),
+    );
+}
+
+/// `meta.yaml`, `Meta.yml`, `meta.yml.bak`, `meta.ym`: names one slip away from `meta.yml`.
+pub fn is_misnamed_manifest(name: &str) -> bool {
+    if name == MANIFEST_NAME {
+        return false;
+    }
+    let lower = name.to_ascii_lowercase();
+    let Some(extension) = lower.strip_prefix("meta.") else {
+        return suggest::edit_distance(&lower, MANIFEST_NAME) <= 1;
+    };
+    let extension = extension.split('.').next().unwrap_or_default();
+    ["yml", "yaml"]
+        .iter()
+        .any(|known| suggest::edit_distance(extension, known) <= 1)
+}
+
+fn check_misnamed(repo: &Repo, out: &mut Vec<Finding>) {
+    for path in &repo.paths {
+        let name = file_name(path);
+        if !is_misnamed_manifest(name) {
+            continue;
+        }
+        // Read it so the finding shows its first line; an unreadable one is also F001.
+        let _ = repo.read(path);
+        let dir = parent_dir(path);
+        let target = crate::model::join_dir(dir, MANIFEST_NAME);
+        let help = if repo.is_file(&target) {
+            format!("merge its entries into `{target}` and delete `{name}`")
+        } else {
+            format!("rename `{name}` to `{MANIFEST_NAME}`")
+        };
+        out.push(
+            Finding::new(
+                &MISPLACED_MANIFEST,
+                path,
+                Span::file_start(),
+                format!(
+                    "`{name}` is not read by the publisher, which reads only `{MANIFEST_NAME}`"
+                ),
+            )
+            .help(help),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::source::MemorySource;
+
+    /// (code, flagged text) for every Y finding on `AI/x/meta.yml` holding `text`.
+    fn findings_with(text: &str, extra: &[&str]) -> Vec<(&'static str, String)> {
+        let mut source = MemorySource::new().with("AI/x/meta.yml", text);
+        for path in extra {
+            source.insert(
+                path,
+                Some("1.0-oe2403lts:\n  path: Dockerfile\n".to_string()),
+            );
+        }
+        let config = Config::default();
+        let repo = Repo::load(&source, &config);
+        let mut out = Vec::new();
+        check(&repo, &mut out);
+        out.into_iter()
+            .map(|f| {
+                (
+                    f.rule.code,
+                    text.get(f.span.start..f.span.end).unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn findings(text: &str) -> Vec<(&'static str, String)> {
+        findings_with(text, &[])
+    }
+
+    #[test]
+    fn quoted_and_explicitly_tagged_keys_stay_strings() {
+        assert!(
+            findings("\"1.10\":\n  path: a\n'on':\n  path: b\n!!str yes:\n  path: c\n").is_empty()
+        );
+        assert_eq!(findings("yes:\n  path: a\n"), [("Y006", "yes".into())]);
+        assert_eq!(findings("!!int 7:\n  path: a\n")[0].0, "Y006");
+    }
+
+    #[test]
+    fn aliases_are_not_judged_as_legacy_values() {
+        let text = "a: &entry\n  path: 1.0/24.03-lts/Dockerfile\nb: *entry\n";
+        assert!(findings(text).is_empty());
+    }
+
+    #[test]
+    fn crlf_files_report_exact_spans() {
+        let text = "1.0-oe2403lts:\r\n  pth: x\r\n1.1-oe2403lts: 1.1/24.03-lts/Dockerfile\r\n";
+        assert_eq!(
+            findings(text),
+            [
+                ("Y005", "pth".into()),
+                ("Y004", "1.1/24.03-lts/Dockerfile".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_values_point_at_the_tag() {
+        assert_eq!(
+            findings("1.0-oe2403lts:\n"),
+            [("Y004", "1.0-oe2403lts".into())]
+        );
+    }
+
+    #[test]
+    fn tabs_yaml_1_2_accepts_are_still_reported_at_the_tab() {
+        let found = findings("a:\n  path:\tx\n");
+        assert_eq!(found, [("Y001", "\t".into())]);
+        assert!(findings("a:\n  path: \"x\ty\" # tab\tin comment\n").is_empty());
+    }
+
+    #[test]
+    fn near_miss_manifest_names_are_caught_and_others_are_not() {
+        for name in [
+            "meta.yaml",
+            "Meta.yml",
+            "META.YML",
+            "meta.yml.bak",
+            "meta.ym",
+            "mata.yml",
+        ] {
+            assert!(is_misnamed_manifest(name), "{name}");
+        }
+        for name in [
+            "meta.yml",
+            "metadata.yml",
+            "image-list.yml",
+            "README.md",
+            "mета.yml",
+        ] {
+            assert!(!is_misnamed_manifest(name), "{name}");
+        }
+        let found = findings_with("a:\n  path: x\n", &["AI/x/1.0/24.03-lts/meta.yml"]);
+        assert_eq!(found, [("Y007", String::new())]);
+    }
+
+    #[test]
+    fn legacy_values_get_the_path_form_as_help() {
+        let entry = Entry {
+            tag: "1.0-oe2403lts".into(),
+            key: Node {
+                kind: NodeKind::Scalar(crate::yaml::Scalar {
+                    value: "1.0-oe2403lts".into(),
+                    style: Style::Plain,
+                    tag: None,
+                }),
+                span: Span::default(),
+            },
+            value: crate::yaml::parse("1.0/24.03-lts/Dockerfile")
+                .root
+                .expect("value"),
+        };
+        assert_eq!(
+            mapping_help(&entry),
+            "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile"
+        );
     }
 }

@@ -1,0 +1,23 @@
+// Where a finding of the JSON contract lands in a CodeMirror document.
+import { columnToOffset, offsetToColumn } from "./columns.mjs";
+
+/** The document offset of a 1-based line and code-point column, clamped into the document. */
+export function positionToOffset(doc, line, column) {
+  if (line < 1) return 0;
+  if (line > doc.lines) return doc.length;
+  const { from, text } = doc.line(line);
+  return from + columnToOffset(text, Math.max(column, 1));
+}
+
+/** `{from, to}` UTF-16 offsets of a finding's range (`end_*` exclusive). */
+export function findingRange(doc, finding) {
+  const from = positionToOffset(doc, finding.line, finding.column);
+  const to = positionToOffset(doc, finding.end_line, finding.end_column);
+  return { from, to: Math.max(from, to) };
+}
+
+/** The 1-based line and code-point column of a document offset, as the core would say it. */
+export function offsetToPosition(doc, offset) {
+  const line = doc.lineAt(Math.min(Math.max(offset, 0), doc.length));
+  return { line: line.number, column: offsetToColumn(line.text, offset - line.from) };
+}

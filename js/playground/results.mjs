@@ -1,0 +1,90 @@
+// The results panel: per-severity counts, how long the check took, and one row per finding.
+// Clicking a row (or pressing Enter on it) opens the file at the finding's range.
+import { h, withCode } from "./dom.mjs";
+import { summaryLine } from "./markdown.mjs";
+import { ruleDocUrl } from "./rule-docs.mjs";
+
+function location(item) {
+  return `${item.path}:${item.line}:${item.column}`;
+}
+
+function activate(handler) {
+  return {
+    tabindex: "0",
+    role: "button",
+    onclick: (event) => {
+      if (event.target.closest("a")) return;
+      event.stopPropagation();
+      handler();
+    },
+    onkeydown: (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        event.stopPropagation();
+        handler();
+      }
+    },
+  };
+}
+
+function findingRow(finding, open) {
+  const related = finding.related.map((item) =>
+    h(
+      "li",
+      { class: "related", ...activate(() => open(item)) },
+      h("span", { class: "location" }, location(item)),
+      " ",
+      withCode(item.message),
+    ),
+  );
+  return h(
+    "li",
+    {
+      class: `finding severity-${finding.severity}`,
+      dataset: { code: finding.code, path: finding.path },
+      ...activate(() => open(finding)),
+    },
+    h(
+      "div",
+      { class: "finding-head" },
+      h("span", { class: "badge" }, finding.severity),
+      h("a", { class: "code", href: ruleDocUrl(finding.code), target: "_blank", rel: "noopener" }, finding.code),
+      h("span", { class: "rule-name" }, finding.name),
+      h("span", { class: "location" }, location(finding)),
+    ),
+    h("p", { class: "message" }, withCode(finding.message)),
+    finding.help && h("p", { class: "help" }, "help: ", withCode(finding.help)),
+    related.length > 0 && h("ul", { class: "related-list" }, related),
+  );
+}
+
+/**
+ * Renders a check into the panel's elements. `open(location)` gets a finding or a related
+ * location (both have path, line, column, end_line, end_column).
+ */
+export function renderResults(elements, { report, ms, fileCount }, open) {
+  const { summary, diagnostics } = report;
+  elements.counts.replaceChildren(
+    h("span", { class: "count severity-error" }, `${summary.errors} error${summary.errors === 1 ? "" : "s"}`),
+    h("span", { class: "count severity-warning" }, `${summary.warnings} warning${summary.warnings === 1 ? "" : "s"}`),
+    h("span", { class: "count severity-info" }, `${summary.infos} info`),
+  );
+  elements.counts.setAttribute("aria-label", summaryLine(summary));
+  elements.timing.textContent = `${fileCount} files checked in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
+  elements.list.replaceChildren(...diagnostics.map((finding) => findingRow(finding, open)));
+  elements.clean.hidden = diagnostics.length > 0;
+  if (diagnostics.length === 0) {
+    elements.clean.replaceChildren(
+      h("strong", {}, "All clean."),
+      ` ${summary.manifests} manifest${summary.manifests === 1 ? "" : "s"} and ${summary.entries} tag${summary.entries === 1 ? "" : "s"} pass every rule.`,
+    );
+  }
+}
+
+/** The core rejected the input (e.g. an invalid path): say why instead of stale results. */
+export function renderFailure(elements, message) {
+  elements.counts.replaceChildren(h("span", { class: "count severity-error" }, "check failed"));
+  elements.timing.textContent = "";
+  elements.list.replaceChildren(h("li", { class: "failure", role: "alert" }, message));
+  elements.clean.hidden = true;
+}

@@ -1,0 +1,24 @@
+// Live checking: typing waits for a pause, paste and explicit actions check at once.
+
+/** `soon()` runs `task` after `delayMs` of quiet; `now()` runs it at once and drops the wait. */
+export function createScheduler(task, delayMs) {
+  let timer = null;
+  const cancel = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+  return {
+    soon() {
+      cancel();
+      timer = setTimeout(() => {
+        timer = null;
+        task();
+      }, delayMs);
+    },
+    now() {
+      cancel();
+      task();
+    },
+    cancel,
+  };
+}

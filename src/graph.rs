@@ -1,0 +1,206 @@
+//! `stacklint graph`: the in-repo image graph (every published `name:tag`, its parent and its
+//! children) as text, Graphviz dot or JSON, optionally narrowed to one image's ancestors and
+//! descendants.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::model::Repo;
+use crate::stack::layers::{Layers, Parent};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GraphFormat {
+    Text,
+    Dot,
+    Json,
+}
+
+/// One image of the graph, as serialised in JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GraphImage {
+    pub image: String,
+    pub name: String,
+    pub tag: String,
+    pub manifest: String,
+    pub dockerfile: Option<String>,
+    pub parent: GraphParent,
+    pub children: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GraphParent {
+    /// `in-repo`, `dangling`, `os-base`, `external`, `unresolved`, `invalid` or `none`.
+    pub kind: &'static str,
+    /// In-repo parents by their published name (`openeuler/cann:8.0.RC1-oe2203sp4`, whatever
+    /// mirror the Dockerfile names), others as written.
+    pub image: Option<String>,
+    /// The reference as the Dockerfile writes it, when that differs from `image`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub written: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Graph {
+    pub images: Vec<GraphImage>,
+}
+
+/// Builds the graph; `image` (`NAME` or `NAME:TAG`) keeps only the matching images, their
+/// ancestors and their descendants. An error names an image that does not exist.
+pub fn build(repo: &Repo, image: Option<&str>) -> Result<Graph, String> {
+    let layers = repo.layers();
+    let ns = &repo.config.images.namespace;
+    let selected: BTreeSet<usize> = match image {
+        None => (0..layers.nodes.len()).collect(),
+        Some(wanted) => select(layers, ns, wanted)?,
+    };
+    let mut images: Vec<GraphImage> = selected
+        .iter()
+        .filter_map(|&n| {
+            let node = layers.nodes.get(n)?;
+            let mut children: Vec<String> = layers.children[n]
+                .iter()
+                .filter(|c| selected.contains(c))
+                .map(|&c| layers.nodes[c].published(ns))
+                .collect();
+            children.sort();
+            children.dedup();
+            Some(GraphImage {
+                image: node.published(ns),
+                name: node.name.clone(),
+                tag: node.tag.clone(),
+                manifest: repo.manifests.get(node.id.manifest)?.path.clone(),
+                dockerfile: node.dockerfile.clone(),
+                parent: describe(&node.parent, ns),
+                children,
+            })
+        })
+        .collect();
+    images.sort_by(|a, b| (&a.image, &a.manifest).cmp(&(&b.image, &b.manifest)));
+    Ok(Graph { images })
+}
+
+fn select(layers: &Layers, ns: &str, wanted: &str) -> Result<BTreeSet<usize>, String> {
+    let wanted = wanted.strip_prefix(&format!("{ns}/")).unwrap_or(wanted);
+    let (name, tag) = match wanted.split_once(':') {
+        Some((name, tag)) => (name, Some(tag)),
+        None => (wanted, None),
+    };
+    let matches: Vec<usize> = layers
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, node)| node.name == name && tag.is_none_or(|t| node.tag == t))
+        .map(|(n, _)| n)
+        .collect();
+    if matches.is_empty() {
+        return Err(format!(
+            "no image `{ns}/{wanted}` is declared in this repository"
+        ));
+    }
+    let mut selected: BTreeSet<usize> = matches.iter().copied().collect();
+    selected.extend(layers.descendants(matches.iter().copied()));
+    for &n in &matches {
+        selected.extend(layers.ancestors(n));
+    }
+    Ok(selected)
+}
+
+fn describe(parent: &Parent, ns: &str) -> GraphParent {
+    let (kind, image) = match parent {
+        Parent::None => ("none", None),
+        Parent::Unresolved { arg, .. } => ("unresolved", Some(format!("${{{arg}}}"))),
+        Parent::Invalid { text, .. } => ("invalid", Some(text.clone())),
+        Parent::InRepo {
+            reference,
+            name,
+            tag,
+            targets,
+            ..
+        } => {
+            let kind = if targets.is_empty() {
+                "dangling"
+            } else {
+                "in-repo"
+            };
+            let image = format!("{ns}/{name}:{tag}");
+            let written = reference.to_string();
+            return GraphParent {
+                kind,
+                written: (written != image).then_some(written),
+                image: Some(image),
+            };
+        }
+        Parent::OsBase { reference, .. } => ("os-base", Some(reference.to_string())),
+        Parent::External { reference, .. } => ("external", Some(reference.to_string())),
+    };
+    GraphParent {
+        kind,
+        image,
+        written: None,
+    }
+}
+
+pub fn render(graph: &Graph, format: GraphFormat) -> String {
+    match format {
+        GraphFormat::Text => render_text(graph),
+        GraphFormat::Dot => render_dot(graph),
+        GraphFormat::Json => serde_json::to_string_pretty(graph).unwrap_or_default() + "\n",
+    }
+}
+
+fn render_text(graph: &Graph) -> String {
+    let mut out = String::new();
+    for image in &graph.images {
+        out.push_str(&format!("{}\n", image.image));
+        out.push_str(&format!("  declared in {}\n", image.manifest));
+        let parent = match (&image.parent.image, &image.parent.written) {
+            (Some(parent), Some(written)) => {
+                format!("{parent} ({}, written `{written}`)", image.parent.kind)
+            }
+            (Some(parent), None) => format!("{parent} ({})", image.parent.kind),
+            (None, _) => image.parent.kind.to_string(),
+        };
+        out.push_str(&format!("  parent: {parent}\n"));
+        for child in &image.children {
+            out.push_str(&format!("  child: {child}\n"));
+        }
+    }
+    out
+}
+
+fn render_dot(graph: &Graph) -> String {
+    let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let mut out = String::from("digraph images {\n  rankdir=LR;\n  node [shape=box];\n");
+    let declared: BTreeSet<&str> = graph.images.iter().map(|i| i.image.as_str()).collect();
+    let mut outside: BTreeMap<&str, &str> = BTreeMap::new();
+    for image in &graph.images {
+        out.push_str(&format!("  {};\n", quote(&image.image)));
+    }
+    for image in &graph.images {
+        if let Some(parent) = &image.parent.image {
+            if !declared.contains(parent.as_str()) {
+                outside.insert(parent, image.parent.kind);
+            }
+        }
+    }
+    for (parent, kind) in &outside {
+        out.push_str(&format!(
+            "  {} [style=dashed, tooltip={}];\n",
+            quote(parent),
+            quote(kind)
+        ));
+    }
+    // Edges run from parent to child: the direction a change propagates.
+    for image in &graph.images {
+        if let Some(parent) = &image.parent.image {
+            out.push_str(&format!(
+                "  {} -> {};\n",
+                quote(parent),
+                quote(&image.image)
+            ));
+        }
+    }
+    out.push_str("}\n");
+    out
+}

@@ -1,0 +1,217 @@
+//! A: the `arch` value of an entry.
+
+use crate::diagnostic::{Finding, Span};
+use crate::model::Manifest;
+use crate::model::Repo;
+use crate::rule;
+use crate::rules::placement;
+use crate::rules::spans;
+use crate::suggest;
+use crate::yaml::{Node, NodeKind};
+
+rule! {
+    /// `arch` is a comma-separated list of `x86_64`, `aarch64` and `loongarch64`, spelled
+    /// exactly so (no spaces, lower case, each at most once). Leave `arch` out to build for
+    /// both `x86_64` and `aarch64`. Docker's names (`amd64`, `arm64`) are not understood by
+    /// the publisher.
+    ///
+    /// ```yaml
+    /// 1.0-oe2403lts:
+    ///   path: 1.0/24.03-lts/Dockerfile
+    ///   arch: x86_64
+    /// ```
+    pub static INVALID_ARCH = ("A001", "invalid-arch", Error, "`arch` is not a comma list of x86_64, aarch64, loongarch64");
+}
+
+pub static RULES: &[&crate::rules::Rule] = &[&INVALID_ARCH];
+
+/// The architectures the publisher builds for.
+pub const ARCHES: &[&str] = &["x86_64", "aarch64", "loongarch64"];
+
+/// Other names people use for the same architectures.
+const ALIASES: &[(&str, &str)] = &[
+    ("amd64", "x86_64"),
+    ("x86-64", "x86_64"),
+    ("x64", "x86_64"),
+    ("x86", "x86_64"),
+    ("arm64", "aarch64"),
+    ("armv8", "aarch64"),
+    ("arm", "aarch64"),
+    ("loong64", "loongarch64"),
+    ("loongarch", "loongarch64"),
+];
+
+pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
+    for manifest in placement::placed(repo) {
+        for entry in placement::complete_entries(manifest) {
+            if let Some(arch) = entry.arch() {
+                check_arch(manifest, arch, out);
+            }
+        }
+    }
+}
+
+/// The intended spelling of an unknown architecture name.
+pub fn intended_arch(item: &str) -> Option<&'static str> {
+    let lower = item.to_ascii_lowercase();
+    if let Some(known) = ARCHES.iter().find(|known| **known == lower) {
+        return Some(known);
+    }
+    if let Some((_, known)) = ALIASES.iter().find(|(alias, _)| *alias == lower) {
+        return Some(known);
+    }
+    suggest::nearest(&lower, ARCHES.iter().copied(), 1)
+        .first()
+        .copied()
+}
+
+fn check_arch(manifest: &Manifest, node: &Node, out: &mut Vec<Finding>) {
+    let finding =
+        |span: Span, message: String| Finding::new(&INVALID_ARCH, &manifest.path, span, message);
+    let value = match &node.kind {
+        NodeKind::Scalar(_) if node.is_null() => {
+            out.push(
+                finding(node.span, "`arch` is empty; expected a comma list such as `x86_64` or `x86_64,aarch64`".into())
+                    .help("remove the `arch` line to build for x86_64 and aarch64, or name the architectures"),
+            );
+            return;
+        }
+        NodeKind::Scalar(_) => node.as_str().unwrap_or_default(),
+        NodeKind::Alias => return,
+        _ => {
+            let joined = list_items(node).join(",");
+            let help = if joined.is_empty() {
+                "write `arch` as one string, e.g. `arch: x86_64,aarch64`".to_string()
+            } else {
+                format!("write `arch` as one comma-separated string: `arch: {joined}`")
+            };
+            out.push(
+                finding(
+                    node.span,
+                    format!(
+                        "`arch` is {}; expected a comma-separated string such as `x86_64,aarch64`",
+                        node.kind_name()
+                    ),
+                )
+                .help(help),
+            );
+            return;
+        }
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for item in value.split(',') {
+        let range = start..start + item.len();
+        start = range.end + 1;
+        let span = spans::inside(&manifest.file, node, range);
+        if ARCHES.contains(&item) {
+            if seen.contains(&item) {
+                out.push(
+                    finding(span, format!("`{item}` appears twice in `arch: {value}`"))
+                        .help("list each architecture once"),
+                );
+            }
+            seen.push(item);
+            continue;
+        }
+        let trimmed = item.trim();
+        let message = if ARCHES.contains(&trimmed) {
+            format!("`{item}` in `arch: {value}` has spaces around it; the publisher compares items exactly")
+        } else if trimmed.is_empty() {
+            format!("empty item in `arch: {value}`; expected one of x86_64, aarch64, loongarch64")
+        } else {
+            format!("unknown architecture `{item}`; expected one of x86_64, aarch64, loongarch64 (exact case, no spaces)")
+        };
+        let help = match intended_arch(trimmed) {
+            Some(known) if !trimmed.is_empty() => format!("write `{known}`"),
+            _ if trimmed.is_empty() => "remove the extra comma".to_string(),
+            _ => "use x86_64, aarch64 or loongarch64, or remove `arch` to build for x86_64 and aarch64".to_string(),
+        };
+        out.push(finding(span, message).help(help));
+    }
+}
+
+/// The architectures named by a list value, each corrected when recognisable.
+fn list_items(node: &Node) -> Vec<String> {
+    let NodeKind::Sequence(items) = &node.kind else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(Node::as_str)
+        .flat_map(|item| item.split(','))
+        .filter_map(|item| intended_arch(item.trim()).map(str::to_string))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::source::MemorySource;
+
+    fn findings(arch_line: &str) -> Vec<(String, String)> {
+        let text = format!("1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n  {arch_line}\n");
+        let source = MemorySource::new()
+            .with("A/x/meta.yml", &text)
+            .with("A/x/1.0/24.03-lts/Dockerfile", "FROM a\n");
+        let config = Config::default();
+        let repo = crate::model::Repo::load(&source, &config);
+        let mut out = Vec::new();
+        check(&repo, &mut out);
+        out.into_iter()
+            .map(|f| {
+                (
+                    text[f.span.start..f.span.end].to_string(),
+                    f.help.unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn valid_lists_pass() {
+        assert!(findings("arch: x86_64").is_empty());
+        assert!(findings("arch: x86_64,aarch64,loongarch64").is_empty());
+        assert!(findings("arch: \"aarch64\"").is_empty());
+    }
+
+    #[test]
+    fn docker_names_and_wrong_case_get_the_right_spelling_at_the_item() {
+        assert_eq!(
+            findings("arch: x86_64,arm64"),
+            [("arm64".into(), "write `aarch64`".into())]
+        );
+        assert_eq!(
+            findings("arch: amd64"),
+            [("amd64".into(), "write `x86_64`".into())]
+        );
+        assert_eq!(
+            findings("arch: X86_64"),
+            [("X86_64".into(), "write `x86_64`".into())]
+        );
+        assert_eq!(
+            findings("arch: 'x86-64'"),
+            [("x86-64".into(), "write `x86_64`".into())]
+        );
+    }
+
+    #[test]
+    fn duplicates_spaces_lists_and_nulls_are_errors() {
+        assert_eq!(findings("arch: x86_64,x86_64").len(), 1);
+        assert_eq!(findings("arch: x86_64, aarch64")[0].1, "write `aarch64`");
+        assert_eq!(findings("arch: x86_64,")[0].1, "remove the extra comma");
+        let list = findings("arch: [amd64, aarch64]");
+        assert_eq!(
+            list[0].1,
+            "write `arch` as one comma-separated string: `arch: x86_64,aarch64`"
+        );
+        assert_eq!(findings("arch:").len(), 1);
+        assert_eq!(findings("arch: ~").len(), 1);
+    }
+
+    #[test]
+    fn non_ascii_items_do_not_panic() {
+        assert_eq!(findings("arch: x86_64,ärm").len(), 1);
+    }
+}

@@ -1,0 +1,48 @@
+//! The rule reference: `docs/rules.md` and the README's rule table are generated from the
+//! rules' own doc comments, so documentation cannot drift from the code.
+
+use crate::rules::{all, doc_text};
+
+/// One Markdown table row per rule: code, name, default severity, summary.
+pub fn table() -> String {
+    let mut out = String::from("| code | name | default | what |\n|---|---|---|---|\n");
+    for rule in all() {
+        out.push_str(&format!(
+            "| [{code}](docs/rules.md#{anchor}) | `{name}` | {severity} | {summary} |\n",
+            code = rule.code,
+            anchor = rule.code.to_ascii_lowercase(),
+            name = rule.name,
+            severity = rule.default_severity.as_str(),
+            summary = rule.summary.replace('|', "\\|"),
+        ));
+    }
+    out
+}
+
+/// The full reference page, one section per rule with a stable `#<code>` anchor.
+pub fn reference() -> String {
+    let mut out = String::from(
+        "# stacklint rules\n\n\
+         Generated from the rules' source by `stacklint rules --format markdown`; \
+         `stacklint explain CODE` prints the same text.\n\n",
+    );
+    for rule in all() {
+        out.push_str(&format!(
+            "<a id=\"{anchor}\"></a>\n## {code} `{name}`\n\nDefault severity: **{severity}**. {summary}.\n\n{doc}\n\n",
+            anchor = rule.code.to_ascii_lowercase(),
+            code = rule.code,
+            name = rule.name,
+            severity = rule.default_severity.as_str(),
+            summary = capitalized(rule.summary),
+            doc = doc_text(rule),
+        ));
+    }
+    out
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}

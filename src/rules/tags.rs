@@ -1,0 +1,468 @@
+//! T: the image tag itself, and whether it agrees with the Dockerfile it is built from.
+
+use crate::diagnostic::{Finding, Span};
+use crate::model::{Entry, Manifest, Repo};
+use crate::os_release::{OsRelease, ReleaseTable};
+use crate::rule;
+use crate::rules::entry_path::{self, EntryPath};
+use crate::rules::placement;
+use crate::rules::spans;
+use crate::rules::yaml::key_type_problem;
+use crate::suggest;
+use crate::tag::{self, TagParts};
+
+rule! {
+    /// Docker tags match `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`: no `/`, `+`, spaces or other
+    /// characters, no leading `-` or `.`, at most 128 characters. The publisher cannot push
+    /// such a tag. The repository writes a `+` of a version folder as `_` in the tag.
+    pub static INVALID_DOCKER_TAG = ("T001", "invalid-docker-tag", Error, "the tag is not a valid Docker tag");
+}
+
+rule! {
+    /// Every tag ends with the openEuler release it is built on: `-oe<YYMM>lts` for an LTS
+    /// release or `-oe<YYMM>sp<N>` for a service pack (`-oe2403lts`, `-oe2203sp4`), optionally
+    /// followed by `-dev`. Spellings such as `-22.03-lts`, `-oe24.03lts` or `-oe2203ltssp3`
+    /// break every tool that reads the release from the tag.
+    pub static MALFORMED_OS_SUFFIX = ("T002", "malformed-os-suffix", Error, "the tag has no `-oe<YYMM><lts|spN>` suffix");
+}
+
+rule! {
+    /// The tag's suffix is well formed but names no openEuler release (for example
+    /// `oe2203sp9`). Known releases are 20.03, 22.03 and 24.03 LTS with SP1–SP4 and the
+    /// innovation releases; a configuration can add more.
+    pub static UNKNOWN_OS_RELEASE = ("T003", "unknown-os-release", Error, "the OS suffix names no known openEuler release");
+}
+
+rule! {
+    /// The tag says one openEuler release, the folder of its Dockerfile another
+    /// (`-oe2203sp4` built from `.../24.03-lts-sp4/Dockerfile`). Users pulling the tag get a
+    /// different OS than the tag promises. Usually an entry was copied and only one of the
+    /// two was updated.
+    pub static TAG_OS_MISMATCH = ("T004", "tag-os-mismatch", Error, "the tag's OS suffix disagrees with the Dockerfile's OS folder");
+}
+
+rule! {
+    /// The tag's version disagrees with the version folder of its Dockerfile
+    /// (`2.1.0-oe2403lts` built from `2.0.0/24.03-lts/Dockerfile`). A `+` in the folder is
+    /// written `_` in the tag, and a tag may repeat the image name before the version
+    /// (`pytorch2.1.0-…` in image `pytorch`).
+    pub static TAG_VERSION_MISMATCH = ("T005", "tag-version-mismatch", Error, "the tag's version disagrees with the Dockerfile's version folder");
+}
+
+pub static RULES: &[&crate::rules::Rule] = &[
+    &INVALID_DOCKER_TAG,
+    &MALFORMED_OS_SUFFIX,
+    &UNKNOWN_OS_RELEASE,
+    &TAG_OS_MISMATCH,
+    &TAG_VERSION_MISMATCH,
+];
+
+/// Docker's limit on tag length.
+pub const MAX_TAG_LEN: usize = 128;
+
+pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
+    for manifest in placement::placed(repo) {
+        for entry in placement::complete_entries(manifest) {
+            // A key PyYAML does not read as a string is Y006; its spelling is moot.
+            if entry.key.as_scalar().is_none() || key_type_problem(&entry.key).is_some() {
+                continue;
+            }
+            check_entry(repo, manifest, entry, out);
+        }
+    }
+}
+
+struct Context<'a> {
+    manifest: &'a Manifest,
+    entry: &'a Entry,
+    path: Option<EntryPath<'a>>,
+    /// The known release the Dockerfile's folder names.
+    folder_os: Option<OsRelease>,
+    releases: &'a ReleaseTable,
+}
+
+impl Context<'_> {
+    fn span(&self, range: std::ops::Range<usize>) -> Span {
+        spans::inside(&self.manifest.file, &self.entry.key, range)
+    }
+
+    fn finding(&self, rule: &'static crate::rules::Rule, span: Span, message: String) -> Finding {
+        Finding::new(rule, &self.manifest.path, span, message)
+    }
+}
+
+fn check_entry(repo: &Repo, manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>) {
+    let releases = &repo.config.releases;
+    let path = entry
+        .path()
+        .and_then(|(raw, span)| entry_path::resolve(repo, manifest, raw, span).ok());
+    let folder_os = path
+        .as_ref()
+        .and_then(EntryPath::folder_release)
+        .filter(|os| releases.contains(os));
+    let context = Context {
+        manifest,
+        entry,
+        path,
+        folder_os,
+        releases,
+    };
+    let docker_valid = check_docker_tag(&context, out);
+    let Some(parts) = tag::split(&entry.tag) else {
+        report_malformed_suffix(repo, &context, out);
+        return;
+    };
+    if !releases.contains(&parts.os) {
+        report_unknown_release(repo, &context, &parts, out);
+        return;
+    }
+    let Some(path) = context.path.as_ref().filter(|path| path.exists) else {
+        return;
+    };
+    let described = entry_path::tag_described_file(repo, manifest, &entry.tag, path);
+    check_os_agreement(&context, path, &parts, described.as_deref(), out);
+    if docker_valid {
+        check_version_agreement(&context, path, &parts, described.as_deref(), out);
+    }
+}
+
+/// T001. Returns whether the tag is valid.
+fn check_docker_tag(context: &Context, out: &mut Vec<Finding>) -> bool {
+    let tag = context.entry.tag.as_str();
+    let bad = tag.char_indices().find(|&(at, c)| {
+        let allowed = c.is_ascii_alphanumeric() || c == '_' || (at > 0 && matches!(c, '.' | '-'));
+        !allowed
+    });
+    let (span, problem) = match bad {
+        Some((at, c)) => (
+            context.span(at..at + c.len_utf8()),
+            if at == 0 && matches!(c, '.' | '-') {
+                format!("tag `{tag}` starts with `{c}`; a Docker tag must start with a letter, digit or `_`")
+            } else {
+                format!("tag `{tag}` contains `{c}`; Docker tags allow only letters, digits, `_`, `.` and `-`")
+            },
+        ),
+        None if tag.is_empty() => (context.entry.key.span, "the tag is empty".to_string()),
+        None if tag.len() > MAX_TAG_LEN => (
+            context.span(MAX_TAG_LEN..tag.len()),
+            format!(
+                "tag is {} characters long; Docker allows at most {MAX_TAG_LEN}",
+                tag.len()
+            ),
+        ),
+        None => return true,
+    };
+    let fixed = valid_spelling(tag);
+    let help = if fixed.is_empty() {
+        "use a tag such as `1.0-oe2403lts`".to_string()
+    } else {
+        format!("write `{fixed}`")
+    };
+    out.push(
+        context
+            .finding(&INVALID_DOCKER_TAG, span, problem)
+            .help(help),
+    );
+    false
+}
+
+/// A valid Docker tag as close to `tag` as possible: `+` becomes `_` (the repository's own
+/// convention), `/` and spaces become `-`, anything else `_`.
+pub fn valid_spelling(tag: &str) -> String {
+    let mapped: String = tag
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | '_' | '.' | '-' => c,
+            '/' | ' ' | ':' => '-',
+            _ => '_',
+        })
+        .collect();
+    mapped
+        .trim_start_matches(['-', '.'])
+        .chars()
+        .take(MAX_TAG_LEN)
+        .collect()
+}
+
+fn report_malformed_suffix(repo: &Repo, context: &Context, out: &mut Vec<Finding>) {
+    let tag = context.entry.tag.as_str();
+    let misspelled = tag::split_misspelled(tag, &repo.config.releases);
+    let (span, message, fixed) = match &misspelled {
+        Some(found) => {
+            let os = context.folder_os.unwrap_or(found.os);
+            (
+                context.span(found.suffix_range.clone()),
+                format!(
+                    "tag `{tag}` spells its OS suffix `{}`; expected `oe{}`",
+                    &tag[found.suffix_range.clone()],
+                    found.os.suffix()
+                ),
+                Some(tag::with_suffix(found.head, &os, found.dev)),
+            )
+        }
+        None => {
+            let (body, dev) = tag::strip_dev(tag);
+            (
+                context.entry.key.span,
+                format!("tag `{tag}` does not end with an OS suffix such as `-oe2403lts` or `-oe2203sp4`"),
+                context
+                    .folder_os
+                    .map(|os| tag::with_suffix(body, &os, dev)),
+            )
+        }
+    };
+    let help = match fixed {
+        Some(fixed) => format!("write `{fixed}`"),
+        None => "end the tag with `-oe<YYMM>lts` or `-oe<YYMM>sp<N>`, the release of its Dockerfile's folder".to_string(),
+    };
+    out.push(
+        context
+            .finding(&MALFORMED_OS_SUFFIX, span, message)
+            .help(help),
+    );
+}
+
+fn report_unknown_release(
+    repo: &Repo,
+    context: &Context,
+    parts: &TagParts,
+    out: &mut Vec<Finding>,
+) {
+    let known: Vec<String> = repo.config.releases.iter().map(OsRelease::suffix).collect();
+    let suffix = parts.os.suffix();
+    let nearest = suggest::nearest(&suffix, known.iter().map(String::as_str), 4);
+    let help = match context.folder_os {
+        Some(os) => format!(
+            "the Dockerfile's folder is {os}: write `{}`",
+            tag::with_suffix(parts.head, &os, parts.dev)
+        ),
+        None if !nearest.is_empty() => format!(
+            "known releases nearby: {}",
+            nearest
+                .iter()
+                .map(|s| format!("`oe{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        None => "use the suffix of an existing openEuler release, e.g. `oe2403lts`".to_string(),
+    };
+    out.push(
+        context
+            .finding(
+                &UNKNOWN_OS_RELEASE,
+                context.span(parts.os_range.clone()),
+                format!(
+                    "tag `{}` names `oe{suffix}`, which is not a known openEuler release",
+                    context.entry.tag
+                ),
+            )
+            .help(help),
+    );
+}
+
+/// The fix when the tag already names an existing Dockerfile: the path was not updated.
+fn repoint_help(described: Option<&str>, fixed_tag: &str) -> Option<String> {
+    described.map(|file| {
+        format!(
+            "`{file}` exists: write `path: {file}`, or, if the path is right, write `{fixed_tag}`"
+        )
+    })
+}
+
+fn check_os_agreement(
+    context: &Context,
+    path: &EntryPath,
+    parts: &TagParts,
+    described: Option<&str>,
+    out: &mut Vec<Finding>,
+) {
+    let Some(folder_os) = context.folder_os.filter(|os| *os != parts.os) else {
+        return;
+    };
+    let folder = path.relative.rsplit('/').nth(1).unwrap_or_default();
+    out.push(
+        context
+            .finding(
+                &TAG_OS_MISMATCH,
+                context.span(parts.os_range.clone()),
+                format!(
+                    "tag `{}` says {}, but its Dockerfile is in the {folder_os} folder `{folder}`",
+                    context.entry.tag, parts.os
+                ),
+            )
+            .help({
+                let fixed = tag::with_suffix(parts.head, &folder_os, parts.dev);
+                repoint_help(described, &fixed).unwrap_or_else(|| {
+                    format!(
+                        "write `{fixed}` (or move the Dockerfile to a {} folder)",
+                        parts.os.dir_name()
+                    )
+                })
+            })
+            .related(
+                &context.manifest.path,
+                path.span,
+                format!("the Dockerfile is in `{folder}`"),
+            ),
+    );
+}
+
+/// Tags write a folder's `+` as `_`.
+fn tag_spelling(version: &str) -> String {
+    version.replace('+', "_")
+}
+
+fn check_version_agreement(
+    context: &Context,
+    path: &EntryPath,
+    parts: &TagParts,
+    described: Option<&str>,
+    out: &mut Vec<Finding>,
+) {
+    let Some(layout) = path.layout() else {
+        return;
+    };
+    // P004 reports a version folder named like an OS release.
+    if entry_path::lts_folder(context.releases, layout.version) {
+        return;
+    }
+    let version = tag_spelling(layout.version);
+    let head = tag_spelling(parts.head);
+    let without_image = tag_spelling(entry_path::tag_version(parts.head, context.manifest));
+    if head == version || without_image == version {
+        return;
+    }
+    let os = context.folder_os.unwrap_or(parts.os);
+    out.push(
+        context
+            .finding(
+                &TAG_VERSION_MISMATCH,
+                context.span(0..parts.head.len()),
+                format!(
+                    "tag `{}` has version `{}`, but its Dockerfile is in the version folder `{}`",
+                    context.entry.tag, parts.head, layout.version
+                ),
+            )
+            .help({
+                let fixed = tag::with_suffix(&version, &os, parts.dev);
+                repoint_help(described, &fixed).unwrap_or_else(|| {
+                    format!(
+                        "if the path is right, write `{fixed}`; otherwise point `path` at the `{}` folder",
+                        parts.head
+                    )
+                })
+            })
+            .related(
+                &context.manifest.path,
+                path.span,
+                format!("the version folder is `{}`", layout.version),
+            ),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::source::MemorySource;
+
+    /// (code, flagged text, help) for one entry of `AI/pytorch/meta.yml`.
+    fn findings(key: &str, path: &str) -> Vec<(&'static str, String, String)> {
+        let text = format!("{key}:\n  path: {path}\n");
+        let source = MemorySource::new()
+            .with("AI/pytorch/meta.yml", &text)
+            .with("AI/pytorch/2.1.0/22.03-lts-sp4/Dockerfile", "FROM a\n")
+            .with("AI/pytorch/1.0+v2/24.03-lts/Dockerfile", "FROM a\n");
+        let config = Config::default();
+        let repo = Repo::load(&source, &config);
+        let mut out = Vec::new();
+        check(&repo, &mut out);
+        out.into_iter()
+            .map(|f| {
+                let flagged = text
+                    .get(f.span.start..f.span.end)
+                    .unwrap_or("?")
+                    .to_string();
+                (f.rule.code, flagged, f.help.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    const SP4: &str = "2.1.0/22.03-lts-sp4/Dockerfile";
+
+    #[test]
+    fn agreeing_tags_pass_including_image_prefix_plus_and_quotes() {
+        assert!(findings("2.1.0-oe2203sp4", SP4).is_empty());
+        assert!(findings("pytorch2.1.0-oe2203sp4", SP4).is_empty());
+        assert!(findings("\"2.1.0-oe2203sp4-dev\"", SP4).is_empty());
+        assert!(findings("1.0_v2-oe2403lts", "1.0+v2/24.03-lts/Dockerfile").is_empty());
+    }
+
+    #[test]
+    fn invalid_characters_point_at_the_first_one() {
+        let found = findings("1.0+v2-oe2403lts", "1.0+v2/24.03-lts/Dockerfile");
+        assert_eq!(
+            found,
+            [("T001", "+".into(), "write `1.0_v2-oe2403lts`".into())]
+        );
+        let found = findings("-x/y-oe2203sp4", SP4);
+        assert_eq!(found[0].1, "-");
+        assert_eq!(found[0].2, "write `x-y-oe2203sp4`");
+        let long = format!("{}-oe2203sp4", "a".repeat(130));
+        assert_eq!(findings(&long, SP4)[0].0, "T001");
+    }
+
+    #[test]
+    fn non_ascii_tags_are_invalid_and_spans_stay_on_char_boundaries() {
+        let found = findings("2.1.0é-oe2203sp4", SP4);
+        assert_eq!(
+            found[0],
+            ("T001", "é".into(), "write `2.1.0_-oe2203sp4`".into())
+        );
+    }
+
+    #[test]
+    fn malformed_suffixes_get_the_corrected_tag() {
+        let found = findings("2.1.0-22.03-lts-sp4", SP4);
+        assert_eq!(
+            found,
+            [(
+                "T002",
+                "22.03-lts-sp4".into(),
+                "write `2.1.0-oe2203sp4`".into()
+            )]
+        );
+        let found = findings("2.1.0", SP4);
+        assert_eq!(found[0].2, "write `2.1.0-oe2203sp4`");
+        let found = findings("2.1.0-OE2203SP4", "missing/Dockerfile");
+        assert_eq!(found[0].2, "write `2.1.0-oe2203sp4`");
+    }
+
+    #[test]
+    fn unknown_releases_suggest_the_folder_or_neighbours() {
+        let found = findings("2.1.0-oe2203sp9", SP4);
+        assert_eq!(found[0].0, "T003");
+        assert_eq!(found[0].1, "oe2203sp9");
+        assert!(found[0].2.contains("2.1.0-oe2203sp4"), "{}", found[0].2);
+        let found = findings("2.1.0-oe2203sp9", "x/Dockerfile");
+        assert!(found[0].2.contains("`oe2203sp1`"), "{}", found[0].2);
+    }
+
+    #[test]
+    fn os_and_version_disagreements_are_separate_findings() {
+        let found = findings("2.1.0-oe2403sp4", SP4);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "T004");
+        assert!(found[0].2.starts_with("write `2.1.0-oe2203sp4`"));
+        let found = findings("2.2.0-oe2203sp4", SP4);
+        assert_eq!(found[0].0, "T005");
+        assert_eq!(found[0].1, "2.2.0");
+        assert!(found[0].2.contains("`2.1.0-oe2203sp4`"));
+    }
+
+    #[test]
+    fn missing_dockerfiles_and_yaml11_keys_are_left_to_other_rules() {
+        assert!(findings("9.9-oe2403lts", "9.9/22.03-lts-sp4/Dockerfile").is_empty());
+        assert!(findings("1.10", SP4).is_empty());
+    }
+}

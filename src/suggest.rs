@@ -1,0 +1,114 @@
+//! "Did you mean": edit distance and nearest candidates, used by every rule that suggests a
+//! spelling (entry keys, Dockerfile paths, OS releases, tags).
+
+/// Optimal-string-alignment distance over characters: insertions, deletions, substitutions
+/// and swaps of two neighbours (`Dcokerfile` is one edit from `Dockerfile`) each cost 1.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Three rolling rows: two rows back is needed for swaps.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        current[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(before[j - 2] + 1);
+            }
+            current[j] = best;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// Distance ignoring ASCII case, with a case-only difference counted as a tiny edit so that
+/// `24.03-LTS` prefers `24.03-lts` over an equally distant candidate.
+fn score(needle: &str, candidate: &str) -> (usize, usize) {
+    let folded = edit_distance(
+        &needle.to_ascii_lowercase(),
+        &candidate.to_ascii_lowercase(),
+    );
+    (folded, edit_distance(needle, candidate))
+}
+
+/// The default tolerance: about one edit in three characters, at least two.
+pub fn default_max_distance(needle: &str) -> usize {
+    (needle.chars().count() / 3).max(2)
+}
+
+/// Up to `max` candidates closest to `needle` (ignoring case), best first, within the default
+/// tolerance. Ties keep the candidates' order; an exact match is never suggested.
+pub fn nearest<'a>(
+    needle: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    max: usize,
+) -> Vec<&'a str> {
+    nearest_within(needle, candidates, max, default_max_distance(needle))
+}
+
+/// Like [`nearest`], with an explicit tolerance in edits.
+pub fn nearest_within<'a>(
+    needle: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    max: usize,
+    max_distance: usize,
+) -> Vec<&'a str> {
+    let mut scored: Vec<((usize, usize), usize, &'a str)> = Vec::new();
+    for (order, candidate) in candidates.enumerate() {
+        if candidate == needle || scored.iter().any(|(_, _, c)| *c == candidate) {
+            continue;
+        }
+        let distance = score(needle, candidate);
+        if distance.0 <= max_distance {
+            scored.push((distance, order, candidate));
+        }
+    }
+    scored.sort();
+    scored.into_iter().take(max).map(|(_, _, c)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances_count_swaps_as_one_edit() {
+        assert_eq!(edit_distance("Dcokerfile", "Dockerfile"), 1);
+        assert_eq!(edit_distance("pth", "path"), 1);
+        assert_eq!(edit_distance("arches", "arch"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("héllo", "hello"), 1);
+    }
+
+    #[test]
+    fn nearest_prefers_the_closest_and_respects_the_tolerance() {
+        let keys = ["path", "arch"];
+        assert_eq!(nearest("pth", keys.iter().copied(), 1), ["path"]);
+        assert_eq!(nearest("arches", keys.iter().copied(), 1), ["arch"]);
+        assert!(nearest("maintainer", keys.iter().copied(), 1).is_empty());
+    }
+
+    #[test]
+    fn case_only_differences_win_ties_and_exact_matches_are_skipped() {
+        let dirs = ["24.03-lts-sp1", "24.03-lts", "24.03-LTS"];
+        assert_eq!(nearest("24.03-LTS", dirs.iter().copied(), 2), ["24.03-lts"]);
+        let names = ["Dockerfilx", "dockerfile"];
+        assert_eq!(
+            nearest("Dockerfile", names.iter().copied(), 2),
+            ["dockerfile", "Dockerfilx"]
+        );
+    }
+
+    #[test]
+    fn duplicates_are_suggested_once() {
+        let tags = ["a1", "a1", "a2"];
+        assert_eq!(nearest("a3", tags.iter().copied(), 5), ["a1", "a2"]);
+    }
+}

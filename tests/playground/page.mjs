@@ -1,0 +1,64 @@
+// What the browser tests read from and do to the playground page, in the user's terms.
+
+/** Opens the page (optionally at a fragment) and waits until the first check is drawn. */
+export async function openPlayground(page, url, fragment = "") {
+  await page.goto(`${url}${fragment}`);
+  await page.waitForSelector("html[data-ready=true]");
+}
+
+/** The results panel's rows as `{code, location, message}`. */
+export function findingRows(page) {
+  return page.$$eval("#findings li.finding", (rows) =>
+    rows.map((row) => ({
+      code: row.dataset.code,
+      location: row.querySelector(".finding-head .location").textContent,
+      message: row.querySelector(".message").textContent,
+    })),
+  );
+}
+
+export function activeFile(page) {
+  return page.$eval('.file-tab[aria-selected="true"]', (tab) => tab.dataset.path);
+}
+
+export function fileTabs(page) {
+  return page.$$eval(".file-tab", (tabs) => tabs.map((tab) => tab.dataset.path));
+}
+
+export function editorText(page) {
+  return page.$$eval(".cm-content > .cm-line", (lines) => lines.map((line) => line.textContent).join("\n"));
+}
+
+/**
+ * The underline drawn for rule `code`: its text, its 1-based editor line, and where it starts
+ * in that line in UTF-16 units, measured in the DOM (independent of the page's own mapping).
+ */
+export function underline(page, code) {
+  return page.$$eval(`.cm-lintRange.finding-mark-${code}`, (marks) => {
+    if (marks.length === 0) return null;
+    const line = marks[0].closest(".cm-line");
+    const before = document.createRange();
+    before.setStart(line, 0);
+    before.setEndBefore(marks[0]);
+    const lines = [...document.querySelectorAll(".cm-content > .cm-line")];
+    return {
+      text: marks.map((mark) => mark.textContent).join(""),
+      line: lines.indexOf(line) + 1,
+      offsetInLine: before.toString().length,
+      severityClass: [...marks[0].classList].find((name) => name.startsWith("cm-lintRange-")),
+    };
+  });
+}
+
+/** Moves the cursor to the end of the active file. */
+export async function goToEnd(page) {
+  await page.click(".cm-content");
+  await page.keyboard.press("Control+End");
+}
+
+/** Replaces the whole active file with `text`, as a paste would. */
+export async function replaceText(page, text) {
+  await page.click(".cm-content");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(text);
+}
