@@ -105,11 +105,11 @@ async function describeLink(absolute, root, name) {
   } catch {
     return isReadByCore(name) ? { kind: 'unreadable', reason: 'broken-link' } : { kind: 'unread' };
   }
+  // Linked folders are not walked: no escape, no cycles, no double counting.
+  if (!(await stat(target)).isFile()) return null;
   if (!isWithin(target, root)) {
     return isReadByCore(name) ? { kind: 'unreadable', reason: 'outside' } : { kind: 'unread' };
   }
-  const info = await stat(target);
-  if (!info.isFile()) return null; // Linked folders are not walked: no cycles, no double counting.
   return isReadByCore(name) ? readText(target) : { kind: 'unread' };
 }
 
