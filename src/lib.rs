@@ -14,6 +14,7 @@ pub mod os_release;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod scope;
 pub mod source;
 pub mod tag;
 pub mod yaml;
@@ -27,6 +28,9 @@ pub use source::{FileSource, MemorySource};
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
     pub config: Config,
+    /// Pull-request scope: the changed paths (repository-relative). `None` reports every
+    /// finding; `Some` reports only findings in the images these paths affect (see [`scope`]).
+    pub changed: Option<Vec<String>>,
 }
 
 /// Checks every manifest in the repository and returns all findings.
@@ -35,6 +39,10 @@ pub fn check(source: &dyn FileSource, options: &CheckOptions) -> Report {
     let mut findings = Vec::new();
     for family in rules::FAMILIES {
         (family.check)(&repo, &mut findings);
+    }
+    if let Some(changed) = &options.changed {
+        let scope = scope::Scope::new(&repo, changed);
+        findings.retain(|finding| scope.keeps(&finding.path));
     }
     report::build(&repo, findings)
 }

@@ -2,13 +2,13 @@
 
 use std::io::{IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use stacklint::dir_source::DirSource;
 use stacklint::render::{human, json};
-use stacklint::{rules, CheckOptions, Severity};
+use stacklint::{rules, scope, CheckOptions, Severity};
 
 /// Exit codes are a contract: scripts tell findings from broken invocations.
 const EXIT_FINDINGS: u8 = 1;
@@ -37,6 +37,13 @@ enum Command {
         format: Format,
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
+        /// Report only what a change affects. FILE lists the changed paths, one per line,
+        /// relative to DIR (`-` reads standard input), e.g.
+        /// `git diff --name-only origin/main... | stacklint check --changed-from -`.
+        /// The whole repository is still read; findings are reported for the image folders
+        /// containing a changed path, their scene's image-list.yml, and the changed files.
+        #[arg(long, value_name = "FILE")]
+        changed_from: Option<PathBuf>,
     },
     /// Show the documentation of a rule, by code (P001) or name (dockerfile-missing).
     Explain { rule: String },
@@ -67,10 +74,19 @@ fn use_color(color: Color) -> bool {
 
 fn run(cli: Cli) -> Result<u8, String> {
     match cli.command {
-        Command::Check { dir, format, color } => {
+        Command::Check {
+            dir,
+            format,
+            color,
+            changed_from,
+        } => {
             let source = DirSource::open(&dir)
                 .map_err(|error| format!("cannot read `{}`: {error}", dir.display()))?;
-            let report = stacklint::check(&source, &CheckOptions::default());
+            let options = CheckOptions {
+                changed: changed_from.as_deref().map(read_changed).transpose()?,
+                ..CheckOptions::default()
+            };
+            let report = stacklint::check(&source, &options);
             let output = match format {
                 Format::Human => human::render(
                     &report,
@@ -114,6 +130,22 @@ fn run(cli: Cli) -> Result<u8, String> {
             Ok(0)
         }
     }
+}
+
+/// Reads the `--changed-from` list from a file, or from standard input for `-`.
+fn read_changed(path: &Path) -> Result<Vec<String>, String> {
+    let text = if path == Path::new("-") {
+        std::io::read_to_string(std::io::stdin())
+    } else {
+        std::fs::read_to_string(path)
+    }
+    .map_err(|error| {
+        format!(
+            "cannot read the changed-path list `{}`: {error}",
+            path.display()
+        )
+    })?;
+    scope::parse_changed_list(&text).map_err(|error| format!("in `{}`: {error}", path.display()))
 }
 
 /// Writes to stdout, ignoring a closed pipe (`stacklint check | head`).

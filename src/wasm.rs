@@ -17,6 +17,23 @@ struct JsOptions {
     format: Option<String>,
     /// Colour escapes in human output.
     color: bool,
+    /// Changed paths: report only what they affect. Absent or null checks everything.
+    scope: Option<Vec<String>>,
+}
+
+impl JsOptions {
+    fn check_options(&self) -> Result<CheckOptions, JsError> {
+        let changed = self
+            .scope
+            .as_ref()
+            .map(|paths| crate::scope::normalize_changed(paths.iter().map(String::as_str)))
+            .transpose()
+            .map_err(|error| JsError::new(&format!("stacklint: `scope`: {error}")))?;
+        Ok(CheckOptions {
+            changed,
+            ..CheckOptions::default()
+        })
+    }
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -56,8 +73,8 @@ fn options_from(options: JsValue) -> Result<JsOptions, JsError> {
 #[wasm_bindgen]
 pub fn check(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let source = source_from(files)?;
-    options_from(options)?;
-    let report = crate::check(&source, &CheckOptions::default());
+    let options = options_from(options)?;
+    let report = crate::check(&source, &options.check_options()?);
     to_js(&report)
 }
 
@@ -66,7 +83,7 @@ pub fn check(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 pub fn render(files: JsValue, options: JsValue) -> Result<String, JsError> {
     let source = source_from(files)?;
     let options = options_from(options)?;
-    let report = crate::check(&source, &CheckOptions::default());
+    let report = crate::check(&source, &options.check_options()?);
     match options.format.as_deref().unwrap_or("human") {
         "human" => Ok(human::render(
             &report,

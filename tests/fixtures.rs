@@ -43,7 +43,12 @@ fn every_fixture_matches_its_expected_output() {
     for case in &cases {
         let source = DirSource::open(&case.join("repo")).expect("fixture repo opens");
         let report = stacklint::check(&source, &CheckOptions::default());
-        compare(case, "expected.json", &(json::render(&report) + "\n"), &mut failures);
+        compare(
+            case,
+            "expected.json",
+            &(json::render(&report) + "\n"),
+            &mut failures,
+        );
         let text = human::render(&report, human::HumanOptions { color: false });
         compare(case, "expected.txt", &text, &mut failures);
     }

@@ -1,0 +1,238 @@
+//! Pull-request scope: which findings a check reports when only some paths changed.
+//!
+//! The whole repository is still read and checked (a changed image's parent lives elsewhere),
+//! but a pull request must see what it can act on, not every old finding on `main`. A finding
+//! is reported when it is in an affected image root, in the `image-list.yml` of a scene a
+//! changed path lies in, or in a changed file itself.
+
+use std::collections::BTreeSet;
+
+use crate::model::{join_dir, Repo};
+use crate::source::normalize_repo_path;
+
+/// The file in each scene folder listing the images published from that scene.
+pub const IMAGE_LIST_NAME: &str = "image-list.yml";
+
+/// Whether `path` is `dir` itself or lies below it (`""` is the repository root).
+fn is_within(path: &str, dir: &str) -> bool {
+    dir.is_empty()
+        || path
+            .strip_prefix(dir)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// The scene of a path: its first segment, when the path lies inside a folder.
+fn scene_of(path: &str) -> Option<&str> {
+    path.split_once('/').map(|(scene, _)| scene)
+}
+
+/// Validates caller-supplied changed paths (CLI list file, WASM `scope`) and brings them to
+/// repository form; the error names the first path that leaves the repository.
+pub fn normalize_changed<'a>(
+    paths: impl IntoIterator<Item = &'a str>,
+) -> Result<Vec<String>, String> {
+    paths
+        .into_iter()
+        .map(|path| {
+            normalize_repo_path(path).ok_or_else(|| {
+                format!(
+                    "invalid changed path `{path}`: paths must be relative to the repository, use `/`, and contain no `..`"
+                )
+            })
+        })
+        .collect()
+}
+
+/// Parses a changed-path list, one path per line (`git diff --name-only` output); blank lines
+/// and CR line ends are ignored.
+pub fn parse_changed_list(text: &str) -> Result<Vec<String>, String> {
+    normalize_changed(
+        text.lines()
+            .map(|line| line.trim_end_matches('\r'))
+            .filter(|line| !line.trim().is_empty()),
+    )
+}
+
+/// The image roots a change affects: every root that contains a changed path (a deleted file
+/// counts too, so a removed Dockerfile still selects its image).
+///
+/// The layer graph will extend this with the roots built on an affected root, so that a change
+/// to a parent re-checks its children.
+pub fn affected_roots(repo: &Repo, changed: &[String]) -> BTreeSet<String> {
+    let mut roots = BTreeSet::new();
+    for path in changed {
+        for manifest in &repo.manifests {
+            if is_within(path, &manifest.root) {
+                roots.insert(manifest.root.clone());
+            }
+        }
+    }
+    roots
+}
+
+/// Decides, per finding path, whether a scoped check reports it.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    /// Changed paths in repository form; paths that leave the repository are dropped.
+    changed: BTreeSet<String>,
+    roots: BTreeSet<String>,
+    /// The `image-list.yml` of every scene a changed path lies in.
+    image_lists: BTreeSet<String>,
+    /// Every image root in the repository, deepest first, to find the image a path belongs to.
+    all_roots: Vec<String>,
+}
+
+impl Scope {
+    pub fn new(repo: &Repo, changed: &[String]) -> Scope {
+        let changed: Vec<String> = changed
+            .iter()
+            .filter_map(|path| normalize_repo_path(path))
+            .collect();
+        let roots = affected_roots(repo, &changed);
+        let image_lists = changed
+            .iter()
+            .filter_map(|path| scene_of(path))
+            .chain(
+                roots
+                    .iter()
+                    .filter_map(|root| scene_of(root).or(Some(root))),
+            )
+            .filter(|scene| !scene.is_empty())
+            .map(|scene| join_dir(scene, IMAGE_LIST_NAME))
+            .collect();
+        let mut all_roots: Vec<String> = repo.manifests.iter().map(|m| m.root.clone()).collect();
+        all_roots.sort_by_key(|root| std::cmp::Reverse(root.split('/').count()));
+        all_roots.dedup();
+        Scope {
+            changed: changed.into_iter().collect(),
+            roots,
+            image_lists,
+            all_roots,
+        }
+    }
+
+    /// The image root a path belongs to: the deepest root containing it.
+    fn owner(&self, path: &str) -> Option<&str> {
+        self.all_roots
+            .iter()
+            .find(|root| is_within(path, root))
+            .map(String::as_str)
+    }
+
+    /// Whether a finding in `path` is reported.
+    pub fn keeps(&self, path: &str) -> bool {
+        self.changed.contains(path)
+            || self.image_lists.contains(path)
+            || self
+                .owner(path)
+                .is_some_and(|root| self.roots.contains(root))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::source::MemorySource;
+
+    fn repo_source() -> MemorySource {
+        MemorySource::new()
+            .with("AI/image-list.yml", "images:\n  a: a\n")
+            .with(
+                "AI/a/meta.yml",
+                "1-oe2403lts:\n  path: 1/24.03-lts/Dockerfile\n",
+            )
+            .with("AI/a/1/24.03-lts/Dockerfile", "FROM x\n")
+            .with("AI/b/meta.yml", "")
+            .with("AI/b/1/meta.yml", "")
+            .with("Cloud/image-list.yml", "images: {}\n")
+            .with("Cloud/c/meta.yml", "")
+            .with("README.md", "")
+    }
+
+    fn scope(changed: &[&str]) -> Scope {
+        let source = repo_source();
+        let config = Config::default();
+        let repo = Repo::load(&source, &config);
+        let changed: Vec<String> = changed.iter().map(|s| s.to_string()).collect();
+        Scope::new(&repo, &changed)
+    }
+
+    #[test]
+    fn a_changed_dockerfile_selects_its_image_and_scene_list_only() {
+        let scope = scope(&["AI/a/1/24.03-lts/Dockerfile"]);
+        assert!(scope.keeps("AI/a/meta.yml"));
+        assert!(scope.keeps("AI/a/1/24.03-lts/Dockerfile"));
+        assert!(scope.keeps("AI/image-list.yml"));
+        assert!(!scope.keeps("AI/b/meta.yml"));
+        assert!(!scope.keeps("Cloud/c/meta.yml"));
+        assert!(!scope.keeps("Cloud/image-list.yml"));
+    }
+
+    #[test]
+    fn a_meta_yml_change_selects_its_image_like_any_other_change() {
+        let scope = scope(&["./Cloud/c/meta.yml"]);
+        assert!(scope.keeps("Cloud/c/meta.yml"));
+        assert!(scope.keeps("Cloud/image-list.yml"));
+        assert!(!scope.keeps("AI/a/meta.yml"));
+    }
+
+    #[test]
+    fn a_deleted_file_still_selects_the_image_it_was_in() {
+        let scope = scope(&["AI/a/2/24.03-lts/Dockerfile"]);
+        assert!(scope.keeps("AI/a/meta.yml"));
+    }
+
+    #[test]
+    fn a_deleted_image_selects_its_scene_list() {
+        let scope = scope(&["AI/gone/meta.yml"]);
+        assert!(scope.keeps("AI/image-list.yml"));
+        assert!(scope.keeps("AI/gone/meta.yml"));
+        assert!(!scope.keeps("AI/a/meta.yml"));
+    }
+
+    #[test]
+    fn a_nested_root_owns_its_files_but_a_change_inside_it_affects_the_outer_root_too() {
+        let inner = scope(&["AI/b/1/meta.yml"]);
+        assert!(inner.keeps("AI/b/meta.yml"));
+        assert!(inner.keeps("AI/b/1/meta.yml"));
+        let outer = scope(&["AI/b/meta.yml"]);
+        assert!(outer.keeps("AI/b/meta.yml"));
+        assert!(!outer.keeps("AI/b/1/meta.yml"));
+    }
+
+    #[test]
+    fn files_outside_any_image_are_kept_only_when_changed() {
+        assert!(scope(&["README.md"]).keeps("README.md"));
+        assert!(!scope(&["AI/a/meta.yml"]).keeps("README.md"));
+        assert!(!scope(&["../AI/a/meta.yml"]).keeps("AI/a/meta.yml"));
+    }
+
+    #[test]
+    fn an_empty_change_reports_nothing() {
+        let scope = scope(&[]);
+        assert!(!scope.keeps("AI/a/meta.yml"));
+        assert!(!scope.keeps("AI/image-list.yml"));
+    }
+
+    #[test]
+    fn changed_lists_are_normalised_and_escaping_paths_rejected() {
+        assert_eq!(
+            parse_changed_list("AI/a/meta.yml\r\n\n./Cloud//c/meta.yml\n"),
+            Ok(vec![
+                "AI/a/meta.yml".to_string(),
+                "Cloud/c/meta.yml".to_string()
+            ])
+        );
+        let error = parse_changed_list("AI/a/meta.yml\n../etc/passwd\n").unwrap_err();
+        assert!(error.contains("`../etc/passwd`"), "{error}");
+        assert!(normalize_changed(["/abs"]).is_err());
+    }
+
+    #[test]
+    fn prefixes_match_whole_segments_only() {
+        assert!(is_within("AI/ab/meta.yml", "AI/ab"));
+        assert!(!is_within("AI/abc/meta.yml", "AI/ab"));
+        assert!(is_within("anything", ""));
+    }
+}

@@ -1,0 +1,111 @@
+//! Pull-request scope end to end: the same repository checked whole and with changed paths,
+//! through the library and through `stacklint check --changed-from`.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use stacklint::{CheckOptions, MemorySource};
+
+const DUPLICATE: &str = "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n";
+
+/// Two images with a finding each, in two scenes, and an unreadable file outside any image.
+fn source() -> MemorySource {
+    MemorySource::new()
+        .with("AI/image-list.yml", "images:\n  a: a\n")
+        .with("AI/a/meta.yml", DUPLICATE)
+        .with(
+            "AI/a/1.0/24.03-lts/Dockerfile",
+            "FROM openeuler/openeuler:24.03-lts\n",
+        )
+        .with("Cloud/c/meta.yml", "")
+        .with("docs/notes.bin", "a\0b")
+}
+
+fn check(changed: Option<&[&str]>) -> stacklint::Report {
+    let options = CheckOptions {
+        changed: changed.map(|paths| paths.iter().map(|p| p.to_string()).collect()),
+        ..CheckOptions::default()
+    };
+    stacklint::check(&source(), &options)
+}
+
+fn codes_and_paths(report: &stacklint::Report) -> Vec<(&str, &str)> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.path.as_str()))
+        .collect()
+}
+
+#[test]
+fn without_a_scope_every_finding_is_reported() {
+    let report = check(None);
+    assert_eq!(
+        codes_and_paths(&report),
+        vec![("Y002", "AI/a/meta.yml"), ("Y003", "Cloud/c/meta.yml")]
+    );
+    assert_eq!(report.summary.errors, 2);
+}
+
+#[test]
+fn a_changed_dockerfile_reports_only_its_image_and_recounts_the_summary() {
+    let report = check(Some(&["AI/a/1.0/24.03-lts/Dockerfile"]));
+    assert_eq!(codes_and_paths(&report), vec![("Y002", "AI/a/meta.yml")]);
+    assert_eq!(report.summary.errors, 1);
+    // The whole repository was still read.
+    assert_eq!(report.summary.manifests, 2);
+}
+
+#[test]
+fn a_change_to_a_meta_yml_alone_is_checked() {
+    let report = check(Some(&["Cloud/c/meta.yml"]));
+    assert_eq!(codes_and_paths(&report), vec![("Y003", "Cloud/c/meta.yml")]);
+}
+
+#[test]
+fn an_unrelated_change_reports_nothing() {
+    let report = check(Some(&["README.md"]));
+    assert!(report.diagnostics.is_empty());
+    assert_eq!(report.summary.errors, 0);
+}
+
+#[test]
+fn cli_reads_the_changed_list_from_stdin_and_rejects_escaping_paths() {
+    let repo = std::env::temp_dir().join(format!("stacklint-scope-{}", std::process::id()));
+    let write = |path: &str, text: &str| {
+        let path = repo.join(path);
+        std::fs::create_dir_all(path.parent().expect("has parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    };
+    write("AI/a/meta.yml", DUPLICATE);
+    write("AI/a/1.0/24.03-lts/Dockerfile", "FROM x\n");
+    write("Cloud/c/meta.yml", "");
+    let run = |list: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_stacklint"))
+            .args(["check", "--format", "json", "--changed-from", "-"])
+            .arg(&repo)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(list.as_bytes())
+            .expect("write stdin");
+        child.wait_with_output().expect("finishes")
+    };
+    let scoped = run("Cloud/c/meta.yml\n");
+    let json: serde_json::Value = serde_json::from_slice(&scoped.stdout).expect("json output");
+    assert_eq!(json["summary"]["errors"], 1);
+    assert_eq!(json["diagnostics"][0]["path"], "Cloud/c/meta.yml");
+    assert_eq!(scoped.status.code(), Some(1));
+
+    let rejected = run("../outside\n");
+    assert_eq!(rejected.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&rejected.stderr);
+    assert!(stderr.contains("`../outside`"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&repo);
+}
