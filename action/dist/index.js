@@ -1315,6 +1315,10 @@ function __wbg_get_imports() {
       const ret = result;
       return ret;
     },
+    __wbg_isArray_e15a2ff68ffdbef2: function(arg0) {
+      const ret = Array.isArray(getObject(arg0));
+      return ret;
+    },
     __wbg_iterator_e3c31c892080e444: function() {
       const ret = Symbol.iterator;
       return addHeapObject(ret);
@@ -1790,7 +1794,7 @@ async function main(options) {
   try {
     return await run(options);
   } catch (error2) {
-    options.core.debug(String(error2?.stack ?? error2));
+    if (!(error2 instanceof InputError)) options.core.debug(String(error2?.stack ?? error2));
     options.core.setFailed(describeFailure(error2));
     return null;
   }

@@ -111,7 +111,8 @@ export async function main(options) {
   try {
     return await run(options);
   } catch (error) {
-    options.core.debug(String(error?.stack ?? error));
+    // A mistake in the workflow needs no stack; a crash keeps one for step debug logging.
+    if (!(error instanceof InputError)) options.core.debug(String(error?.stack ?? error));
     options.core.setFailed(describeFailure(error));
     return null;
   }
