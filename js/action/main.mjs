@@ -9,6 +9,7 @@ import { diffAgainstBase } from './git.mjs';
 import { readGitHubContext } from './github.mjs';
 import { InputError, readInputs } from './inputs.mjs';
 import { describeUnreadable, logUntrusted } from './log.mjs';
+import { rebaseSarif } from './sarif.mjs';
 import { buildSummary } from './summary.mjs';
 import { analyze, loadCore } from './wasm.mjs';
 import { readRepository, resolveRoot } from './workspace.mjs';
@@ -75,7 +76,7 @@ export async function run({ core, env, wasmPath }) {
   if (inputs.sarifFile) {
     sarifPath = path.resolve(github.workspace, inputs.sarifFile);
     await mkdir(path.dirname(sarifPath), { recursive: true });
-    await writeFile(sarifPath, sarif);
+    await writeFile(sarifPath, rebaseSarif(sarif, prefix));
     core.info(`stacklint wrote SARIF to ${sarifPath}`);
   }
 
