@@ -800,6 +800,11 @@ function getIDToken(aud) {
 import { appendFile as appendFile2, mkdir, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
 import path4 from "node:path";
 
+// js/action/text.mjs
+function plural(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 // js/action/annotations.mjs
 function repositoryPath(prefix, path5) {
   return prefix ? `${prefix}/${path5}` : path5;
@@ -831,8 +836,7 @@ function emitAnnotations(plan, prefix, core, { summaryWritten = true } = {}) {
   }
   if (plan.omitted > 0) {
     const where = summaryWritten ? "the job summary" : "the log of this step";
-    const noun = plan.omitted === 1 ? "finding" : "findings";
-    core.notice(`${plan.omitted} more ${noun} not annotated — see ${where}`, { title: "stacklint" });
+    core.notice(`${plural(plan.omitted, "more finding")} not annotated — see ${where}`, { title: "stacklint" });
   }
 }
 
@@ -1075,6 +1079,29 @@ function describeUnreadable(found, prefix = "") {
   return lines;
 }
 
+// js/action/sarif.mjs
+function encodePrefix(prefix) {
+  return prefix.split("/").map(encodeURIComponent).join("/");
+}
+function rebase(node, prefix) {
+  if (Array.isArray(node)) {
+    for (const item of node) rebase(item, prefix);
+  } else if (node && typeof node === "object") {
+    const location = node.artifactLocation;
+    if (location && typeof location.uri === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(location.uri)) {
+      location.uri = `${prefix}/${location.uri}`;
+    }
+    for (const value of Object.values(node)) rebase(value, prefix);
+  }
+}
+function rebaseSarif(text, prefix) {
+  if (!prefix) return text;
+  const sarif = JSON.parse(text);
+  rebase(sarif, encodePrefix(prefix));
+  return `${JSON.stringify(sarif, null, 2)}
+`;
+}
+
 // js/action/summary.mjs
 var SUMMARY_LIMIT_BYTES = 1024 * 1024;
 var ROWS_BUDGET_BYTES = SUMMARY_LIMIT_BYTES - 64 * 1024;
@@ -1088,9 +1115,6 @@ function clip(text) {
 }
 function textToHtml(text) {
   return clip(text).split("`").map((part, i) => i % 2 === 1 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part)).join("").replace(/\r?\n/g, "<br>");
-}
-function plural(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
 }
 function blobUrl({ serverUrl = "https://github.com", repository, sha }, path5, line) {
   if (!repository || !sha) return null;
@@ -1718,9 +1742,6 @@ function analyze(found, { changed = null, color = false, sarif = false } = {}) {
 }
 
 // js/action/main.mjs
-function plural2(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
 function reachesFailLevel(summary2, failOn) {
   if (failOn === "error") return summary2.errors > 0;
   if (failOn === "warning") return summary2.errors + summary2.warnings > 0;
@@ -1738,7 +1759,7 @@ async function resolveScope(core, inputs, root) {
   if (inputs.scope === "all") return { changed: null, lines: /* @__PURE__ */ new Map(), note: "Scope: every file.", warned: false };
   const diff = await diffAgainstBase(root, inputs.base);
   if (diff.ok) {
-    const note = `Scope: what the ${plural2(diff.files.length, "changed file")} since \`${inputs.base.slice(0, 12)}\` affect.`;
+    const note = `Scope: what the ${plural(diff.files.length, "changed file")} since \`${inputs.base.slice(0, 12)}\` affect.`;
     return { changed: diff.files, lines: diff.lines, note, warned: false };
   }
   const cause = diff.shallow ? " (the checkout is shallow)" : "";
@@ -1763,7 +1784,7 @@ async function run({ core, env, wasmPath }) {
   if (inputs.sarifFile) {
     sarifPath = path4.resolve(github.workspace, inputs.sarifFile);
     await mkdir(path4.dirname(sarifPath), { recursive: true });
-    await writeFile2(sarifPath, sarif);
+    await writeFile2(sarifPath, rebaseSarif(sarif, prefix));
     core.info(`stacklint wrote SARIF to ${sarifPath}`);
   }
   const { summary: summary2 } = report;
@@ -1785,7 +1806,7 @@ async function run({ core, env, wasmPath }) {
   }
   if (failing) {
     core.setFailed(
-      `stacklint found ${plural2(summary2.errors, "error")} and ${plural2(summary2.warnings, "warning")} (fail-on: ${inputs.failOn})`
+      `stacklint found ${plural(summary2.errors, "error")} and ${plural(summary2.warnings, "warning")} (fail-on: ${inputs.failOn})`
     );
   }
   return report;

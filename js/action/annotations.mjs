@@ -1,5 +1,6 @@
 // Turns chosen findings into workflow-command annotations. @actions/core escapes the
 // message and properties; this module decides what they say and where they point.
+import { plural } from './text.mjs';
 
 /** Repository-root path of a finding: annotations are relative to GITHUB_WORKSPACE. */
 export function repositoryPath(prefix, path) {
@@ -42,7 +43,6 @@ export function emitAnnotations(plan, prefix, core, { summaryWritten = true } = 
   }
   if (plan.omitted > 0) {
     const where = summaryWritten ? 'the job summary' : 'the log of this step';
-    const noun = plan.omitted === 1 ? 'finding' : 'findings';
-    core.notice(`${plan.omitted} more ${noun} not annotated — see ${where}`, { title: 'stacklint' });
+    core.notice(`${plural(plan.omitted, 'more finding')} not annotated — see ${where}`, { title: 'stacklint' });
   }
 }

@@ -11,12 +11,9 @@ import { InputError, readInputs } from './inputs.mjs';
 import { describeUnreadable, logUntrusted } from './log.mjs';
 import { rebaseSarif } from './sarif.mjs';
 import { buildSummary } from './summary.mjs';
+import { plural } from './text.mjs';
 import { analyze, loadCore } from './wasm.mjs';
 import { readRepository, resolveRoot } from './workspace.mjs';
-
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** Whether the findings reach the `fail-on` level. */
 export function reachesFailLevel(summary, failOn) {

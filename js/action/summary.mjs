@@ -3,6 +3,7 @@
 // HTML, and Markdown never re-reads it. GitHub rejects a step summary over 1 MiB, so rows stop
 // well below that with a note saying how many were left out.
 import { repositoryPath } from './annotations.mjs';
+import { plural } from './text.mjs';
 
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 // Room for the header, the closing tags and the truncation note.
@@ -26,10 +27,6 @@ export function textToHtml(text) {
     .map((part, i) => (i % 2 === 1 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part)))
     .join('')
     .replace(/\r?\n/g, '<br>');
-}
-
-function plural(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 export function blobUrl({ serverUrl = 'https://github.com', repository, sha }, path, line) {
