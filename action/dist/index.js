@@ -918,17 +918,22 @@ async function diffAgainstBase(cwd, base) {
   } catch (error2) {
     return { ok: false, shallow, reason: `${cwd} is not a git checkout (${firstLine(error2)})` };
   }
-  try {
-    await git(cwd, ["rev-parse", "--verify", "--quiet", `${base}^{commit}`]);
-  } catch {
-    return { ok: false, shallow, reason: `the base \`${base}\` is not in this clone` };
+  let found = null;
+  for (const candidate of [base, `origin/${base}`]) {
+    try {
+      await git(cwd, ["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]);
+      found = candidate;
+      break;
+    } catch {
+    }
   }
+  if (found === null) return { ok: false, shallow, reason: `the base \`${base}\` is not in this clone` };
   try {
-    await git(cwd, ["merge-base", base, "HEAD"]);
+    await git(cwd, ["merge-base", found, "HEAD"]);
   } catch {
     return { ok: false, shallow, reason: `git cannot find a common ancestor of \`${base}\` and HEAD` };
   }
-  const range = `${base}...HEAD`;
+  const range = `${found}...HEAD`;
   try {
     const names = await git(cwd, ["diff", "--name-only", "-z", ...DIFF_FLAGS, range, "--"]);
     const patch = await git(cwd, ["diff", "--unified=0", "--src-prefix=a/", "--dst-prefix=b/", ...DIFF_FLAGS, range, "--"]);

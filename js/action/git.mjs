@@ -101,17 +101,24 @@ export async function diffAgainstBase(cwd, base) {
   } catch (error) {
     return { ok: false, shallow, reason: `${cwd} is not a git checkout (${firstLine(error)})` };
   }
-  try {
-    await git(cwd, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`]);
-  } catch {
-    return { ok: false, shallow, reason: `the base \`${base}\` is not in this clone` };
+  // actions/checkout fetches branches as origin/<name> only: `base: main` means origin/main.
+  let found = null;
+  for (const candidate of [base, `origin/${base}`]) {
+    try {
+      await git(cwd, ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
+      found = candidate;
+      break;
+    } catch {
+      // Try the next spelling.
+    }
   }
+  if (found === null) return { ok: false, shallow, reason: `the base \`${base}\` is not in this clone` };
   try {
-    await git(cwd, ['merge-base', base, 'HEAD']);
+    await git(cwd, ['merge-base', found, 'HEAD']);
   } catch {
     return { ok: false, shallow, reason: `git cannot find a common ancestor of \`${base}\` and HEAD` };
   }
-  const range = `${base}...HEAD`;
+  const range = `${found}...HEAD`;
   try {
     const names = await git(cwd, ['diff', '--name-only', '-z', ...DIFF_FLAGS, range, '--']);
     const patch = await git(cwd, ['diff', '--unified=0', '--src-prefix=a/', '--dst-prefix=b/', ...DIFF_FLAGS, range, '--']);

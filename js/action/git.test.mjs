@@ -70,6 +70,21 @@ test('diffAgainstBase lists changed paths relative to the checked folder and the
   assert.deepEqual([...diff.lines], [['AI/meta.yml', [[2, 3]]]]);
 });
 
+test('a branch name also resolves as origin/<name>, as actions/checkout fetches it', async (t) => {
+  const dir = makeRepo();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(path.join(dir, 'a'), 'x\n');
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-qm', 'base');
+  git(dir, 'update-ref', 'refs/remotes/origin/trunk', 'HEAD');
+  writeFileSync(path.join(dir, 'b'), 'y\n');
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-qm', 'change');
+  const diff = await diffAgainstBase(dir, 'trunk');
+  assert.equal(diff.ok, true);
+  assert.deepEqual(diff.files, ['b']);
+});
+
 test('an unknown base is reported, not thrown', async (t) => {
   const dir = makeRepo();
   t.after(() => rmSync(dir, { recursive: true, force: true }));
