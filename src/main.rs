@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use stacklint::dir_source::DirSource;
-use stacklint::render::{human, json};
+use stacklint::render::{self, Format};
 use stacklint::{rules, scope, CheckOptions, Severity};
 
 /// Exit codes are a contract: scripts tell findings from broken invocations.
@@ -33,6 +33,7 @@ enum Command {
         /// The repository (or a folder of it) to check.
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -49,12 +50,6 @@ enum Command {
     Explain { rule: String },
     /// List every rule with its code, name, default severity and summary.
     Rules,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Human,
-    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -87,15 +82,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 ..CheckOptions::default()
             };
             let report = stacklint::check(&source, &options);
-            let output = match format {
-                Format::Human => human::render(
-                    &report,
-                    human::HumanOptions {
-                        color: use_color(color),
-                    },
-                ),
-                Format::Json => json::render(&report) + "\n",
-            };
+            let output = render::render(&report, format, use_color(color));
             print(&output);
             Ok(if report.max_severity() >= Some(Severity::Error) {
                 EXIT_FINDINGS

@@ -1,19 +1,98 @@
-//! The WebAssembly API, shared by the GitHub Action and the playground. It returns exactly the
-//! CLI's JSON contract, as plain JS objects.
+//! The WebAssembly API, shared by the GitHub Action and the playground. `check` returns exactly
+//! the CLI's JSON contract as a plain JS object; `Checked` checks once and renders any format.
+//! docs/wasm-api.md describes it for JavaScript developers.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::render::{human, json};
+use crate::render::{self, Format};
+use crate::report::Report;
 use crate::source::MemorySource;
 use crate::CheckOptions;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** The repository: repository-relative path -> file text, or null for "exists, not read". */
+export type Files = Record<string, string | null> | Map<string, string | null>;
+
+export type Severity = "error" | "warning" | "info";
+
+/** Output formats, as for the CLI's `--format`. */
+export type Format = "human" | "json" | "github" | "sarif";
+
+export interface CheckOptions {
+  /**
+   * Changed paths of a pull request. Only findings in the images they affect are reported
+   * (the whole repository is still read). Absent or null: report everything.
+   */
+  scope?: string[] | null;
+}
+
+export interface RenderOptions extends CheckOptions {
+  /** Default "human". */
+  format?: Format;
+  /** ANSI colours in human output. Default false. */
+  color?: boolean;
+}
+
+/** A second location that explains a diagnostic. Lines and columns are 1-based. */
+export interface Related {
+  path: string;
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
+  message: string;
+}
+
+/**
+ * One finding. Lines and columns are 1-based; columns count Unicode characters (not UTF-16
+ * units); `end_column` is exclusive.
+ */
+export interface Diagnostic {
+  code: string;
+  name: string;
+  severity: Severity;
+  path: string;
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
+  message: string;
+  help: string | null;
+  related: Related[];
+}
+
+/** Counts of the reported diagnostics, and of what was read. */
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  manifests: number;
+  entries: number;
+}
+
+/** The JSON contract shared with `stacklint check --format json`. */
+export interface Report {
+  version: 1;
+  summary: Summary;
+  diagnostics: Diagnostic[];
+}
+
+export interface RuleInfo {
+  code: string;
+  name: string;
+  default_severity: Severity;
+  summary: string;
+}
+"#;
 
 #[derive(Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 struct JsOptions {
-    /// `human` | `json` for [`render`]; ignored by [`check`].
+    /// For [`render`]; ignored by [`check`] and [`Checked`].
     format: Option<String>,
     /// Colour escapes in human output.
     color: bool,
@@ -61,40 +140,96 @@ fn source_from(files: JsValue) -> Result<MemorySource, JsError> {
     Ok(source)
 }
 
-fn options_from(options: JsValue) -> Result<JsOptions, JsError> {
-    if options.is_undefined() || options.is_null() {
+fn options_from(options: Option<JsValue>) -> Result<JsOptions, JsError> {
+    let Some(options) = options.filter(|value| !value.is_undefined() && !value.is_null()) else {
         return Ok(JsOptions::default());
-    }
-    serde_wasm_bindgen::from_value(options)
-        .map_err(|error| JsError::new(&format!("stacklint: invalid options: {error}")))
+    };
+    let invalid = |error: &dyn std::fmt::Display| {
+        JsError::new(&format!("stacklint: invalid options: {error}"))
+    };
+    // Through a JSON value: serde-wasm-bindgen reads only the fields a struct names, so a
+    // misspelt option (`scopes`) would otherwise be ignored and check the whole repository.
+    let value: serde_json::Value =
+        serde_wasm_bindgen::from_value(options).map_err(|error| invalid(&error))?;
+    serde_json::from_value(value).map_err(|error| invalid(&error))
 }
 
-/// Checks a repository given as `{path: content | null}` (object or Map); returns the report.
-#[wasm_bindgen]
-pub fn check(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+fn format_from(name: &str) -> Result<Format, JsError> {
+    Format::parse(name).ok_or_else(|| {
+        JsError::new(&format!(
+            "stacklint: unknown format `{name}`; expected {}",
+            Format::NAMES
+        ))
+    })
+}
+
+fn run(files: JsValue, options: &JsOptions) -> Result<Report, JsError> {
     let source = source_from(files)?;
-    let options = options_from(options)?;
-    let report = crate::check(&source, &options.check_options()?);
+    Ok(crate::check(&source, &options.check_options()?))
+}
+
+/// Checks a repository and returns the report (the CLI's JSON contract) as a plain object.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn check(
+    #[wasm_bindgen(unchecked_param_type = "Files")] files: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions | null")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let report = run(files, &options_from(options)?)?;
     to_js(&report)
 }
 
-/// Checks a repository and renders the report as text in `options.format`.
+/// Checks a repository and renders the report as text in `options.format` (default human).
 #[wasm_bindgen]
-pub fn render(files: JsValue, options: JsValue) -> Result<String, JsError> {
-    let source = source_from(files)?;
+pub fn render(
+    #[wasm_bindgen(unchecked_param_type = "Files")] files: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions | null")] options: Option<
+        JsValue,
+    >,
+) -> Result<String, JsError> {
     let options = options_from(options)?;
-    let report = crate::check(&source, &options.check_options()?);
-    match options.format.as_deref().unwrap_or("human") {
-        "human" => Ok(human::render(
-            &report,
-            human::HumanOptions {
-                color: options.color,
-            },
-        )),
-        "json" => Ok(json::render(&report)),
-        other => Err(JsError::new(&format!(
-            "stacklint: unknown format `{other}`; expected human or json"
-        ))),
+    let format = format_from(options.format.as_deref().unwrap_or("human"))?;
+    let report = run(files, &options)?;
+    Ok(render::render(&report, format, options.color))
+}
+
+/// One check, rendered as often as needed: the action reads the report, logs human text,
+/// emits annotations and writes SARIF without checking the repository again.
+#[wasm_bindgen]
+pub struct Checked {
+    report: Report,
+}
+
+#[wasm_bindgen]
+impl Checked {
+    /// Checks a repository; throws on invalid paths or options.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Files")] files: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions | null")] options: Option<
+            JsValue,
+        >,
+    ) -> Result<Checked, JsError> {
+        let report = run(files, &options_from(options)?)?;
+        Ok(Checked { report })
+    }
+
+    /// The report as a plain object, equal to what [`check`] returns. A new object per read.
+    #[wasm_bindgen(getter, unchecked_return_type = "Report")]
+    pub fn report(&self) -> Result<JsValue, JsError> {
+        to_js(&self.report)
+    }
+
+    /// The report rendered in `format`; `color` adds ANSI colours to human output.
+    pub fn render(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Format")] format: &str,
+        color: Option<bool>,
+    ) -> Result<String, JsError> {
+        Ok(render::render(
+            &self.report,
+            format_from(format)?,
+            color.unwrap_or(false),
+        ))
     }
 }
 
@@ -104,8 +239,8 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
-/// Every rule: code, name, default severity, one-line summary.
-#[wasm_bindgen]
+/// Every rule: code, name, default severity, one-line summary; sorted by code.
+#[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsError> {
     to_js(&crate::rules::all())
 }

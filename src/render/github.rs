@@ -1,0 +1,186 @@
+//! GitHub Actions workflow commands: one `::error|warning|notice file=…::message` line per
+//! finding, which the runner turns into annotations on the pull request's diff.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::Report;
+
+/// Escapes a command's message (the part after `::`), as the runner unescapes it.
+pub fn escape_data(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes a property value (`file=`, `title=`): also `:` and `,`, which end a property.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn command(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    }
+}
+
+/// The message shown in the annotation: the finding, then its fix, then the other places it
+/// refers to (annotations cannot point at a second location).
+fn body(diagnostic: &Diagnostic) -> String {
+    let mut text = diagnostic.message.clone();
+    if let Some(help) = &diagnostic.help {
+        text.push_str("\nhelp: ");
+        text.push_str(help);
+    }
+    for related in &diagnostic.related {
+        text.push_str(&format!(
+            "\nnote: {}:{}:{}: {}",
+            related.path, related.line, related.column, related.message
+        ));
+    }
+    text
+}
+
+/// One workflow command line, without the trailing newline.
+pub fn command_line(diagnostic: &Diagnostic) -> String {
+    let mut properties = vec![
+        format!("file={}", escape_property(&diagnostic.path)),
+        format!("line={}", diagnostic.line),
+        format!("endLine={}", diagnostic.end_line),
+    ];
+    // GitHub accepts columns only on one-line annotations; its endColumn is inclusive.
+    if diagnostic.line == diagnostic.end_line {
+        let end_column = diagnostic
+            .end_column
+            .saturating_sub(1)
+            .max(diagnostic.column);
+        properties.push(format!("col={}", diagnostic.column));
+        properties.push(format!("endColumn={end_column}"));
+    }
+    properties.push(format!(
+        "title={}",
+        escape_property(&format!("{} {}", diagnostic.code, diagnostic.name))
+    ));
+    format!(
+        "::{} {}::{}",
+        command(diagnostic.severity),
+        properties.join(","),
+        escape_data(&body(diagnostic))
+    )
+}
+
+/// Every finding as a workflow command, one per line; empty when there are none.
+pub fn render(report: &Report) -> String {
+    report
+        .diagnostics
+        .iter()
+        .map(|diagnostic| command_line(diagnostic) + "\n")
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Related, Span};
+
+    fn diagnostic(severity: Severity, line: usize, end_line: usize) -> Diagnostic {
+        Diagnostic {
+            code: "P001",
+            name: "dockerfile-missing",
+            severity,
+            path: "AI/a,b:c/meta.yml".into(),
+            line,
+            column: 3,
+            end_line,
+            end_column: 9,
+            message: "100% missing\r\nsecond: line".into(),
+            help: Some("create it, or fix `path`".into()),
+            related: vec![],
+            label: None,
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn data_escapes_percent_first_and_line_breaks() {
+        assert_eq!(escape_data("50%0A\r\n"), "50%250A%0D%0A");
+        assert_eq!(escape_data("a: b, c"), "a: b, c");
+        assert_eq!(escape_data(""), "");
+    }
+
+    #[test]
+    fn properties_also_escape_colon_and_comma() {
+        assert_eq!(escape_property("a:b,c%d\ne"), "a%3Ab%2Cc%25d%0Ae");
+        assert_eq!(escape_property("::"), "%3A%3A");
+    }
+
+    #[test]
+    fn one_line_findings_carry_columns_with_an_inclusive_end() {
+        let line = command_line(&diagnostic(Severity::Error, 4, 4));
+        assert_eq!(
+            line,
+            "::error file=AI/a%2Cb%3Ac/meta.yml,line=4,endLine=4,col=3,endColumn=8,\
+             title=P001 dockerfile-missing::100%25 missing%0D%0Asecond: line\
+             %0Ahelp: create it, or fix `path`"
+        );
+    }
+
+    #[test]
+    fn multi_line_findings_omit_columns() {
+        let line = command_line(&diagnostic(Severity::Warning, 4, 6));
+        assert!(
+            line.starts_with("::warning file=AI/a%2Cb%3Ac/meta.yml,line=4,endLine=6,title="),
+            "{line}"
+        );
+        assert!(!line.contains("col="), "{line}");
+    }
+
+    #[test]
+    fn info_is_a_notice_and_an_empty_span_keeps_its_column() {
+        let mut finding = diagnostic(Severity::Info, 1, 1);
+        finding.column = 1;
+        finding.end_column = 1;
+        finding.help = None;
+        let line = command_line(&finding);
+        assert!(line.starts_with("::notice "), "{line}");
+        assert!(line.contains(",col=1,endColumn=1,"), "{line}");
+        assert!(!line.contains("help"), "{line}");
+    }
+
+    #[test]
+    fn related_locations_follow_the_help() {
+        let mut finding = diagnostic(Severity::Error, 3, 3);
+        finding.related.push(Related {
+            path: "AI/x/meta.yml".into(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 5,
+            message: "first declared here".into(),
+        });
+        assert!(command_line(&finding).ends_with(
+            "%0Ahelp: create it, or fix `path`%0Anote: AI/x/meta.yml:1:1: first declared here"
+        ));
+    }
+
+    #[test]
+    fn every_command_is_one_line() {
+        let report = crate::check(
+            &crate::MemorySource::new().with("a/meta.yml", "x: 1\nx: 2\n"),
+            &crate::CheckOptions::default(),
+        );
+        let out = render(&report);
+        assert_eq!(out.lines().count(), report.diagnostics.len());
+        assert!(
+            out.lines().all(|line| line.starts_with("::error ")),
+            "{out}"
+        );
+    }
+}

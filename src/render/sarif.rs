@@ -1,0 +1,434 @@
+//! SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. Always a complete log, also
+//! without findings.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Related, Severity};
+use crate::report::Report;
+use crate::rules::{self, Rule};
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+const SARIF_VERSION: &str = "2.1.0";
+/// The key of our fingerprint in `partialFingerprints`; bump the suffix if the inputs change.
+const FINGERPRINT_KEY: &str = "stacklint/v1";
+
+#[derive(Serialize)]
+struct Log {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run {
+    tool: Tool,
+    /// Our columns count Unicode characters, not SARIF's default UTF-16 code units.
+    column_kind: &'static str,
+    results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<RuleDescriptor>,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+impl Text {
+    fn new(text: impl Into<String>) -> Text {
+        Text { text: text.into() }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleDescriptor {
+    id: &'static str,
+    name: &'static str,
+    short_description: Text,
+    full_description: Text,
+    help_uri: String,
+    default_configuration: Configuration,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: [Location; 1],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+    partial_fingerprints: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    uri_base_id: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    /// Exclusive, like ours.
+    end_column: usize,
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// Where a rule's documentation lives in the repository.
+pub fn help_uri(rule: &Rule) -> String {
+    format!(
+        "{}/blob/main/docs/rules.md#{}",
+        env!("CARGO_PKG_REPOSITORY"),
+        rule.code.to_ascii_lowercase()
+    )
+}
+
+/// A repository path as a relative URI reference: characters URIs reserve are percent-encoded.
+fn path_uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+fn physical(
+    path: &str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+) -> PhysicalLocation {
+    PhysicalLocation {
+        artifact_location: ArtifactLocation {
+            uri: path_uri(path),
+            uri_base_id: "%SRCROOT%",
+        },
+        region: Region {
+            start_line: line,
+            start_column: column,
+            end_line,
+            end_column,
+        },
+    }
+}
+
+/// FNV-1a, 64 bit: small, stable across platforms and releases, no dependency.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// Replaces the numbers after the word `line`/`lines` with `#` (a range `10-12` too), so that
+/// a message naming another line ("first declared on line 3") keeps its fingerprint when lines
+/// move.
+fn without_line_numbers(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(index) = rest.find("line") {
+        let at_word_start = !rest[..index]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let (before, after) = rest.split_at(index + "line".len());
+        out.push_str(before);
+        rest = after;
+        if !at_word_start {
+            continue;
+        }
+        let word_end = rest.strip_prefix('s').unwrap_or(rest);
+        out.push_str(&rest[..rest.len() - word_end.len()]);
+        rest = word_end;
+        let Some(number) = rest
+            .strip_prefix(' ')
+            .filter(|tail| tail.starts_with(|c: char| c.is_ascii_digit()))
+        else {
+            continue;
+        };
+        out.push_str(" #");
+        rest = number.trim_start_matches(|c: char| c.is_ascii_digit());
+        if let Some(range_end) = rest
+            .strip_prefix('-')
+            .filter(|tail| tail.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            out.push_str("-#");
+            rest = range_end.trim_start_matches(|c: char| c.is_ascii_digit());
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Identifies a finding across commits: rule, file, the flagged text and the message, but not
+/// where in the file it is.
+fn fingerprint(report: &Report, diagnostic: &Diagnostic) -> u64 {
+    let flagged = report
+        .sources
+        .get(&diagnostic.path)
+        .map_or("", |file| file.slice(diagnostic.span));
+    let message = without_line_numbers(&diagnostic.message);
+    let mut input = Vec::new();
+    for part in [diagnostic.code, &diagnostic.path, flagged, &message] {
+        input.extend_from_slice(part.as_bytes());
+        // A separator that cannot occur in text, so ("ab","c") and ("a","bc") differ.
+        input.push(0);
+    }
+    fnv1a64(&input)
+}
+
+fn related_location(index: usize, related: &Related) -> Location {
+    Location {
+        id: Some(index),
+        physical_location: physical(
+            &related.path,
+            related.line,
+            related.column,
+            related.end_line,
+            related.end_column,
+        ),
+        message: Some(Text::new(related.message.clone())),
+    }
+}
+
+fn log(report: &Report) -> Log {
+    let all_rules = rules::all();
+    let descriptors = all_rules
+        .iter()
+        .map(|rule| RuleDescriptor {
+            id: rule.code,
+            name: rule.name,
+            short_description: Text::new(rule.summary),
+            full_description: Text::new(rules::doc_text(rule)),
+            help_uri: help_uri(rule),
+            default_configuration: Configuration {
+                level: level(rule.default_severity),
+            },
+        })
+        .collect();
+    // Identical findings (the same text flagged twice) get distinct fingerprints by order.
+    let mut seen: BTreeMap<u64, usize> = BTreeMap::new();
+    let results = report
+        .diagnostics
+        .iter()
+        .map(|diagnostic| {
+            let hash = fingerprint(report, diagnostic);
+            let occurrence = seen.entry(hash).or_insert(0);
+            *occurrence += 1;
+            let mut text = diagnostic.message.clone();
+            if let Some(help) = &diagnostic.help {
+                text.push_str("\nhelp: ");
+                text.push_str(help);
+            }
+            SarifResult {
+                rule_id: diagnostic.code,
+                // Every reported code is registered; 0 would only mislabel, never break the log.
+                rule_index: all_rules
+                    .iter()
+                    .position(|rule| rule.code == diagnostic.code)
+                    .unwrap_or(0),
+                level: level(diagnostic.severity),
+                message: Text::new(text),
+                locations: [Location {
+                    id: None,
+                    physical_location: physical(
+                        &diagnostic.path,
+                        diagnostic.line,
+                        diagnostic.column,
+                        diagnostic.end_line,
+                        diagnostic.end_column,
+                    ),
+                    message: None,
+                }],
+                related_locations: diagnostic
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(index, related)| related_location(index, related))
+                    .collect(),
+                partial_fingerprints: BTreeMap::from([(
+                    FINGERPRINT_KEY,
+                    format!("{hash:016x}:{occurrence}"),
+                )]),
+            }
+        })
+        .collect();
+    Log {
+        schema: SCHEMA,
+        version: SARIF_VERSION,
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "stacklint",
+                    version: crate::VERSION,
+                    information_uri: env!("CARGO_PKG_REPOSITORY"),
+                    rules: descriptors,
+                },
+            },
+            column_kind: "unicodeCodePoints",
+            results,
+        }],
+    }
+}
+
+pub fn render(report: &Report) -> String {
+    // Plain structs of strings and integers always serialise.
+    serde_json::to_string_pretty(&log(report)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{CheckOptions, MemorySource};
+
+    fn sarif(source: &MemorySource) -> serde_json::Value {
+        let report = crate::check(source, &CheckOptions::default());
+        serde_json::from_str(&render(&report)).expect("valid JSON")
+    }
+
+    const DUPLICATE: &str = "1.0-oe2403lts:\n  path: a\n1.0-oe2403lts:\n  path: b\n";
+
+    #[test]
+    fn fnv1a64_matches_the_reference_vectors() {
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn line_numbers_in_messages_do_not_count() {
+        assert_eq!(
+            without_line_numbers("declared 2 times (line 3, lines 10-12); outline 4"),
+            "declared 2 times (line #, lines #-#); outline 4"
+        );
+        assert_eq!(without_line_numbers("line"), "line");
+        assert_eq!(without_line_numbers("lines x"), "lines x");
+        assert_eq!(without_line_numbers("line 7-oe"), "line #-oe");
+    }
+
+    #[test]
+    fn an_empty_report_is_a_complete_log() {
+        let log = sarif(&MemorySource::new());
+        assert_eq!(log["version"], "2.1.0");
+        assert_eq!(log["runs"][0]["results"], serde_json::json!([]));
+        assert_eq!(log["runs"][0]["tool"]["driver"]["name"], "stacklint");
+        let rules = log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .expect("rules");
+        assert_eq!(rules.len(), crate::rules::all().len());
+        assert!(rules
+            .iter()
+            .all(|rule| rule["helpUri"]
+                .as_str()
+                .is_some_and(|uri| uri.ends_with(&format!(
+                    "docs/rules.md#{}",
+                    rule["id"].as_str().unwrap_or("?").to_ascii_lowercase()
+                )))));
+    }
+
+    #[test]
+    fn results_point_at_the_rule_and_the_exact_region() {
+        let log = sarif(&MemorySource::new().with("AI/x/meta.yml", DUPLICATE));
+        let result = &log["runs"][0]["results"][0];
+        let index = result["ruleIndex"].as_u64().expect("index") as usize;
+        assert_eq!(
+            log["runs"][0]["tool"]["driver"]["rules"][index]["id"],
+            "Y002"
+        );
+        assert_eq!(result["ruleId"], "Y002");
+        assert_eq!(result["level"], "error");
+        let location = &result["locations"][0]["physicalLocation"];
+        assert_eq!(location["artifactLocation"]["uri"], "AI/x/meta.yml");
+        assert_eq!(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+        assert_eq!(
+            location["region"],
+            serde_json::json!({"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 14})
+        );
+        assert!(result["message"]["text"]
+            .as_str()
+            .is_some_and(|text| text.contains("\nhelp: ")));
+        assert_eq!(
+            result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"],
+            1
+        );
+    }
+
+    #[test]
+    fn fingerprints_survive_moved_lines_but_not_changed_text() {
+        let print = |text: &str| {
+            sarif(&MemorySource::new().with("AI/x/meta.yml", text))["runs"][0]["results"][0]
+                ["partialFingerprints"][FINGERPRINT_KEY]
+                .clone()
+        };
+        let original = print(DUPLICATE);
+        let moved = print(&format!("0.9-oe2403lts:\n  path: c\n{DUPLICATE}"));
+        assert!(original.is_string());
+        assert_eq!(original, moved);
+        assert_ne!(original, print(&DUPLICATE.replace("1.0", "2.0")));
+    }
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(path_uri("AI/a b/100%/ü.yml"), "AI/a%20b/100%25/%C3%BC.yml");
+    }
+}

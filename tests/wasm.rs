@@ -1,0 +1,185 @@
+//! The WASM API as JavaScript sees it, run under wasm-bindgen-test in Node:
+//! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//!  cargo test --target wasm32-unknown-unknown --no-default-features --test wasm`
+#![cfg(target_arch = "wasm32")]
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{json, Value};
+use stacklint::wasm::{self, Checked};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const DUPLICATE: &str = "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n";
+
+/// A plain JS object, as the action and the playground pass it.
+fn object<T: Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .expect("serialisable")
+}
+
+fn from_js(value: JsValue) -> Value {
+    serde_wasm_bindgen::from_value(value).expect("plain JSON data")
+}
+
+fn error_message(error: JsError) -> String {
+    js_sys::Error::from(JsValue::from(error))
+        .message()
+        .as_string()
+        .unwrap_or_default()
+}
+
+fn repo() -> JsValue {
+    object(&json!({
+        "AI/image-list.yml": "images:\n  demo: demo\n",
+        "AI/demo/meta.yml": DUPLICATE,
+        "AI/demo/1.0/24.03-lts/Dockerfile": null,
+        "Cloud/empty/meta.yml": "",
+    }))
+}
+
+#[wasm_bindgen_test]
+fn check_returns_the_json_contract_with_the_finding() {
+    let report = from_js(wasm::check(repo(), None).expect("checks"));
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["summary"]["errors"], 2);
+    assert_eq!(report["summary"]["manifests"], 2);
+    let first = &report["diagnostics"][0];
+    assert_eq!(first["code"], "Y002");
+    assert_eq!(first["path"], "AI/demo/meta.yml");
+    assert_eq!(
+        (
+            &first["line"],
+            &first["column"],
+            &first["end_line"],
+            &first["end_column"]
+        ),
+        (&json!(3), &json!(1), &json!(3), &json!(14))
+    );
+    assert!(first["help"].is_string());
+    assert_eq!(first["related"][0]["line"], 1);
+}
+
+#[wasm_bindgen_test]
+fn a_js_map_is_accepted_like_an_object() {
+    let files: BTreeMap<&str, &str> = BTreeMap::from([("AI/demo/meta.yml", DUPLICATE)]);
+    // The default serializer turns a map into a JS `Map`.
+    let map = serde_wasm_bindgen::to_value(&files).expect("map");
+    assert!(map.is_instance_of::<js_sys::Map>());
+    let report = from_js(wasm::check(map, Some(JsValue::UNDEFINED)).expect("checks"));
+    assert_eq!(report["diagnostics"][0]["code"], "Y002");
+}
+
+#[wasm_bindgen_test]
+fn scope_reports_only_the_affected_images() {
+    let scoped = |scope: Value| {
+        let options = object(&json!({ "scope": scope }));
+        from_js(wasm::check(repo(), Some(options)).expect("checks"))
+    };
+    let only_cloud = scoped(json!(["Cloud/empty/meta.yml"]));
+    assert_eq!(only_cloud["summary"]["errors"], 1);
+    assert_eq!(only_cloud["diagnostics"][0]["code"], "Y003");
+    let nothing = scoped(json!(["README.md"]));
+    assert_eq!(nothing["diagnostics"], json!([]));
+    assert_eq!(nothing["summary"]["errors"], 0);
+    // null and an absent scope both mean the whole repository.
+    let everything = scoped(Value::Null);
+    assert_eq!(everything["summary"]["errors"], 2);
+    let everything = from_js(wasm::check(repo(), Some(object(&json!({})))).expect("checks"));
+    assert_eq!(everything["summary"]["errors"], 2);
+}
+
+#[wasm_bindgen_test]
+fn invalid_paths_are_rejected_with_a_clear_error() {
+    for path in ["../etc/passwd", "/abs/meta.yml", "a\\b"] {
+        let files = object(&json!({ path: "x: 1\n" }));
+        let error = error_message(wasm::check(files, None).expect_err("rejected"));
+        assert!(error.contains(&format!("invalid path `{path}`")), "{error}");
+    }
+    let options = object(&json!({ "scope": ["../x"] }));
+    let error = error_message(wasm::check(repo(), Some(options)).expect_err("rejected"));
+    assert!(
+        error.contains("`scope`") && error.contains("`../x`"),
+        "{error}"
+    );
+    let error = error_message(wasm::check(object(&json!({ "a": 1 })), None).expect_err("rejected"));
+    assert!(error.contains("`files` must map"), "{error}");
+    let options = object(&json!({ "colour": true }));
+    let error = error_message(wasm::check(repo(), Some(options)).expect_err("rejected"));
+    assert!(
+        error.contains("invalid options") && error.contains("`colour`"),
+        "{error}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn null_contents_mean_the_file_exists_but_is_not_read() {
+    let files = object(&json!({ "AI/demo/meta.yml": null, "Cloud/x/meta.yml": "" }));
+    let report = from_js(wasm::check(files, None).expect("checks"));
+    // Not read: neither parsed (no Y003 for it) nor reported as unreadable.
+    assert_eq!(report["summary"]["manifests"], 1);
+    let paths: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| &d["path"])
+        .collect();
+    assert_eq!(paths, vec!["Cloud/x/meta.yml"]);
+}
+
+#[wasm_bindgen_test]
+fn one_check_renders_every_format() {
+    let checked = Checked::new(repo(), None).expect("checks");
+    let report = from_js(checked.report().expect("report"));
+    let direct = from_js(wasm::check(repo(), None).expect("checks"));
+    assert_eq!(report, direct);
+
+    let human = checked.render("human", None).expect("human");
+    assert!(human.contains("error[Y002]"), "{human}");
+    assert!(human.ends_with("2 errors, 0 warnings in 2 files (2 manifests, 2 entries checked)\n"));
+    assert!(!human.contains('\u{1b}'));
+    assert!(checked
+        .render("human", Some(true))
+        .expect("color")
+        .contains('\u{1b}'));
+
+    let github = checked.render("github", None).expect("github");
+    assert!(
+        github.starts_with("::error file=AI/demo/meta.yml,line=3,"),
+        "{github}"
+    );
+    let sarif: Value = serde_json::from_str(&checked.render("sarif", None).expect("sarif"))
+        .expect("SARIF is JSON");
+    assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "Y002");
+    let json: Value =
+        serde_json::from_str(&checked.render("json", None).expect("json")).expect("JSON");
+    assert_eq!(json, direct);
+
+    let error = error_message(checked.render("xml", None).expect_err("unknown format"));
+    assert!(error.contains("unknown format `xml`"), "{error}");
+}
+
+#[wasm_bindgen_test]
+fn render_takes_the_format_from_the_options() {
+    let options = object(&json!({ "format": "github", "scope": ["AI/demo/meta.yml"] }));
+    let text = wasm::render(repo(), Some(options)).expect("renders");
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains("title=Y002 duplicate-tag"), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn rules_and_version_describe_the_build() {
+    let rules = from_js(wasm::rules().expect("rules"));
+    let rules = rules.as_array().expect("array");
+    assert_eq!(rules.len(), stacklint::rules::all().len());
+    let y002 = rules
+        .iter()
+        .find(|rule| rule["code"] == "Y002")
+        .expect("Y002 listed");
+    assert_eq!(y002["name"], "duplicate-tag");
+    assert_eq!(y002["default_severity"], "error");
+    assert!(y002["summary"].as_str().is_some_and(|s| !s.is_empty()));
+    assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
+}
