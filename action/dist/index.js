@@ -1168,46 +1168,93 @@ ${plural(hidden, "more finding")} not shown: the summary would pass GitHub's 1 M
 }
 
 // pkg/stacklint.js
-function check(files, options) {
-  try {
-    const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
-    wasm.check(retptr, addHeapObject(files), addHeapObject(options));
-    var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
-    var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
-    var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
-    if (r2) {
-      throw takeObject(r1);
-    }
-    return takeObject(r0);
-  } finally {
-    wasm.__wbindgen_add_to_stack_pointer(16);
+var Checked = class {
+  __destroy_into_raw() {
+    const ptr = this.__wbg_ptr;
+    this.__wbg_ptr = 0;
+    CheckedFinalization.unregister(this);
+    return ptr;
   }
-}
-function render(files, options) {
-  let deferred2_0;
-  let deferred2_1;
-  try {
-    const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
-    wasm.render(retptr, addHeapObject(files), addHeapObject(options));
-    var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
-    var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
-    var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
-    var r3 = getDataViewMemory0().getInt32(retptr + 4 * 3, true);
-    var ptr1 = r0;
-    var len1 = r1;
-    if (r3) {
-      ptr1 = 0;
-      len1 = 0;
-      throw takeObject(r2);
-    }
-    deferred2_0 = ptr1;
-    deferred2_1 = len1;
-    return getStringFromWasm0(ptr1, len1);
-  } finally {
-    wasm.__wbindgen_add_to_stack_pointer(16);
-    wasm.__wbindgen_export4(deferred2_0, deferred2_1, 1);
+  free() {
+    const ptr = this.__destroy_into_raw();
+    wasm.__wbg_checked_free(ptr, 0);
   }
-}
+  /**
+   * Checks a repository; throws on invalid paths or options.
+   * @param {Files} files
+   * @param {CheckOptions | null} [options]
+   */
+  constructor(files, options) {
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      wasm.checked_new(retptr, addHeapObject(files), isLikeNone(options) ? 0 : addHeapObject(options));
+      var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+      var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+      var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+      if (r2) {
+        throw takeObject(r1);
+      }
+      this.__wbg_ptr = r0;
+      CheckedFinalization.register(this, this.__wbg_ptr, this);
+      return this;
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+  }
+  /**
+   * The report rendered in `format`; `color` adds ANSI colours to human output.
+   * @param {Format} format
+   * @param {boolean | null} [color]
+   * @returns {string}
+   */
+  render(format, color) {
+    let deferred3_0;
+    let deferred3_1;
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      const ptr0 = passStringToWasm0(format, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+      const len0 = WASM_VECTOR_LEN;
+      wasm.checked_render(retptr, this.__wbg_ptr, ptr0, len0, isLikeNone(color) ? 16777215 : color ? 1 : 0);
+      var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+      var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+      var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+      var r3 = getDataViewMemory0().getInt32(retptr + 4 * 3, true);
+      var ptr2 = r0;
+      var len2 = r1;
+      if (r3) {
+        ptr2 = 0;
+        len2 = 0;
+        throw takeObject(r2);
+      }
+      deferred3_0 = ptr2;
+      deferred3_1 = len2;
+      return getStringFromWasm0(ptr2, len2);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+      wasm.__wbindgen_export4(deferred3_0, deferred3_1, 1);
+    }
+  }
+  /**
+   * The report as a plain object, equal to what [`check`] returns. A new object per read.
+   * @returns {Report}
+   */
+  get report() {
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      wasm.checked_report(retptr, this.__wbg_ptr);
+      var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+      var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+      var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+      if (r2) {
+        throw takeObject(r1);
+      }
+      return takeObject(r0);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+  }
+};
+if (Symbol.dispose) Checked.prototype[Symbol.dispose] = Checked.prototype.free;
 function version() {
   let deferred1_0;
   let deferred1_1;
@@ -1238,6 +1285,12 @@ function __wbg_get_imports() {
       getDataViewMemory0().setInt32(arg0 + 4 * 1, len1, true);
       getDataViewMemory0().setInt32(arg0 + 4 * 0, ptr1, true);
     },
+    __wbg___wbindgen_bigint_get_as_i64_a2383202b9353e4c: function(arg0, arg1) {
+      const v = getObject(arg1);
+      const ret = typeof v === "bigint" ? v : void 0;
+      getDataViewMemory0().setBigInt64(arg0 + 8 * 1, isLikeNone(ret) ? BigInt(0) : ret, true);
+      getDataViewMemory0().setInt32(arg0 + 4 * 0, !isLikeNone(ret), true);
+    },
     __wbg___wbindgen_boolean_get_5b446f51afd21013: function(arg0) {
       const v = getObject(arg0);
       const ret = typeof v === "boolean" ? v : void 0;
@@ -1252,6 +1305,10 @@ function __wbg_get_imports() {
     },
     __wbg___wbindgen_in_92f62ee1427d9e49: function(arg0, arg1) {
       const ret = getObject(arg0) in getObject(arg1);
+      return ret;
+    },
+    __wbg___wbindgen_is_bigint_b123553bed3bb382: function(arg0) {
+      const ret = typeof getObject(arg0) === "bigint";
       return ret;
     },
     __wbg___wbindgen_is_function_1f9d30630b8b1d3d: function(arg0) {
@@ -1269,6 +1326,10 @@ function __wbg_get_imports() {
     },
     __wbg___wbindgen_is_undefined_8865fb403f8fe9d8: function(arg0) {
       const ret = getObject(arg0) === void 0;
+      return ret;
+    },
+    __wbg___wbindgen_jsval_eq_02babf21faa37971: function(arg0, arg1) {
+      const ret = getObject(arg0) === getObject(arg1);
       return ret;
     },
     __wbg___wbindgen_jsval_loose_eq_677f21e468d6b461: function(arg0, arg1) {
@@ -1320,14 +1381,20 @@ function __wbg_get_imports() {
       const ret = getObject(arg0)[arg1 >>> 0];
       return addHeapObject(ret);
     },
-    __wbg_get_with_ref_key_6412cf3094599694: function(arg0, arg1) {
-      const ret = getObject(arg0)[getObject(arg1)];
-      return addHeapObject(ret);
-    },
     __wbg_instanceof_ArrayBuffer_a99f175873e5d9b8: function(arg0) {
       let result;
       try {
         result = getObject(arg0) instanceof ArrayBuffer;
+      } catch (_) {
+        result = false;
+      }
+      const ret = result;
+      return ret;
+    },
+    __wbg_instanceof_Map_b2611749102d7ba3: function(arg0) {
+      let result;
+      try {
+        result = getObject(arg0) instanceof Map;
       } catch (_) {
         result = false;
       }
@@ -1346,6 +1413,10 @@ function __wbg_get_imports() {
     },
     __wbg_isArray_e15a2ff68ffdbef2: function(arg0) {
       const ret = Array.isArray(getObject(arg0));
+      return ret;
+    },
+    __wbg_isSafeInteger_717808ad6a54bd9e: function(arg0) {
+      const ret = Number.isSafeInteger(getObject(arg0));
       return ret;
     },
     __wbg_iterator_e3c31c892080e444: function() {
@@ -1399,11 +1470,15 @@ function __wbg_get_imports() {
       const ret = arg0;
       return addHeapObject(ret);
     },
-    __wbindgen_generic_0000000000000002: function(arg0, arg1) {
+    __wbindgen_generic_0000000000000002: function(arg0) {
+      const ret = arg0;
+      return addHeapObject(ret);
+    },
+    __wbindgen_generic_0000000000000003: function(arg0, arg1) {
       const ret = getStringFromWasm0(arg0, arg1);
       return addHeapObject(ret);
     },
-    __wbindgen_generic_0000000000000003: function(arg0) {
+    __wbindgen_generic_0000000000000004: function(arg0) {
       const ret = BigInt.asUintN(64, arg0);
       return addHeapObject(ret);
     },
@@ -1420,6 +1495,9 @@ function __wbg_get_imports() {
     "./stacklint_bg.js": import0
   };
 }
+var CheckedFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {
+}, unregister: () => {
+} } : new FinalizationRegistry((ptr) => wasm.__wbg_checked_free(ptr, 1));
 function addHeapObject(obj) {
   if (heap_next === heap.length) heap.push(heap.length + 1);
   const idx = heap_next;
@@ -1739,11 +1817,16 @@ function toCoreFiles(found) {
   return files;
 }
 function analyze(found, { changed = null, color = false, sarif = false } = {}) {
-  const files = toCoreFiles(found);
-  const scope = changed === null ? {} : { scope: changed };
-  const report = check(files, scope);
-  const human = render(files, { ...scope, format: "human", color });
-  return { report, human, sarif: sarif ? render(files, { ...scope, format: "sarif" }) : null };
+  const checked = new Checked(toCoreFiles(found), changed === null ? null : { scope: changed });
+  try {
+    return {
+      report: checked.report,
+      human: checked.render("human", color),
+      sarif: sarif ? checked.render("sarif", false) : null
+    };
+  } finally {
+    checked.free();
+  }
 }
 
 // js/action/main.mjs

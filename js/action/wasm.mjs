@@ -34,16 +34,21 @@ export function toCoreFiles(found) {
 }
 
 /**
- * Checks once and renders what the action needs.
+ * Checks once and renders what the action needs from that one check.
  * @param {Map<string, object>} found from workspace.readRepository
  * @param {{changed?: string[] | null, color?: boolean, sarif?: boolean}} options `changed`
  *   limits the report to what those paths affect; null checks everything
  * @returns {{report: object, human: string, sarif: string | null}}
  */
 export function analyze(found, { changed = null, color = false, sarif = false } = {}) {
-  const files = toCoreFiles(found);
-  const scope = changed === null ? {} : { scope: changed };
-  const report = core.check(files, scope);
-  const human = core.render(files, { ...scope, format: 'human', color });
-  return { report, human, sarif: sarif ? core.render(files, { ...scope, format: 'sarif' }) : null };
+  const checked = new core.Checked(toCoreFiles(found), changed === null ? null : { scope: changed });
+  try {
+    return {
+      report: checked.report,
+      human: checked.render('human', color),
+      sarif: sarif ? checked.render('sarif', false) : null,
+    };
+  } finally {
+    checked.free();
+  }
 }

@@ -174,3 +174,21 @@ test('a file that is not text is reported, with the precise reason in the log', 
   assert.match(result.stdout, /^stacklint did not read AI\/vision\/meta\.yml: it is not valid UTF-8$/m);
   assert.equal(readFileSync(path.join(dir, 'AI/vision/meta.yml')).length, 4);
 });
+
+test('sarif-file: SARIF of the reported findings, paths relative to the repository root', (t) => {
+  const files = Object.fromEntries(Object.entries(sceneFiles()).map(([p, c]) => [`images/${p}`, c]));
+  const { dir, event } = pullRequest(t, files, {
+    'images/AI/vision/meta.yml': files['images/AI/vision/meta.yml'] + files['images/AI/vision/meta.yml'],
+  });
+  const result = runAction(t, { workspace: dir, event, inputs: { path: 'images', 'sarif-file': 'out/stacklint.sarif', 'fail-on': 'never' } });
+  assert.equal(result.status, 0, result.stdout);
+  const sarifPath = path.join(dir, 'out/stacklint.sarif');
+  assert.equal(result.outputs['sarif-file'], sarifPath);
+  const sarif = JSON.parse(readFileSync(sarifPath, 'utf8'));
+  assert.equal(sarif.version, '2.1.0');
+  const [finding] = sarif.runs[0].results;
+  assert.equal(sarif.runs[0].results.length, 1);
+  assert.equal(finding.ruleId, 'Y002');
+  assert.equal(finding.locations[0].physicalLocation.artifactLocation.uri, 'images/AI/vision/meta.yml');
+  assert.equal(finding.locations[0].physicalLocation.region.startLine, 3);
+});
