@@ -916,7 +916,7 @@ async function diffAgainstBase(cwd, base) {
   try {
     shallow = (await git(cwd, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
   } catch (error2) {
-    return { ok: false, shallow, reason: `${cwd} is not a git checkout (${firstLine(error2)})` };
+    return { ok: false, shallow, checkout: false, reason: `${cwd} is not a git checkout (${firstLine(error2)})` };
   }
   let found = null;
   for (const candidate of [base, `origin/${base}`]) {
@@ -927,11 +927,11 @@ async function diffAgainstBase(cwd, base) {
     } catch {
     }
   }
-  if (found === null) return { ok: false, shallow, reason: `the base \`${base}\` is not in this clone` };
+  if (found === null) return { ok: false, shallow, checkout: true, reason: `the base \`${base}\` is not in this clone` };
   try {
     await git(cwd, ["merge-base", found, "HEAD"]);
   } catch {
-    return { ok: false, shallow, reason: `git cannot find a common ancestor of \`${base}\` and HEAD` };
+    return { ok: false, shallow, checkout: true, reason: `git cannot find a common ancestor of \`${base}\` and HEAD` };
   }
   const range = `${found}...HEAD`;
   try {
@@ -939,7 +939,7 @@ async function diffAgainstBase(cwd, base) {
     const patch = await git(cwd, ["diff", "--unified=0", "--src-prefix=a/", "--dst-prefix=b/", ...DIFF_FLAGS, range, "--"]);
     return { ok: true, files: names.split("\0").filter(Boolean).sort(), lines: parseChangedLines(patch) };
   } catch (error2) {
-    return { ok: false, shallow, reason: `git diff ${range} failed: ${firstLine(error2)}` };
+    return { ok: false, shallow, checkout: true, reason: `git diff ${range} failed: ${firstLine(error2)}` };
   }
 }
 
@@ -1851,8 +1851,9 @@ async function resolveScope(core, inputs, root) {
     return { changed: diff.files, lines: diff.lines, note, warned: false };
   }
   const cause = diff.shallow ? " (the checkout is shallow)" : "";
+  const fix = diff.checkout ? "set `fetch-depth: 0` on actions/checkout so the base commit is in the clone" : "run actions/checkout before stacklint, or set `scope: all`";
   core.warning(
-    `stacklint cannot tell what this change touched: ${diff.reason}${cause}, so every file is checked. Fix: set \`fetch-depth: 0\` on actions/checkout so the base commit is in the clone.`,
+    `stacklint cannot tell what this change touched: ${diff.reason}${cause}, so every file is checked. Fix: ${fix}.`,
     { title: "stacklint checked every file" }
   );
   return { changed: null, lines: /* @__PURE__ */ new Map(), note: "Scope: every file (the changes could not be computed).", warned: true };

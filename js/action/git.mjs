@@ -92,14 +92,14 @@ export function touchesChangedLines(changedLines, path, start, end) {
  * Compares HEAD with the merge base of `base`, in the repository at `cwd`. Paths are relative
  * to `cwd` (files outside it are left out).
  * @returns {Promise<{ok: true, files: string[], lines: Map<string, Array<[number, number]>>}
- *   | {ok: false, reason: string, shallow: boolean}>}
+ *   | {ok: false, reason: string, shallow: boolean, checkout: boolean}>}
  */
 export async function diffAgainstBase(cwd, base) {
   let shallow = false;
   try {
     shallow = (await git(cwd, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
   } catch (error) {
-    return { ok: false, shallow, reason: `${cwd} is not a git checkout (${firstLine(error)})` };
+    return { ok: false, shallow, checkout: false, reason: `${cwd} is not a git checkout (${firstLine(error)})` };
   }
   // actions/checkout fetches branches as origin/<name> only: `base: main` means origin/main.
   let found = null;
@@ -112,11 +112,11 @@ export async function diffAgainstBase(cwd, base) {
       // Try the next spelling.
     }
   }
-  if (found === null) return { ok: false, shallow, reason: `the base \`${base}\` is not in this clone` };
+  if (found === null) return { ok: false, shallow, checkout: true, reason: `the base \`${base}\` is not in this clone` };
   try {
     await git(cwd, ['merge-base', found, 'HEAD']);
   } catch {
-    return { ok: false, shallow, reason: `git cannot find a common ancestor of \`${base}\` and HEAD` };
+    return { ok: false, shallow, checkout: true, reason: `git cannot find a common ancestor of \`${base}\` and HEAD` };
   }
   const range = `${found}...HEAD`;
   try {
@@ -124,6 +124,6 @@ export async function diffAgainstBase(cwd, base) {
     const patch = await git(cwd, ['diff', '--unified=0', '--src-prefix=a/', '--dst-prefix=b/', ...DIFF_FLAGS, range, '--']);
     return { ok: true, files: names.split('\0').filter(Boolean).sort(), lines: parseChangedLines(patch) };
   } catch (error) {
-    return { ok: false, shallow, reason: `git diff ${range} failed: ${firstLine(error)}` };
+    return { ok: false, shallow, checkout: true, reason: `git diff ${range} failed: ${firstLine(error)}` };
   }
 }

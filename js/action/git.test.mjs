@@ -92,7 +92,7 @@ test('an unknown base is reported, not thrown', async (t) => {
   git(dir, 'add', '.');
   git(dir, 'commit', '-qm', 'only');
   const diff = await diffAgainstBase(dir, '0123456789abcdef0123456789abcdef01234567');
-  assert.deepEqual(diff, { ok: false, shallow: false, reason: 'the base `0123456789abcdef0123456789abcdef01234567` is not in this clone' });
+  assert.deepEqual(diff, { ok: false, shallow: false, checkout: true, reason: 'the base `0123456789abcdef0123456789abcdef01234567` is not in this clone' });
 });
 
 test('a folder that is not a git checkout is reported', async (t) => {
@@ -101,4 +101,5 @@ test('a folder that is not a git checkout is reported', async (t) => {
   const diff = await diffAgainstBase(dir, 'main');
   assert.equal(diff.ok, false);
   assert.match(diff.reason, /is not a git checkout/);
+  assert.equal(diff.checkout, false);
 });

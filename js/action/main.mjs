@@ -41,9 +41,11 @@ async function resolveScope(core, inputs, root) {
     return { changed: diff.files, lines: diff.lines, note, warned: false };
   }
   const cause = diff.shallow ? ' (the checkout is shallow)' : '';
+  const fix = diff.checkout
+    ? 'set `fetch-depth: 0` on actions/checkout so the base commit is in the clone'
+    : 'run actions/checkout before stacklint, or set `scope: all`';
   core.warning(
-    `stacklint cannot tell what this change touched: ${diff.reason}${cause}, so every file is checked. ` +
-      'Fix: set `fetch-depth: 0` on actions/checkout so the base commit is in the clone.',
+    `stacklint cannot tell what this change touched: ${diff.reason}${cause}, so every file is checked. Fix: ${fix}.`,
     { title: 'stacklint checked every file' },
   );
   return { changed: null, lines: new Map(), note: 'Scope: every file (the changes could not be computed).', warned: true };

@@ -70,3 +70,14 @@ test('a real check of a small repository reports through the core functions', as
   assert.deepEqual(core.calls.filter(([name]) => name === 'setOutput').map(([, key]) => key), ['errors', 'warnings', 'findings', 'sarif-file']);
   assert.deepEqual(core.calls.filter(([name]) => name === 'setFailed'), []);
 });
+
+test('changed scope outside a git checkout: a warning with the right fix, then every file', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'stacklint-main-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(path.join(dir, 'meta.yml'), '');
+  const core = fakeCore({ base: 'main', scope: 'changed', summary: 'false' });
+  const report = await main({ core, env: { GITHUB_WORKSPACE: dir, GITHUB_EVENT_NAME: 'push' }, wasmPath: WASM });
+  const [warning] = core.calls.filter(([name]) => name === 'warning');
+  assert.match(warning[1], /is not a git checkout .*, so every file is checked\. Fix: run actions\/checkout before stacklint, or set `scope: all`\.$/);
+  assert.deepEqual(report.diagnostics.map((d) => d.code), ['Y003']);
+});
