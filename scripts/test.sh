@@ -28,6 +28,18 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 step "wasm build"
 bash scripts/build-wasm.sh
 
+step "action/dist matches a fresh build"
+# The action runs the committed bundle, so it must be exactly what the sources build.
+# After a Rust or JS change: `npm run build:action` and commit action/dist.
+fresh_dist=$(mktemp -d)
+trap 'rm -rf "$fresh_dist"' EXIT
+node js/action/build.mjs --outdir "$fresh_dist" >/dev/null
+if ! diff -r action/dist "$fresh_dist" >/dev/null; then
+  diff -r --brief action/dist "$fresh_dist" >&2 || true
+  echo "error: action/dist is stale: run \`npm run build:action\` and commit action/dist" >&2
+  exit 1
+fi
+
 if [ -f package.json ]; then
   step "npm test"
   npm test

@@ -1,0 +1,64 @@
+// Reads and validates the action's inputs. Pure: the caller hands in how to read one input
+// (core.getInput) and the pull-request event, so every rule here is unit-tested without a runner.
+
+/** A mistake in the workflow file: reported as one clear error, never as a stack trace. */
+export class InputError extends Error {
+  name = 'InputError';
+}
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+
+// The YAML 1.2 core schema booleans, as the runner's own getBooleanInput accepts them.
+const TRUE_VALUES = new Set(['true', 'True', 'TRUE']);
+const FALSE_VALUES = new Set(['false', 'False', 'FALSE']);
+
+function oneOf(name, value, allowed) {
+  if (!allowed.includes(value)) {
+    const list = allowed.map((v) => `\`${v}\``).join(', ');
+    throw new InputError(`input \`${name}\` is \`${value}\`; expected one of ${list}`);
+  }
+  return value;
+}
+
+function boolean(name, value) {
+  if (value === '') return true;
+  if (TRUE_VALUES.has(value)) return true;
+  if (FALSE_VALUES.has(value)) return false;
+  throw new InputError(`input \`${name}\` is \`${value}\`; expected \`true\` or \`false\``);
+}
+
+/**
+ * @param {(name: string) => string} getInput trimmed input value, '' when unset
+ * @param {{eventName: string, event: any}} github
+ */
+export function readInputs(getInput, { eventName, event }) {
+  const isPullRequest = PULL_REQUEST_EVENTS.has(eventName);
+  const scopeInput = getInput('scope');
+  const scope = scopeInput === '' ? (isPullRequest ? 'changed' : 'all') : oneOf('scope', scopeInput, ['changed', 'all']);
+  const failOn = oneOf('fail-on', getInput('fail-on') || 'error', ['error', 'warning', 'never']);
+  const path = getInput('path') || '.';
+  if (path.includes('\0')) throw new InputError('input `path` contains a NUL character');
+
+  let base = getInput('base');
+  if (base === '') base = event?.pull_request?.base?.sha ?? '';
+  if (base.startsWith('-')) {
+    // git would read it as an option.
+    throw new InputError(`input \`base\` is \`${base}\`; expected a branch, tag or commit sha`);
+  }
+  if (scope === 'changed' && base === '') {
+    throw new InputError(
+      `\`scope: changed\` needs a commit to compare with, and this \`${eventName || 'unknown'}\` event has no pull request: ` +
+        'set the `base` input, or use `scope: all`',
+    );
+  }
+
+  return {
+    path,
+    scope,
+    base,
+    failOn,
+    sarifFile: getInput('sarif-file'),
+    annotations: boolean('annotations', getInput('annotations')),
+    summary: boolean('summary', getInput('summary')),
+  };
+}

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { InputError, readInputs } from './inputs.mjs';
+
+const pullRequest = { eventName: 'pull_request', event: { pull_request: { base: { sha: 'abc123' } } } };
+const push = { eventName: 'push', event: {} };
+const from = (values) => (name) => values[name] ?? '';
+
+test('defaults on a pull request: changed scope against the base sha', () => {
+  assert.deepEqual(readInputs(from({}), pullRequest), {
+    path: '.',
+    scope: 'changed',
+    base: 'abc123',
+    failOn: 'error',
+    sarifFile: '',
+    annotations: true,
+    summary: true,
+  });
+});
+
+test('pull_request_target also defaults to the changed scope', () => {
+  assert.equal(readInputs(from({}), { ...pullRequest, eventName: 'pull_request_target' }).scope, 'changed');
+});
+
+test('defaults on a push: every file', () => {
+  const inputs = readInputs(from({}), push);
+  assert.equal(inputs.scope, 'all');
+  assert.equal(inputs.base, '');
+});
+
+test('explicit values win over the event', () => {
+  const inputs = readInputs(from({ scope: 'all', base: 'main', 'fail-on': 'warning', annotations: 'false', summary: 'FALSE', path: 'repo', 'sarif-file': 'out.sarif' }), pullRequest);
+  assert.deepEqual(inputs, { path: 'repo', scope: 'all', base: 'main', failOn: 'warning', sarifFile: 'out.sarif', annotations: false, summary: false });
+});
+
+test('a bad fail-on names the input, the value and the choices', () => {
+  assert.throws(() => readInputs(from({ 'fail-on': 'sometimes' }), pullRequest), {
+    name: 'InputError',
+    message: 'input `fail-on` is `sometimes`; expected one of `error`, `warning`, `never`',
+  });
+});
+
+test('a bad scope or boolean is refused', () => {
+  assert.throws(() => readInputs(from({ scope: 'some' }), pullRequest), InputError);
+  assert.throws(() => readInputs(from({ annotations: 'yes' }), pullRequest), /input `annotations` is `yes`; expected `true` or `false`/);
+});
+
+test('changed scope without a base says how to fix it', () => {
+  assert.throws(() => readInputs(from({ scope: 'changed' }), push), /set the `base` input, or use `scope: all`/);
+});
+
+test('a base that git would read as an option is refused', () => {
+  assert.throws(() => readInputs(from({ base: '--output=/tmp/x' }), pullRequest), /expected a branch, tag or commit sha/);
+});

@@ -1,0 +1,147 @@
+// Reads the repository the action checks, without ever leaving the workspace: the `path`
+// input may not escape it, symlinks are not followed out of it, and no file is read past
+// the size the core accepts. Only the files the rules read are opened; every other file is
+// listed as "exists, not read".
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+import { InputError } from './inputs.mjs';
+
+/** The core's limit (src/source.rs MAX_FILE_BYTES): larger files are reported, not parsed. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+const SKIPPED_NAMES = new Set(['.git', 'node_modules']);
+
+// Manifests, scene lists and build files, including misspelt ones (`meta.yaml`, `Meta.yml`,
+// `Dockerfile.arm64`) so the rules that catch the misspelling can read them.
+const READ_PATTERNS = [/^(meta|image-list)\.ya?ml$/i, /^(docker|distro)file/i];
+
+export function isReadByCore(name) {
+  return READ_PATTERNS.some((pattern) => pattern.test(name));
+}
+
+function isWithin(child, parent) {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function toPosix(relative) {
+  return relative.split(path.sep).join('/');
+}
+
+/**
+ * Resolves the `path` input against the workspace.
+ * @returns {{root: string, prefix: string}} the real directory to read, and its path relative
+ *   to the workspace ('' for the workspace itself) that annotations need.
+ */
+export async function resolveRoot(workspace, input) {
+  const lexical = path.resolve(workspace, input);
+  if (!isWithin(lexical, path.resolve(workspace))) {
+    throw new InputError(`input \`path\` is \`${input}\`, which leads outside the workspace ${workspace}`);
+  }
+  let realWorkspace;
+  let root;
+  try {
+    realWorkspace = await realpath(workspace);
+  } catch (error) {
+    throw new InputError(`cannot read the workspace ${workspace}: ${error.message}`);
+  }
+  try {
+    root = await realpath(lexical);
+  } catch (error) {
+    throw new InputError(`input \`path\` is \`${input}\`, which cannot be read: ${error.message}`);
+  }
+  if (!isWithin(root, realWorkspace)) {
+    throw new InputError(`input \`path\` is \`${input}\`, a symlink leading outside the workspace to ${root}`);
+  }
+  if (!(await stat(root)).isDirectory()) {
+    throw new InputError(`input \`path\` is \`${input}\`, which is not a directory`);
+  }
+  return { root, prefix: toPosix(path.relative(realWorkspace, root)) };
+}
+
+/**
+ * What the walk found for one file:
+ * - `{kind: 'text', text}`: a file the core reads, decoded;
+ * - `{kind: 'unread'}`: exists, its content is not needed;
+ * - `{kind: 'unreadable', reason, bytes?, detail?}`: a file the core needs but cannot have,
+ *   reason `binary` | `not-utf8` | `too-large` | `outside` | `broken-link` | `io`.
+ */
+async function readText(file) {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+    const { size } = await handle.stat();
+    if (size > MAX_FILE_BYTES) return { kind: 'unreadable', reason: 'too-large', bytes: size };
+    // One byte more than allowed tells a file that grew since the stat.
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) break;
+    }
+    if (length > MAX_FILE_BYTES) return { kind: 'unreadable', reason: 'too-large', bytes: length };
+    const bytes = buffer.subarray(0, length);
+    if (bytes.includes(0)) return { kind: 'unreadable', reason: 'binary' };
+    try {
+      // ignoreBOM keeps a BOM in the text, as the CLI's directory reader does.
+      return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+    } catch {
+      return { kind: 'unreadable', reason: 'not-utf8' };
+    }
+  } catch (error) {
+    return { kind: 'unreadable', reason: 'io', detail: error.code ?? error.message };
+  } finally {
+    await handle?.close();
+  }
+}
+
+async function describeLink(absolute, root, name) {
+  let target;
+  try {
+    target = await realpath(absolute);
+  } catch {
+    return isReadByCore(name) ? { kind: 'unreadable', reason: 'broken-link' } : { kind: 'unread' };
+  }
+  // Linked folders are not walked: no escape, no cycles, no double counting.
+  if (!(await stat(target)).isFile()) return null;
+  if (!isWithin(target, root)) {
+    return isReadByCore(name) ? { kind: 'unreadable', reason: 'outside' } : { kind: 'unread' };
+  }
+  return isReadByCore(name) ? readText(target) : { kind: 'unread' };
+}
+
+/**
+ * Walks `root` (a real path from resolveRoot) and returns every file, sorted by path.
+ * @returns {Promise<Map<string, object>>} repository path -> what was found (see readText)
+ */
+export async function readRepository(root) {
+  const files = new Map();
+  const pending = [''];
+  while (pending.length > 0) {
+    const dir = pending.pop();
+    let entries;
+    try {
+      entries = await readdir(path.join(root, dir), { withFileTypes: true });
+    } catch (error) {
+      throw new InputError(`cannot read the folder \`${dir || '.'}\` of the repository: ${error.message}`);
+    }
+    for (const entry of entries) {
+      if (SKIPPED_NAMES.has(entry.name)) continue;
+      const relative = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      const absolute = path.join(root, relative);
+      if (entry.isDirectory()) {
+        pending.push(relative);
+      } else if (entry.isFile()) {
+        files.set(relative, isReadByCore(entry.name) ? await readText(absolute) : { kind: 'unread' });
+      } else if (entry.isSymbolicLink()) {
+        const found = await describeLink(absolute, root, entry.name);
+        if (found) files.set(relative, found);
+      }
+      // Sockets, FIFOs and devices are not files a build reads.
+    }
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

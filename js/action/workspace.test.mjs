@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+
+import { isReadByCore, MAX_FILE_BYTES, readRepository, resolveRoot } from './workspace.mjs';
+
+function tree(t) {
+  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'stacklint-ws-')));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (relative, content) => {
+    mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+    writeFileSync(path.join(dir, relative), content);
+  };
+  return { dir, write };
+}
+
+test('the core reads manifests, scene lists and build files, also misnamed ones', () => {
+  for (const name of ['meta.yml', 'meta.yaml', 'Meta.yml', 'image-list.yml', 'Dockerfile', 'Dockerfile.arm64', 'dockerfile', 'Distrofile']) {
+    assert.equal(isReadByCore(name), true, name);
+  }
+  for (const name of ['README.md', 'meta.yml.bak', 'entrypoint.sh', 'metadata.yml']) {
+    assert.equal(isReadByCore(name), false, name);
+  }
+});
+
+test('resolveRoot keeps the path inside the workspace', async (t) => {
+  const { dir, write } = tree(t);
+  write('ws/repo/x', '');
+  write('secret/x', '');
+  const workspace = path.join(dir, 'ws');
+  symlinkSync(path.join(dir, 'secret'), path.join(workspace, 'link'));
+  assert.deepEqual(await resolveRoot(workspace, '.'), { root: workspace, prefix: '' });
+  assert.deepEqual(await resolveRoot(workspace, 'repo/'), { root: path.join(workspace, 'repo'), prefix: 'repo' });
+  await assert.rejects(resolveRoot(workspace, '../secret'), /leads outside the workspace/);
+  await assert.rejects(resolveRoot(workspace, '/etc'), /leads outside the workspace/);
+  await assert.rejects(resolveRoot(workspace, 'link'), /a symlink leading outside the workspace/);
+  await assert.rejects(resolveRoot(workspace, 'missing'), /cannot be read/);
+  await assert.rejects(resolveRoot(workspace, 'repo/x'), /not a directory/);
+});
+
+test('readRepository lists every file sorted, reads only what the core needs, skips .git and node_modules', async (t) => {
+  const { dir, write } = tree(t);
+  write('AI/image-list.yml', 'images:\n  a: a\n');
+  write('AI/a/meta.yml', '\ufeffx: 1\n');
+  write('AI/a/README.md', 'hello');
+  write('AI/a/1.0/24.03-lts/Dockerfile', 'FROM x\n');
+  write('.git/config', '');
+  write('node_modules/meta.yml', 'x: 1');
+  const found = await readRepository(dir);
+  assert.deepEqual([...found], [
+    ['AI/a/1.0/24.03-lts/Dockerfile', { kind: 'text', text: 'FROM x\n' }],
+    ['AI/a/README.md', { kind: 'unread' }],
+    ['AI/a/meta.yml', { kind: 'text', text: '\ufeffx: 1\n' }],
+    ['AI/image-list.yml', { kind: 'text', text: 'images:\n  a: a\n' }],
+  ]);
+});
+
+test('binary, non-UTF-8 and oversized files are marked unreadable without reading them whole', async (t) => {
+  const { dir, write } = tree(t);
+  write('a/meta.yml', Buffer.from([0x61, 0x00, 0x62]));
+  write('b/meta.yml', Buffer.from([0x61, 0xff]));
+  write('c/meta.yml', Buffer.alloc(MAX_FILE_BYTES + 10, 0x61));
+  write('d/meta.yml', Buffer.alloc(MAX_FILE_BYTES, 0x61));
+  const found = await readRepository(dir);
+  assert.deepEqual(found.get('a/meta.yml'), { kind: 'unreadable', reason: 'binary' });
+  assert.deepEqual(found.get('b/meta.yml'), { kind: 'unreadable', reason: 'not-utf8' });
+  assert.deepEqual(found.get('c/meta.yml'), { kind: 'unreadable', reason: 'too-large', bytes: MAX_FILE_BYTES + 10 });
+  assert.equal(found.get('d/meta.yml').text.length, MAX_FILE_BYTES);
+});
+
+test('symlinks are not followed out of the repository, nor into folders', async (t) => {
+  const { dir, write } = tree(t);
+  write('outside/secret.yml', 'password: x');
+  write('repo/AI/real/meta.yml', 'x: 1\n');
+  write('repo/AI/real/notes.txt', 'n');
+  const repo = path.join(dir, 'repo');
+  symlinkSync(path.join(dir, 'outside/secret.yml'), path.join(repo, 'AI/meta.yml'));
+  symlinkSync('real/meta.yml', path.join(repo, 'AI/Meta.yaml'));
+  symlinkSync('nowhere', path.join(repo, 'AI/Dockerfile'));
+  symlinkSync(path.join(dir, 'outside'), path.join(repo, 'AI/outdir'));
+  symlinkSync('real', path.join(repo, 'AI/again'));
+  symlinkSync(path.join(dir, 'outside/secret.yml'), path.join(repo, 'AI/notes.txt'));
+  const found = await readRepository(repo);
+  assert.deepEqual([...found], [
+    ['AI/Dockerfile', { kind: 'unreadable', reason: 'broken-link' }],
+    ['AI/Meta.yaml', { kind: 'text', text: 'x: 1\n' }],
+    ['AI/meta.yml', { kind: 'unreadable', reason: 'outside' }],
+    ['AI/notes.txt', { kind: 'unread' }],
+    ['AI/real/meta.yml', { kind: 'text', text: 'x: 1\n' }],
+    ['AI/real/notes.txt', { kind: 'unread' }],
+  ]);
+});

@@ -1,0 +1,194 @@
+// End to end: real git repositories, a real event payload, the committed bundle under Node 24.
+// Expectations name rule codes that exist today (Y001-Y003); exact workflow command lines are
+// asserted for a few findings so escaping and positions are pinned.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+
+import { annotations, git, manifest, pullRequestEvent, pullRequestRepo, runAction, sceneFiles, scratch } from './harness.mjs';
+
+const Y002_HELP = 'help: remove the entry that should not be published, or rename its tag';
+const codes = (result) => annotations(result.commands).map(([level, properties]) => `${level} ${/title=([A-Z]\d{3}) /.exec(properties)?.[1] ?? '-'}`);
+
+function pullRequest(t, baseFiles, changes) {
+  const repo = pullRequestRepo(path.join(scratch(t), 'repo'), baseFiles, changes);
+  return { ...repo, event: pullRequestEvent(repo) };
+}
+
+test('a clean change: no annotation, exit 0, zero outputs, summary says no findings', (t) => {
+  const { dir, base, event } = pullRequest(t, sceneFiles(), {
+    'AI/llm-demo/meta.yml': manifest([['1.0-oe2403lts', '1.0/24.03-lts/Dockerfile'], ['1.1-oe2403lts', '1.1/24.03-lts/Dockerfile']]),
+    'AI/llm-demo/1.1/24.03-lts/Dockerfile': 'FROM openeuler/openeuler:24.03-lts\n',
+  });
+  const result = runAction(t, { workspace: dir, event });
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  assert.deepEqual(result.commands, []);
+  assert.deepEqual(result.outputs, { errors: '0', warnings: '0', findings: '0', 'sarif-file': '' });
+  assert.equal(
+    result.summary,
+    `## stacklint\n\n**0 errors, 0 warnings, 0 notes** in 2 manifests (3 entries checked). Scope: what the 2 changed files since \`${base.slice(0, 12)}\` affect.\n\nNo findings.\n`,
+  );
+  assert.match(result.stdout, /^stacklint \d+\.\d+\.\d+: checking \. \(scope: changed, fail-on: error\)$/m);
+  assert.equal(result.stderr, '');
+});
+
+test('a change adding a duplicate tag: one exact annotation, the failure line, a linked summary row', (t) => {
+  const { dir, head, event } = pullRequest(t, sceneFiles(), {
+    'AI/llm-demo/meta.yml': manifest([['1.0-oe2403lts', '1.0/24.03-lts/Dockerfile'], ['1.0-oe2403lts', '1.0/24.03-lts/Dockerfile']]),
+  });
+  const result = runAction(t, { workspace: dir, event });
+  assert.equal(result.status, 1);
+  assert.deepEqual(result.commands, [
+    '::error title=Y002 duplicate-tag,file=AI/llm-demo/meta.yml,line=3,endLine=3,col=1,endColumn=13::' +
+      'tag `1.0-oe2403lts` is declared 2 times; the publisher keeps only the last one (line 3)' +
+      `%0A${Y002_HELP}%0Anote: AI/llm-demo/meta.yml:1:1: \`1.0-oe2403lts\` first declared here`,
+    '::error::stacklint found 1 error and 0 warnings (fail-on: error)',
+  ]);
+  assert.deepEqual(result.outputs, { errors: '1', warnings: '0', findings: '1', 'sarif-file': '' });
+  assert.ok(result.summary.includes(`<a href="https://github.com/octo/images/blob/${head}/AI/llm-demo/meta.yml#L3">AI/llm-demo/meta.yml:3</a>`));
+  // The human rendering of every finding is in the log, fenced from command parsing.
+  assert.match(result.stdout, /::stop-commands::[0-9a-f-]{36}\nerror\[Y002\]: tag `1\.0-oe2403lts` is declared 2 times/);
+  assert.match(result.stdout, /--> AI\/llm-demo\/meta\.yml:3:1/);
+});
+
+test('a change touching only meta.yml: scope changed reports it alone, scope all also the old finding', (t) => {
+  const files = sceneFiles();
+  // An old mistake on main, in an image the pull request does not touch.
+  files['AI/vision/meta.yml'] += files['AI/vision/meta.yml'];
+  const { dir, event } = pullRequest(t, files, { 'AI/llm-demo/meta.yml': '1.0-oe2403lts:\n\tpath: 1.0/24.03-lts/Dockerfile\n' });
+
+  const changed = runAction(t, { workspace: dir, event });
+  assert.equal(changed.status, 1);
+  assert.deepEqual(codes(changed), ['error Y001', 'error -']);
+  assert.match(annotations(changed.commands)[0][1], /^title=Y001 yaml-syntax,file=AI\/llm-demo\/meta\.yml,line=2,/);
+  assert.equal(changed.outputs.findings, '1');
+
+  const all = runAction(t, { workspace: dir, event, inputs: { scope: 'all' } });
+  assert.equal(all.status, 1);
+  assert.deepEqual(codes(all), ['error Y001', 'error Y002', 'error -']);
+  assert.deepEqual(all.outputs, { errors: '2', warnings: '0', findings: '2', 'sarif-file': '' });
+  assert.match(all.summary, /Scope: every file\./);
+});
+
+test('an emptied meta.yml is reported in the changed scope', (t) => {
+  const { dir, event } = pullRequest(t, sceneFiles(), { 'AI/vision/meta.yml': '' });
+  const result = runAction(t, { workspace: dir, event, inputs: { 'fail-on': 'never' } });
+  assert.equal(result.status, 0);
+  assert.deepEqual(codes(result), ['error Y003']);
+  assert.match(annotations(result.commands)[0][1], /file=AI\/vision\/meta\.yml,line=1,/);
+});
+
+test('more than 30 findings: the budget, changed lines first, then one notice', (t) => {
+  const pairs = (from, to) => Array.from({ length: to - from }, (_, i) => `${from + i}.0-oe2403lts`).flatMap((tag) => [[tag, '1.0/24.03-lts/Dockerfile'], [tag, '1.0/24.03-lts/Dockerfile']]);
+  const files = { ...sceneFiles(), 'AI/llm-demo/meta.yml': manifest(pairs(1, 21)) };
+  const baseLines = 20 * 2 * 2;
+  const { dir, event } = pullRequest(t, files, { 'AI/llm-demo/meta.yml': manifest([...pairs(1, 21), ...pairs(21, 36)]) });
+
+  const result = runAction(t, { workspace: dir, event });
+  assert.equal(result.status, 1);
+  assert.deepEqual(result.outputs, { errors: '35', warnings: '0', findings: '35', 'sarif-file': '' });
+  const found = annotations(result.commands);
+  // 9 findings + the failure line fill the 10 error annotations of a step.
+  assert.deepEqual(codes(result), [...Array(9).fill('error Y002'), 'notice -', 'error -']);
+  for (const [, properties] of found.slice(0, 9)) {
+    const line = Number(/,line=(\d+),/.exec(properties)[1]);
+    assert.ok(line > baseLines, `line ${line} was not changed by the pull request`);
+  }
+  assert.deepEqual(found[9], ['notice', 'title=stacklint', '26 more findings not annotated — see the job summary']);
+  assert.equal(result.summary.split('<tr><td>error').length - 1, 35);
+
+  const lenient = runAction(t, { workspace: dir, event, inputs: { 'fail-on': 'never' } });
+  assert.equal(lenient.status, 0);
+  assert.deepEqual(codes(lenient), [...Array(10).fill('error Y002'), 'notice -']);
+  assert.equal(annotations(lenient.commands)[10][2], '25 more findings not annotated — see the job summary');
+});
+
+test('a shallow clone without the base: a warning with the fix, then every file is checked', (t) => {
+  const files = sceneFiles();
+  files['AI/vision/meta.yml'] += files['AI/vision/meta.yml'];
+  const { dir, base, event } = pullRequest(t, files, { 'AI/llm-demo/README.md': '# llm-demo\n\nNow with docs.\n' });
+  const clone = path.join(scratch(t), 'clone');
+  git(path.dirname(dir), 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${dir}`, clone);
+
+  const result = runAction(t, { workspace: clone, event });
+  assert.equal(result.status, 1);
+  assert.equal(
+    result.commands[0],
+    `::warning title=stacklint checked every file::stacklint cannot tell what this change touched: the base \`${base}\` is not in this clone (the checkout is shallow), so every file is checked. Fix: set \`fetch-depth: 0\` on actions/checkout so the base commit is in the clone.`,
+  );
+  assert.deepEqual(codes(result), ['warning -', 'error Y002', 'error -']);
+  assert.match(result.summary, /Scope: every file \(the changes could not be computed\)\./);
+});
+
+test('a bad input value: one clear error line, exit 1, no stack trace', (t) => {
+  const { dir, event } = pullRequest(t, sceneFiles(), {});
+  const result = runAction(t, { workspace: dir, event, inputs: { 'fail-on': 'sometimes' } });
+  assert.equal(result.status, 1);
+  assert.deepEqual(result.commands, ['::error::stacklint: input `fail-on` is `sometimes`; expected one of `error`, `warning`, `never`']);
+  assert.equal(result.stderr, '');
+  assert.doesNotMatch(result.stdout, /\n\s+at /);
+  assert.deepEqual(result.outputs, {});
+});
+
+test('a path leaving the workspace is refused', (t) => {
+  const { dir, event } = pullRequest(t, sceneFiles(), {});
+  const result = runAction(t, { workspace: dir, event, inputs: { path: '../' } });
+  assert.equal(result.status, 1);
+  assert.deepEqual(result.commands, [`::error::stacklint: input \`path\` is \`../\`, which leads outside the workspace ${dir}`]);
+});
+
+test('a repository in a sub-folder: annotations and links are relative to the workspace', (t) => {
+  const files = Object.fromEntries(Object.entries(sceneFiles()).map(([p, c]) => [`images/${p}`, c]));
+  files['images/AI/vision/meta.yml'] += files['images/AI/vision/meta.yml'];
+  const { dir, event } = pullRequest(t, files, { 'images/AI/vision/README.md': 'docs\n' });
+  const result = runAction(t, { workspace: dir, event, inputs: { path: 'images', annotations: 'true' } });
+  assert.equal(result.status, 1);
+  assert.match(annotations(result.commands)[0][1], /^title=Y002 duplicate-tag,file=images\/AI\/vision\/meta\.yml,line=3,/);
+  assert.match(annotations(result.commands)[0][2], /%0Anote: images\/AI\/vision\/meta\.yml:1:1: /);
+  assert.match(result.summary, /blob\/[0-9a-f]{40}\/images\/AI\/vision\/meta\.yml#L3/);
+});
+
+test('a push event checks every file; annotations and summary can be switched off', (t) => {
+  const files = sceneFiles();
+  files['AI/vision/meta.yml'] += files['AI/vision/meta.yml'];
+  const { dir, head } = pullRequest(t, files, {});
+  const result = runAction(t, {
+    workspace: dir,
+    eventName: 'push',
+    event: { ref: 'refs/heads/feature', repository: { full_name: 'octo/images' } },
+    sha: head,
+    inputs: { annotations: 'false', summary: 'false', 'fail-on': 'warning' },
+  });
+  assert.equal(result.status, 1);
+  assert.deepEqual(result.commands, ['::error::stacklint found 1 error and 0 warnings (fail-on: warning)']);
+  assert.equal(result.summary, '');
+  assert.match(result.stdout, /scope: all/);
+});
+
+test('a file that is not text is reported, with the precise reason in the log', (t) => {
+  const { dir, event } = pullRequest(t, sceneFiles(), { 'AI/vision/meta.yml': Buffer.from([0x31, 0x3a, 0xff, 0x0a]) });
+  const result = runAction(t, { workspace: dir, event, inputs: { 'fail-on': 'never' } });
+  assert.equal(result.status, 0);
+  assert.deepEqual(codes(result), ['error F001']);
+  assert.match(result.stdout, /^stacklint did not read AI\/vision\/meta\.yml: it is not valid UTF-8$/m);
+  assert.equal(readFileSync(path.join(dir, 'AI/vision/meta.yml')).length, 4);
+});
+
+test('sarif-file: SARIF of the reported findings, paths relative to the repository root', (t) => {
+  const files = Object.fromEntries(Object.entries(sceneFiles()).map(([p, c]) => [`images/${p}`, c]));
+  const { dir, event } = pullRequest(t, files, {
+    'images/AI/vision/meta.yml': files['images/AI/vision/meta.yml'] + files['images/AI/vision/meta.yml'],
+  });
+  const result = runAction(t, { workspace: dir, event, inputs: { path: 'images', 'sarif-file': 'out/stacklint.sarif', 'fail-on': 'never' } });
+  assert.equal(result.status, 0, result.stdout);
+  const sarifPath = path.join(dir, 'out/stacklint.sarif');
+  assert.equal(result.outputs['sarif-file'], sarifPath);
+  const sarif = JSON.parse(readFileSync(sarifPath, 'utf8'));
+  assert.equal(sarif.version, '2.1.0');
+  const [finding] = sarif.runs[0].results;
+  assert.equal(sarif.runs[0].results.length, 1);
+  assert.equal(finding.ruleId, 'Y002');
+  assert.equal(finding.locations[0].physicalLocation.artifactLocation.uri, 'images/AI/vision/meta.yml');
+  assert.equal(finding.locations[0].physicalLocation.region.startLine, 3);
+});
