@@ -7,11 +7,11 @@
 
 use std::collections::BTreeSet;
 
+use crate::index::IMAGE_LIST_NAME;
 use crate::model::{join_dir, Repo};
 use crate::source::normalize_repo_path;
-
-/// The file in each scene folder listing the images published from that scene.
-pub const IMAGE_LIST_NAME: &str = "image-list.yml";
+use crate::stack;
+use crate::stack::layers::Parent;
 
 /// Whether `path` is `dir` itself or lies below it (`""` is the repository root).
 fn is_within(path: &str, dir: &str) -> bool {
@@ -54,20 +54,57 @@ pub fn parse_changed_list(text: &str) -> Result<Vec<String>, String> {
 }
 
 /// The image roots a change affects: every root that contains a changed path (a deleted file
-/// counts too, so a removed Dockerfile still selects its image).
-///
-/// The layer graph will extend this with the roots built on an affected root, so that a change
-/// to a parent re-checks its children.
+/// counts too, so a removed Dockerfile still selects its image), and every root built on one of
+/// those, transitively, so that a change to a parent re-checks its children. When a change
+/// deletes an image that its scene still lists, the images built on that name are affected too:
+/// their `FROM` now dangles.
 pub fn affected_roots(repo: &Repo, changed: &[String]) -> BTreeSet<String> {
+    let index = repo.image_index();
     let mut roots = BTreeSet::new();
+    // Published names of the affected images: a child that names one of them is affected even
+    // when its tag no longer resolves (the change renamed or removed it).
+    let mut names: BTreeSet<&str> = BTreeSet::new();
     for path in changed {
-        for manifest in &repo.manifests {
+        let mut inside_root = false;
+        for (m, manifest) in repo.manifests.iter().enumerate() {
             if is_within(path, &manifest.root) {
                 roots.insert(manifest.root.clone());
+                names.extend(index.names.get(m).map(String::as_str));
+                inside_root = true;
             }
         }
+        if !inside_root {
+            names.extend(listed_names_containing(repo, path));
+        }
     }
+    let mut children: BTreeSet<String> = repo
+        .layers()
+        .nodes
+        .iter()
+        .filter(|node| {
+            matches!(&node.parent, Parent::InRepo { name, .. } if names.contains(name.as_str()))
+        })
+        .map(|node| node.root.clone())
+        .collect();
+    children.extend(roots.iter().cloned());
+    let descendants = stack::layers::dependent_roots(repo, &children.iter().collect::<Vec<_>>());
+    roots.extend(children);
+    roots.extend(descendants);
     roots
+}
+
+/// Published names whose image-list folder contains `path`.
+fn listed_names_containing<'r>(repo: &'r Repo, path: &str) -> Vec<&'r str> {
+    repo.image_index()
+        .lists
+        .iter()
+        .flat_map(|list| {
+            list.entries
+                .iter()
+                .filter(move |entry| is_within(path, &join_dir(&list.scene, &entry.folder)))
+        })
+        .map(|entry| entry.name.as_str())
+        .collect()
 }
 
 /// Decides, per finding path, whether a scoped check reports it.

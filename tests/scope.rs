@@ -109,3 +109,81 @@ fn cli_reads_the_changed_list_from_stdin_and_rejects_escaping_paths() {
     assert!(stderr.contains("`../outside`"), "{stderr}");
     let _ = std::fs::remove_dir_all(&repo);
 }
+
+/// cann -> pytorch, plus an `npmjs` image the AI list still names after its folder was deleted.
+fn stack_source(cann_tag: &str) -> MemorySource {
+    MemorySource::new()
+        .with(
+            "AI/image-list.yml",
+            "images:\n  cann: cann\n  pytorch: pytorch\n  npmjs: npmjs\n  web: web\n",
+        )
+        .with(
+            "AI/cann/meta.yml",
+            &format!("{cann_tag}:\n  path: 8.0.RC1/22.03-lts-sp4/Dockerfile\n"),
+        )
+        .with(
+            "AI/cann/8.0.RC1/22.03-lts-sp4/Dockerfile",
+            "FROM openeuler/openeuler:22.03-lts-sp4\n",
+        )
+        .with(
+            "AI/pytorch/meta.yml",
+            "2.2.0-cann8.0.RC1-oe2203sp4:\n  path: 2.2.0-cann8.0.RC1/22.03-lts-sp4/Dockerfile\n",
+        )
+        .with(
+            "AI/pytorch/2.2.0-cann8.0.RC1/22.03-lts-sp4/Dockerfile",
+            "ARG BASE=openeuler/cann:8.0.RC1-oe2203sp4\nFROM ${BASE}\n",
+        )
+        .with(
+            "AI/web/meta.yml",
+            "1.0-oe2203sp4:\n  path: 1.0/22.03-lts-sp4/Dockerfile\n",
+        )
+        .with(
+            "AI/web/1.0/22.03-lts-sp4/Dockerfile",
+            "FROM openeuler/npmjs:latest\n",
+        )
+}
+
+fn scoped_codes(source: &MemorySource, changed: &[&str]) -> Vec<(String, String)> {
+    let options = CheckOptions {
+        changed: Some(changed.iter().map(|p| p.to_string()).collect()),
+        ..CheckOptions::default()
+    };
+    stacklint::check(source, &options)
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.to_string(), d.path.clone()))
+        .collect()
+}
+
+#[test]
+fn renaming_a_parent_tag_reports_the_children_it_breaks() {
+    // The change touches only cann's meta.yml; pytorch's FROM now dangles.
+    let source = stack_source("8.0.RC2-oe2203sp4");
+    let findings = scoped_codes(&source, &["AI/cann/meta.yml"]);
+    assert!(
+        findings.contains(&(
+            "L003".into(),
+            "AI/pytorch/2.2.0-cann8.0.RC1/22.03-lts-sp4/Dockerfile".into()
+        )),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn deleting_a_listed_image_reports_the_images_built_on_it() {
+    let source = stack_source("8.0.RC1-oe2203sp4");
+    let findings = scoped_codes(&source, &["AI/npmjs/meta.yml"]);
+    assert!(
+        findings
+            .iter()
+            .any(|(code, path)| code == "L003" && path == "AI/web/1.0/22.03-lts-sp4/Dockerfile"),
+        "{findings:?}"
+    );
+    // An unrelated image stays out of the report.
+    assert!(
+        findings
+            .iter()
+            .all(|(_, path)| !path.starts_with("AI/pytorch/")),
+        "{findings:?}"
+    );
+}
