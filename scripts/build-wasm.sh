@@ -11,6 +11,10 @@ BUDGET_BYTES=${STACKLINT_WASM_BUDGET:-900000}
 # Panics already abort on wasm32-unknown-unknown, so no panic setting is needed here.
 export CARGO_PROFILE_RELEASE_OPT_LEVEL=${CARGO_PROFILE_RELEASE_OPT_LEVEL:-z}
 
+# Panic messages embed source paths; remapping them keeps the committed action/dist/*.wasm
+# identical whichever folder or home directory it is built from.
+export CARGO_ENCODED_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"$'\x1f'"--remap-path-prefix=$PWD=/stacklint"
+
 # --mode no-install: use the pinned wasm-bindgen-cli from scripts/setup.sh, download nothing.
 wasm-pack build --target web --release --mode no-install --no-pack --out-dir pkg \
   -- --no-default-features >&2

@@ -37,7 +37,10 @@ fi
 
 if ! [ -x /usr/bin/chromium ]; then
   step "apt-get install chromium"
+  # Root on the project's machines; hosted CI runners need sudo.
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq chromium >/dev/null
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq chromium >/dev/null
 fi

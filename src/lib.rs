@@ -12,6 +12,7 @@ pub mod dockerfile;
 pub mod graph;
 pub mod image_ref;
 pub mod index;
+pub mod js_files;
 pub mod line_index;
 pub mod model;
 pub mod os_release;

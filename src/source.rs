@@ -95,10 +95,20 @@ pub fn normalize_repo_path(path: &str) -> Option<String> {
     }
 }
 
+/// What an in-memory repository knows about one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Content {
+    Text(String),
+    /// The file exists; the caller chose not to provide its content.
+    NotProvided,
+    /// The caller could not read it (too large, not UTF-8, a link out of the repository).
+    Unreadable(ReadError),
+}
+
 /// An in-memory repository: path -> content, where `None` means "exists, not read".
 #[derive(Debug, Clone, Default)]
 pub struct MemorySource {
-    files: BTreeMap<String, Option<String>>,
+    files: BTreeMap<String, Content>,
 }
 
 impl MemorySource {
@@ -106,8 +116,7 @@ impl MemorySource {
         MemorySource::default()
     }
 
-    /// Adds a file; returns `false` (and ignores it) when the path leaves the repository.
-    pub fn insert(&mut self, path: &str, content: Option<String>) -> bool {
+    fn insert_content(&mut self, path: &str, content: Content) -> bool {
         match normalize_repo_path(path) {
             Some(path) => {
                 self.files.insert(path, content);
@@ -115,6 +124,25 @@ impl MemorySource {
             }
             None => false,
         }
+    }
+
+    /// Adds a file; returns `false` (and ignores it) when the path leaves the repository.
+    pub fn insert(&mut self, path: &str, content: Option<String>) -> bool {
+        self.insert_content(path, content.map_or(Content::NotProvided, Content::Text))
+    }
+
+    /// Adds a file as raw bytes, which are checked like a file on disk (NUL, UTF-8, size).
+    pub fn insert_bytes(&mut self, path: &str, bytes: Vec<u8>) -> bool {
+        let content = match decode_text(bytes) {
+            Ok(text) => Content::Text(text),
+            Err(error) => Content::Unreadable(error),
+        };
+        self.insert_content(path, content)
+    }
+
+    /// Adds a file the caller could not read, with the reason.
+    pub fn insert_unreadable(&mut self, path: &str, error: ReadError) -> bool {
+        self.insert_content(path, Content::Unreadable(error))
     }
 
     pub fn with(mut self, path: &str, content: &str) -> MemorySource {
@@ -142,8 +170,9 @@ impl FileSource for MemorySource {
         let path = normalize_repo_path(path).ok_or(ReadError::OutsideRoot)?;
         match self.files.get(&path) {
             None => Err(ReadError::NotFound),
-            Some(None) => Err(ReadError::NotProvided),
-            Some(Some(text)) => {
+            Some(Content::NotProvided) => Err(ReadError::NotProvided),
+            Some(Content::Unreadable(error)) => Err(error.clone()),
+            Some(Content::Text(text)) => {
                 if text.len() > MAX_FILE_BYTES {
                     Err(ReadError::TooLarge {
                         bytes: text.len() as u64,
@@ -187,6 +216,23 @@ mod tests {
         assert_eq!(source.read("../a/meta.yml"), Err(ReadError::OutsideRoot));
         assert!(source.is_file("./a/meta.yml"));
         assert_eq!(source.list(), vec!["a/Dockerfile", "a/meta.yml", "bin"]);
+    }
+
+    #[test]
+    fn bytes_are_decoded_like_files_on_disk_and_reasons_are_kept() {
+        let mut source = MemorySource::new();
+        source.insert_bytes("latin1.yml", vec![b'a', 0xe9]);
+        source.insert_bytes("ok.yml", b"a: 1".to_vec());
+        source.insert_unreadable("huge", ReadError::TooLarge { bytes: 3 << 30 });
+        assert_eq!(
+            source.read("latin1.yml"),
+            Err(ReadError::NotUtf8 { offset: 1 })
+        );
+        assert_eq!(source.read("ok.yml"), Ok("a: 1".into()));
+        assert_eq!(
+            source.read("huge"),
+            Err(ReadError::TooLarge { bytes: 3 << 30 })
+        );
     }
 
     #[test]

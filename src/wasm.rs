@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::js_files::{memory_source, FileContent};
 use crate::render::{self, Format};
 use crate::report::Report;
 use crate::source::MemorySource;
@@ -14,8 +15,20 @@ use crate::CheckOptions;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-/** The repository: repository-relative path -> file text, or null for "exists, not read". */
-export type Files = Record<string, string | null> | Map<string, string | null>;
+/**
+ * One file: its text; null for "exists, not read"; its raw bytes (checked like a file on disk:
+ * NUL bytes, UTF-8, size); or why the caller could not read it.
+ */
+export type FileContent =
+  | string
+  | null
+  | Uint8Array
+  | { unreadable: "too-large"; bytes: number }
+  | { unreadable: "outside-root" }
+  | { unreadable: "io"; message?: string };
+
+/** The repository: repository-relative path -> content. */
+export type Files = Record<string, FileContent> | Map<string, FileContent>;
 
 export type Severity = "error" | "warning" | "info";
 
@@ -123,21 +136,13 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 /// Builds the in-memory repository; a path that leaves the repository is an error.
 fn source_from(files: JsValue) -> Result<MemorySource, JsError> {
-    let files: BTreeMap<String, Option<String>> = serde_wasm_bindgen::from_value(files)
-        .map_err(|error| {
+    let files: BTreeMap<String, FileContent> =
+        serde_wasm_bindgen::from_value(files).map_err(|error| {
             JsError::new(&format!(
-                "stacklint: `files` must map repository paths to file contents (string or null): {error}"
+                "stacklint: `files` must map repository paths to file contents: {error}"
             ))
         })?;
-    let mut source = MemorySource::new();
-    for (path, content) in files {
-        if !source.insert(&path, content) {
-            return Err(JsError::new(&format!(
-                "stacklint: invalid path `{path}`: paths must be relative to the repository, use `/`, and contain no `..`"
-            )));
-        }
-    }
-    Ok(source)
+    memory_source(files).map_err(|error| JsError::new(&format!("stacklint: {error}")))
 }
 
 fn options_from(options: Option<JsValue>) -> Result<JsOptions, JsError> {

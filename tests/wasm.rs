@@ -189,3 +189,36 @@ fn rules_and_version_describe_the_build() {
     assert!(y002["summary"].as_str().is_some_and(|s| !s.is_empty()));
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
 }
+
+#[wasm_bindgen_test]
+fn bytes_and_unreadable_markers_become_exact_f001_findings() {
+    let files = js_sys::Object::new();
+    let set = |path: &str, value: &JsValue| {
+        js_sys::Reflect::set(&files, &JsValue::from_str(path), value).expect("set");
+    };
+    // Latin-1 `é`: not UTF-8, passed as raw bytes exactly as read from disk.
+    set(
+        "AI/a/meta.yml",
+        &js_sys::Uint8Array::from(&b"1.0-oe2403lts:\n  path: caf\xe9\n"[..]).into(),
+    );
+    set(
+        "AI/b/meta.yml",
+        &object(&json!({ "unreadable": "too-large", "bytes": 3_000_000_000u64 })),
+    );
+    let report = from_js(wasm::check(files.into(), None).expect("checks"));
+    let messages: Vec<(&str, &str)> = report["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|d| d["code"] == "F001")
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap_or_default(),
+                d["message"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].1.contains("not valid UTF-8"), "{messages:?}");
+    assert!(messages[1].1.contains("3000000000 bytes"), "{messages:?}");
+}

@@ -1065,24 +1065,6 @@ function logUntrusted(core, text, token = randomUUID2()) {
   core.info(text.replace(/\n$/, ""));
   core.info(`::${token}::`);
 }
-var UNREADABLE_REASONS = {
-  binary: "it contains NUL bytes",
-  "not-utf8": "it is not valid UTF-8",
-  "too-large": "it is larger than 2 MiB",
-  outside: "it is a symlink leading outside the checked folder",
-  "broken-link": "it is a symlink to nothing",
-  io: "the operating system refused to read it"
-};
-function describeUnreadable(found, prefix = "") {
-  const lines = [];
-  for (const [path5, file] of found) {
-    if (file.kind !== "unreadable") continue;
-    const shown = prefix ? `${prefix}/${path5}` : path5;
-    const detail = file.detail ? ` (${file.detail})` : file.bytes ? ` (${file.bytes} bytes)` : "";
-    lines.push(`stacklint did not read ${shown}: ${UNREADABLE_REASONS[file.reason] ?? file.reason}${detail}`);
-  }
-  return lines;
-}
 
 // js/action/sarif.mjs
 function encodePrefix(prefix) {
@@ -1277,6 +1259,10 @@ function __wbg_get_imports() {
     __wbg_Error_30c8987f7c2ed4e2: function(arg0, arg1) {
       const ret = Error(getStringFromWasm0(arg0, arg1));
       return addHeapObject(ret);
+    },
+    __wbg_Number_14af1003b8dd5ead: function(arg0) {
+      const ret = Number(getObject(arg0));
+      return ret;
     },
     __wbg_String_8564e559799eccda: function(arg0, arg1) {
       const ret = String(getObject(arg1));
@@ -1691,6 +1677,47 @@ function initSync(module) {
   return __wbg_finalize_init(instance, module);
 }
 
+// js/action/wasm.mjs
+function loadCore(bytes) {
+  initSync({ module: bytes });
+  return version();
+}
+var UNREADABLE = {
+  "too-large": ({ bytes }) => ({ unreadable: "too-large", bytes }),
+  outside: () => ({ unreadable: "outside-root" }),
+  "broken-link": () => ({ unreadable: "io", message: "it is a symlink to nothing" }),
+  io: ({ detail }) => ({ unreadable: "io", message: detail })
+};
+function toCoreContent(file) {
+  switch (file.kind) {
+    case "text":
+      return file.text;
+    case "bytes":
+      return file.data;
+    case "unread":
+      return null;
+    default:
+      return UNREADABLE[file.reason](file);
+  }
+}
+function toCoreFiles(found) {
+  const files = {};
+  for (const [path5, file] of found) files[path5] = toCoreContent(file);
+  return files;
+}
+function analyze(found, { changed = null, color = false, sarif = false } = {}) {
+  const checked = new Checked(toCoreFiles(found), changed === null ? null : { scope: changed });
+  try {
+    return {
+      report: checked.report,
+      human: checked.render("human", color),
+      sarif: sarif ? checked.render("sarif", false) : null
+    };
+  } finally {
+    checked.free();
+  }
+}
+
 // js/action/workspace.mjs
 import { open, readdir, realpath, stat } from "node:fs/promises";
 import path3 from "node:path";
@@ -1748,11 +1775,11 @@ async function readText(file) {
     }
     if (length > MAX_FILE_BYTES) return { kind: "unreadable", reason: "too-large", bytes: length };
     const bytes = buffer.subarray(0, length);
-    if (bytes.includes(0)) return { kind: "unreadable", reason: "binary" };
+    if (bytes.includes(0)) return { kind: "bytes", data: new Uint8Array(bytes) };
     try {
       return { kind: "text", text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
     } catch {
-      return { kind: "unreadable", reason: "not-utf8" };
+      return { kind: "bytes", data: new Uint8Array(bytes) };
     }
   } catch (error2) {
     return { kind: "unreadable", reason: "io", detail: error2.code ?? error2.message };
@@ -1801,34 +1828,6 @@ async function readRepository(root) {
   return new Map([...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
 }
 
-// js/action/wasm.mjs
-function loadCore(bytes) {
-  initSync({ module: bytes });
-  return version();
-}
-function unreadableContent({ reason }) {
-  return reason === "too-large" ? " ".repeat(MAX_FILE_BYTES + 1) : "\0";
-}
-function toCoreFiles(found) {
-  const files = {};
-  for (const [path5, file] of found) {
-    files[path5] = file.kind === "text" ? file.text : file.kind === "unread" ? null : unreadableContent(file);
-  }
-  return files;
-}
-function analyze(found, { changed = null, color = false, sarif = false } = {}) {
-  const checked = new Checked(toCoreFiles(found), changed === null ? null : { scope: changed });
-  try {
-    return {
-      report: checked.report,
-      human: checked.render("human", color),
-      sarif: sarif ? checked.render("sarif", false) : null
-    };
-  } finally {
-    checked.free();
-  }
-}
-
 // js/action/main.mjs
 function reachesFailLevel(summary2, failOn) {
   if (failOn === "error") return summary2.errors > 0;
@@ -1866,7 +1865,6 @@ async function run({ core, env, wasmPath }) {
   core.info(`stacklint ${version2}: checking ${prefix || "."} (scope: ${inputs.scope}, fail-on: ${inputs.failOn})`);
   const scope = await resolveScope(core, inputs, root);
   const found = await readRepository(root);
-  for (const line of describeUnreadable(found, prefix)) core.info(line);
   const { report, human, sarif } = analyze(found, { changed: scope.changed, color: true, sarif: Boolean(inputs.sarifFile) });
   logUntrusted(core, human);
   let sarifPath = "";

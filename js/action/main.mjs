@@ -8,7 +8,7 @@ import { planAnnotations } from './budget.mjs';
 import { diffAgainstBase } from './git.mjs';
 import { readGitHubContext } from './github.mjs';
 import { InputError, readInputs } from './inputs.mjs';
-import { describeUnreadable, logUntrusted } from './log.mjs';
+import { logUntrusted } from './log.mjs';
 import { rebaseSarif } from './sarif.mjs';
 import { buildSummary } from './summary.mjs';
 import { plural } from './text.mjs';
@@ -66,7 +66,6 @@ export async function run({ core, env, wasmPath }) {
 
   const scope = await resolveScope(core, inputs, root);
   const found = await readRepository(root);
-  for (const line of describeUnreadable(found, prefix)) core.info(line);
 
   const { report, human, sarif } = analyze(found, { changed: scope.changed, color: true, sarif: Boolean(inputs.sarifFile) });
   logUntrusted(core, human);

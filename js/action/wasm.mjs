@@ -2,8 +2,6 @@
 // the JSON contract object and plain strings, so an API change is adapted here alone.
 import * as core from '../../pkg/stacklint.js';
 
-import { MAX_FILE_BYTES } from './workspace.mjs';
-
 /**
  * Instantiates the core from the `.wasm` bytes (the bundle reads them next to itself).
  * @returns {string} the core's version
@@ -13,23 +11,31 @@ export function loadCore(bytes) {
   return core.version();
 }
 
-/**
- * How a file the walk could not hand over as text reaches the core. The current API takes
- * only strings or null, so each case is mapped to a string the core rejects the same way it
- * would reject the real file: over 2 MiB (TooLarge), or containing NUL (Binary). The core
- * therefore reports a non-UTF-8 file, a symlink leading outside the workspace and an I/O
- * failure as "binary"; the action logs the precise reason next to it.
- */
-function unreadableContent({ reason }) {
-  return reason === 'too-large' ? ' '.repeat(MAX_FILE_BYTES + 1) : '\u0000';
+const UNREADABLE = {
+  'too-large': ({ bytes }) => ({ unreadable: 'too-large', bytes }),
+  outside: () => ({ unreadable: 'outside-root' }),
+  'broken-link': () => ({ unreadable: 'io', message: 'it is a symlink to nothing' }),
+  io: ({ detail }) => ({ unreadable: 'io', message: detail }),
+};
+
+/** One file as the API takes it (`FileContent` in the generated stacklint.d.ts). */
+function toCoreContent(file) {
+  switch (file.kind) {
+    case 'text':
+      return file.text;
+    case 'bytes':
+      return file.data;
+    case 'unread':
+      return null;
+    default:
+      return UNREADABLE[file.reason](file);
+  }
 }
 
-/** The `files` argument of the API: repository path -> text, or null for "exists, not read". */
+/** The `files` argument of the API: repository path -> content. */
 export function toCoreFiles(found) {
   const files = {};
-  for (const [path, file] of found) {
-    files[path] = file.kind === 'text' ? file.text : file.kind === 'unread' ? null : unreadableContent(file);
-  }
+  for (const [path, file] of found) files[path] = toCoreContent(file);
   return files;
 }
 

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import { analyze, loadCore, toCoreFiles } from './wasm.mjs';
-import { MAX_FILE_BYTES } from './workspace.mjs';
 
 loadCore(readFileSync(new URL('../../pkg/stacklint_bg.wasm', import.meta.url)));
 
@@ -11,20 +10,39 @@ const dup = 'a-oe2403lts:\n  path: a/24.03-lts/Dockerfile\na-oe2403lts:\n  path:
 const found = new Map([
   ['AI/one/meta.yml', { kind: 'text', text: dup }],
   ['AI/one/README.md', { kind: 'unread' }],
+  ['AI/one/a/24.03-lts/Dockerfile', { kind: 'text', text: 'FROM openeuler/openeuler:24.03-lts\n' }],
   ['AI/two/meta.yml', { kind: 'text', text: dup }],
+  ['AI/two/a/24.03-lts/Dockerfile', { kind: 'text', text: 'FROM openeuler/openeuler:24.03-lts\n' }],
 ]);
 
-test('files become text, null, or a string the core rejects the same way', () => {
+test('files become text, bytes, null, or the reason they could not be read', () => {
   const files = toCoreFiles(new Map([
     ['a', { kind: 'text', text: 'x' }],
     ['b', { kind: 'unread' }],
-    ['c', { kind: 'unreadable', reason: 'not-utf8' }],
+    ['c', { kind: 'bytes', data: new Uint8Array([0x61, 0xff]) }],
     ['d', { kind: 'unreadable', reason: 'too-large', bytes: 9e9 }],
+    ['e', { kind: 'unreadable', reason: 'outside' }],
+    ['f', { kind: 'unreadable', reason: 'io', detail: 'EACCES' }],
   ]));
   assert.equal(files.a, 'x');
   assert.equal(files.b, null);
-  assert.ok(files.c.includes('\u0000'));
-  assert.equal(files.d.length, MAX_FILE_BYTES + 1);
+  assert.deepEqual(files.c, new Uint8Array([0x61, 0xff]));
+  assert.deepEqual(files.d, { unreadable: 'too-large', bytes: 9e9 });
+  assert.deepEqual(files.e, { unreadable: 'outside-root' });
+  assert.deepEqual(files.f, { unreadable: 'io', message: 'EACCES' });
+});
+
+test('the core names the precise reason a file could not be checked', () => {
+  const { report } = analyze(new Map([
+    ['AI/a/meta.yml', { kind: 'bytes', data: new Uint8Array([0x61, 0x3a, 0xe9]) }],
+    ['AI/b/meta.yml', { kind: 'unreadable', reason: 'too-large', bytes: 3000000 }],
+    ['AI/c/meta.yml', { kind: 'unreadable', reason: 'outside' }],
+  ]));
+  assert.deepEqual(report.diagnostics.map((d) => [d.code, d.path, d.message]), [
+    ['F001', 'AI/a/meta.yml', '`AI/a/meta.yml` could not be checked: the file is not valid UTF-8 (first bad byte at offset 2)'],
+    ['F001', 'AI/b/meta.yml', '`AI/b/meta.yml` could not be checked: the file is 3000000 bytes, more than the 2097152 bytes stacklint reads'],
+    ['F001', 'AI/c/meta.yml', '`AI/c/meta.yml` could not be checked: the path leads outside the repository'],
+  ]);
 });
 
 test('one check gives the report, the human text and SARIF', () => {

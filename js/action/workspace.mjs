@@ -63,9 +63,11 @@ export async function resolveRoot(workspace, input) {
 /**
  * What the walk found for one file:
  * - `{kind: 'text', text}`: a file the core reads, decoded;
+ * - `{kind: 'bytes', data}`: a file the core reads that is not UTF-8 text (NUL bytes, another
+ *   encoding); the core judges the raw bytes exactly as it judges a file on disk;
  * - `{kind: 'unread'}`: exists, its content is not needed;
  * - `{kind: 'unreadable', reason, bytes?, detail?}`: a file the core needs but cannot have,
- *   reason `binary` | `not-utf8` | `too-large` | `outside` | `broken-link` | `io`.
+ *   reason `too-large` | `outside` | `broken-link` | `io`.
  */
 async function readText(file) {
   let handle;
@@ -84,12 +86,12 @@ async function readText(file) {
     }
     if (length > MAX_FILE_BYTES) return { kind: 'unreadable', reason: 'too-large', bytes: length };
     const bytes = buffer.subarray(0, length);
-    if (bytes.includes(0)) return { kind: 'unreadable', reason: 'binary' };
+    if (bytes.includes(0)) return { kind: 'bytes', data: new Uint8Array(bytes) };
     try {
       // ignoreBOM keeps a BOM in the text, as the CLI's directory reader does.
       return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
     } catch {
-      return { kind: 'unreadable', reason: 'not-utf8' };
+      return { kind: 'bytes', data: new Uint8Array(bytes) };
     }
   } catch (error) {
     return { kind: 'unreadable', reason: 'io', detail: error.code ?? error.message };

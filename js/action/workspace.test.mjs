@@ -57,15 +57,15 @@ test('readRepository lists every file sorted, reads only what the core needs, sk
   ]);
 });
 
-test('binary, non-UTF-8 and oversized files are marked unreadable without reading them whole', async (t) => {
+test('binary and non-UTF-8 files go to the core as bytes; oversized ones are not read whole', async (t) => {
   const { dir, write } = tree(t);
   write('a/meta.yml', Buffer.from([0x61, 0x00, 0x62]));
   write('b/meta.yml', Buffer.from([0x61, 0xff]));
   write('c/meta.yml', Buffer.alloc(MAX_FILE_BYTES + 10, 0x61));
   write('d/meta.yml', Buffer.alloc(MAX_FILE_BYTES, 0x61));
   const found = await readRepository(dir);
-  assert.deepEqual(found.get('a/meta.yml'), { kind: 'unreadable', reason: 'binary' });
-  assert.deepEqual(found.get('b/meta.yml'), { kind: 'unreadable', reason: 'not-utf8' });
+  assert.deepEqual(found.get('a/meta.yml'), { kind: 'bytes', data: new Uint8Array([0x61, 0x00, 0x62]) });
+  assert.deepEqual(found.get('b/meta.yml'), { kind: 'bytes', data: new Uint8Array([0x61, 0xff]) });
   assert.deepEqual(found.get('c/meta.yml'), { kind: 'unreadable', reason: 'too-large', bytes: MAX_FILE_BYTES + 10 });
   assert.equal(found.get('d/meta.yml').text.length, MAX_FILE_BYTES);
 });
