@@ -217,10 +217,40 @@ impl<'a> Repo<'a> {
             .collect()
     }
 
-    /// Manifests in one folder's subtree.
-    pub fn manifests_under<'s>(&'s self, dir: &'s str) -> impl Iterator<Item = &'s Manifest> {
-        self.manifests.iter().filter(move |m| {
-            dir.is_empty() || m.root == dir || m.root.starts_with(&format!("{dir}/"))
-        })
+    /// Every file below `dir` (`""` is the whole repository): a slice of the sorted listing, so
+    /// looking up one image's files does not scan the repository.
+    pub fn files_under(&self, dir: &str) -> &[String] {
+        if dir.is_empty() {
+            return &self.paths;
+        }
+        let prefix = format!("{dir}/");
+        let start = self.paths.partition_point(|p| p.as_str() < prefix.as_str());
+        let len = self.paths[start..].partition_point(|p| p.starts_with(&prefix));
+        &self.paths[start..start + len]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::MemorySource;
+
+    #[test]
+    fn files_under_is_exactly_the_folder_subtree() {
+        let source = MemorySource::new()
+            .with("AI/b-c/x", "")
+            .with("AI/b/meta.yml", "")
+            .with("AI/b/1.0/Dockerfile", "")
+            .with("AI/bc", "")
+            .with("Cloud/b/y", "");
+        let config = Config::default();
+        let repo = Repo::load(&source, &config);
+        assert_eq!(
+            repo.files_under("AI/b"),
+            ["AI/b/1.0/Dockerfile", "AI/b/meta.yml"]
+        );
+        assert_eq!(repo.files_under("AI").len(), 4);
+        assert_eq!(repo.files_under("").len(), 5);
+        assert!(repo.files_under("Nope").is_empty());
     }
 }

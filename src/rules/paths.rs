@@ -446,10 +446,8 @@ fn plausible_alternative(missing: &str, candidate: &str) -> bool {
 
 /// Every Dockerfile-like file of an image: build files, and near-misses such as `Dcokerfile`.
 fn build_files_under(repo: &Repo, root: &str) -> Vec<String> {
-    let prefix = format!("{root}/");
-    repo.paths
+    repo.files_under(root)
         .iter()
-        .filter(|path| root.is_empty() || path.starts_with(&prefix))
         .filter(|path| {
             let name = file_name(path).to_ascii_lowercase();
             ["dockerfile", "distrofile"]
