@@ -7,6 +7,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::model::Repo;
 
 pub mod arch;
+pub mod config;
 pub mod docs;
 pub mod entry_path;
 pub mod files;
@@ -87,6 +88,10 @@ pub const FAMILIES: &[Family] = &[
     Family {
         rules: layers::RULES,
         check: layers::check,
+    },
+    Family {
+        rules: config::RULES,
+        check: config::check,
     },
     Family {
         rules: files::RULES,

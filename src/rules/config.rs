@@ -1,0 +1,62 @@
+//! C: the configuration itself: `.stacklint.toml` and inline `# stacklint: ignore[...]`
+//! comments. These findings are produced while the configuration is read
+//! ([`crate::config_file`]) and applied ([`crate::suppress`]), not by walking the repository,
+//! so the family's `check` has nothing to add.
+
+use crate::diagnostic::Finding;
+use crate::model::Repo;
+use crate::rule;
+
+rule! {
+    /// The configuration file `.stacklint.toml` (or the file given with `--config`) has a
+    /// mistake: a TOML syntax error, a key stacklint does not know, a value of the wrong type,
+    /// a rule code or name that does not exist, a severity other than `error`, `warning`,
+    /// `info` or `off`, or a release that is not a valid OS release.
+    ///
+    /// The finding points at the exact key or value and names the nearest valid one.
+    /// A file with a syntax error is not used at all: the check runs with the defaults, so a
+    /// broken configuration never hides findings. Other mistakes drop only the wrong item.
+    ///
+    /// ```toml
+    /// ignore = ["P003", "orphan-dockerfile"]   # codes or names
+    /// select = ["Y", "P001"]                    # only these: a family letter, a prefix or a code
+    /// [severity]
+    /// P004 = "error"                            # error | warning | info | off
+    /// [[releases]]
+    /// suffix = "2603lts"                        # or dir = "26.03-lts"
+    /// [stack]
+    /// framework_images = ["paddle"]
+    /// ```
+    ///
+    /// `select` never hides this rule: a typo in the configuration is always reported.
+    pub static INVALID_CONFIG = ("C001", "invalid-config", Error, "the configuration file has a syntax error, an unknown key, code or severity");
+}
+
+rule! {
+    /// A `# stacklint: ignore[CODE, ...]` comment that does not do what it says: it silences
+    /// no finding (the mistake was fixed, or the comment sits on the wrong line), it names a
+    /// rule that does not exist, it names no rule at all, or it is not a directive stacklint
+    /// knows.
+    ///
+    /// A suppression comment applies to findings of the named rules (by code or name) whose
+    /// location starts on the comment's own line; a comment alone on its line also applies to
+    /// the line directly below it:
+    ///
+    /// ```yaml
+    /// # stacklint: ignore[T005]
+    /// 2.1-oe2403lts:
+    ///   path: /2.1/24.03-lts/Dockerfile   # stacklint: ignore[P003]
+    /// ```
+    ///
+    /// Remove stale suppressions, so that they cannot hide a new mistake on that line later.
+    /// `# stacklint: ignore` without codes is refused for the same reason: the help lists the
+    /// codes found on the line, to name them explicitly. A suppression of a rule that is
+    /// switched off (by `select`, `ignore` or `severity`) is not reported.
+    pub static UNUSED_SUPPRESSION = ("C002", "unused-suppression", Warning, "an inline suppression silences nothing, names an unknown rule or no rule");
+}
+
+pub static RULES: &[&crate::rules::Rule] = &[&INVALID_CONFIG, &UNUSED_SUPPRESSION];
+
+/// The C findings come from reading and applying the configuration, before and after the
+/// other families run (see [`crate::check`]).
+pub fn check(_repo: &Repo, _out: &mut Vec<Finding>) {}

@@ -1,0 +1,489 @@
+//! Inline suppressions in YAML files and Dockerfiles: `# stacklint: ignore[P003, T005]`
+//! silences findings of those rules (by code or name) whose location starts on the comment's
+//! line; a comment alone on its line also covers the line directly below it. A suppression
+//! that silences nothing, names an unknown rule or names no rule is a C002 finding, so stale
+//! or blanket suppressions cannot hide new mistakes.
+
+use std::collections::BTreeMap;
+
+use crate::config_file::CONFIG_FILE_NAME;
+use crate::diagnostic::{Finding, Span};
+use crate::model::Repo;
+use crate::rules::config::UNUSED_SUPPRESSION;
+use crate::rules::{self, Rule};
+use crate::selection::{RulePattern, Selection, UnknownRule};
+
+/// One `# stacklint: ...` comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    /// From the `#` to the closing `]` (or the end of what was understood).
+    pub span: Span,
+    /// 1-based line of the comment.
+    pub line: usize,
+    /// Nothing but the comment on its line: it also covers the next line.
+    pub own_line: bool,
+    pub kind: DirectiveKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DirectiveKind {
+    /// `ignore[A, B]`: at least one item.
+    Ignore(Vec<Code>),
+    /// `ignore` or `ignore[]`: names no rule.
+    Blanket,
+    /// `ignore[P003` or `ignore=P003`: why it cannot be read.
+    Malformed(String),
+    /// `# stacklint: disable[...]`: a word other than `ignore`.
+    UnknownVerb(String),
+}
+
+/// One item of an `ignore[...]` list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Code {
+    pub text: String,
+    pub span: Span,
+    pub rule: Option<&'static Rule>,
+}
+
+impl Directive {
+    fn covers(&self, line: usize) -> bool {
+        line == self.line || (self.own_line && line == self.line + 1)
+    }
+
+    fn lines_text(&self) -> String {
+        if self.own_line {
+            format!("line {} or {}", self.line, self.line + 1)
+        } else {
+            format!("line {}", self.line)
+        }
+    }
+}
+
+/// Finds every directive in a file's text. A directive is a `#` at the start of a line or
+/// after whitespace (a YAML or Dockerfile comment), then `stacklint:`, in any case.
+pub fn scan(text: &str) -> Vec<Directive> {
+    let mut directives = Vec::new();
+    let mut offset = 0;
+    for (index, raw_line) in text.split_inclusive('\n').enumerate() {
+        let line = raw_line.trim_end_matches(['\n', '\r']);
+        if let Some(directive) = scan_line(line, offset, index + 1) {
+            directives.push(directive);
+        }
+        offset += raw_line.len();
+    }
+    directives
+}
+
+fn scan_line(line: &str, offset: usize, number: usize) -> Option<Directive> {
+    let bytes = line.as_bytes();
+    let (hash, body) = line.match_indices('#').find_map(|(at, _)| {
+        let starts_comment = at == 0 || matches!(bytes[at - 1], b' ' | b'\t');
+        let after = line[at + 1..].trim_start_matches([' ', '\t']);
+        let body = strip_prefix_ignore_case(after, "stacklint:")?;
+        starts_comment.then_some((at, body))
+    })?;
+    let body_start = line.len() - body.len();
+    let rest = body.trim_start_matches([' ', '\t']);
+    let verb_start = line.len() - rest.len();
+    let verb_len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
+    let verb = &rest[..verb_len];
+    let after_verb = rest[verb_len..].trim_start_matches([' ', '\t']);
+    let at = |start: usize, end: usize| Span::new(offset + start, offset + end);
+    let end_of_comment = line.trim_end().len().max(body_start);
+    let (kind, end) = if !verb.eq_ignore_ascii_case("ignore") {
+        (DirectiveKind::UnknownVerb(verb.to_string()), end_of_comment)
+    } else if let Some(list) = after_verb.strip_prefix('[') {
+        let list_start = line.len() - list.len();
+        match list.find(']') {
+            Some(close) => {
+                let codes = codes(&list[..close], offset + list_start);
+                let kind = if codes.is_empty() {
+                    DirectiveKind::Blanket
+                } else {
+                    DirectiveKind::Ignore(codes)
+                };
+                (kind, list_start + close + 1)
+            }
+            None => (
+                DirectiveKind::Malformed("the list of codes has no closing `]`".into()),
+                end_of_comment,
+            ),
+        }
+    } else if after_verb.is_empty() || after_verb.starts_with('#') {
+        (DirectiveKind::Blanket, verb_start + verb_len)
+    } else {
+        (
+            DirectiveKind::Malformed(format!(
+                "`{}` follows `ignore`, where a `[` list of codes was expected",
+                after_verb.trim_end()
+            )),
+            end_of_comment,
+        )
+    };
+    Some(Directive {
+        span: at(hash, end),
+        line: number,
+        own_line: line[..hash].trim().is_empty(),
+        kind,
+    })
+}
+
+fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+/// The comma-separated items of `[...]`, with their spans; empty items are skipped.
+fn codes(list: &str, list_offset: usize) -> Vec<Code> {
+    let mut codes = Vec::new();
+    let mut start = 0;
+    for item in list.split(',') {
+        let trimmed = item.trim();
+        if !trimmed.is_empty() {
+            let lead = item.len() - item.trim_start().len();
+            let from = list_offset + start + lead;
+            codes.push(Code {
+                text: trimmed.to_string(),
+                span: Span::new(from, from + trimmed.len()),
+                rule: rules::find(trimmed),
+            });
+        }
+        start += item.len() + 1;
+    }
+    codes
+}
+
+/// The directives of one file and what each one matched.
+struct FileDirectives {
+    directives: Vec<Directive>,
+    /// Per directive, per code: whether it silenced a finding.
+    used: Vec<Vec<bool>>,
+    /// Per directive: the codes of the findings on its lines (the help of a blanket `ignore`).
+    found: Vec<Vec<&'static str>>,
+}
+
+/// Removes the findings the directives silence and returns the C002 findings. Runs after
+/// the selection, so a directive for a rule that is switched off is neither used nor unused.
+pub fn apply(repo: &Repo, selection: &Selection, findings: &mut Vec<Finding>) -> Vec<Finding> {
+    let mut files: BTreeMap<&str, FileDirectives> = BTreeMap::new();
+    for path in &repo.paths {
+        if path == CONFIG_FILE_NAME {
+            continue;
+        }
+        let Some(file) = repo.cached(path) else {
+            continue;
+        };
+        let directives = scan(&file.text);
+        if !directives.is_empty() {
+            files.insert(
+                path.as_str(),
+                FileDirectives {
+                    used: directives
+                        .iter()
+                        .map(|d| vec![false; code_count(d)])
+                        .collect(),
+                    found: vec![Vec::new(); directives.len()],
+                    directives,
+                },
+            );
+        }
+    }
+    if files.is_empty() {
+        return Vec::new();
+    }
+
+    let mut silenced = vec![false; findings.len()];
+    for (index, finding) in findings.iter().enumerate() {
+        let Some(file_directives) = files.get_mut(finding.path.as_str()) else {
+            continue;
+        };
+        let Some(file) = repo.cached(&finding.path) else {
+            continue;
+        };
+        let line = file.lines.position(&file.text, finding.span.start).line;
+        let FileDirectives {
+            directives,
+            used,
+            found,
+        } = file_directives;
+        for (at, directive) in directives.iter().enumerate() {
+            if !directive.covers(line) {
+                continue;
+            }
+            if !found[at].contains(&finding.rule.code) {
+                found[at].push(finding.rule.code);
+            }
+            if let DirectiveKind::Ignore(codes) = &directive.kind {
+                for (code, used) in codes.iter().zip(used[at].iter_mut()) {
+                    if code.rule.is_some_and(|rule| rule.code == finding.rule.code) {
+                        *used = true;
+                        silenced[index] = true;
+                    }
+                }
+            }
+        }
+    }
+    let mut silenced = silenced.into_iter();
+    findings.retain(|_| !silenced.next().unwrap_or(false));
+
+    let mut out = Vec::new();
+    for (path, file) in &files {
+        for (at, directive) in file.directives.iter().enumerate() {
+            report(
+                path,
+                directive,
+                &file.used[at],
+                &file.found[at],
+                selection,
+                &mut out,
+            );
+        }
+    }
+    out
+}
+
+fn code_count(directive: &Directive) -> usize {
+    match &directive.kind {
+        DirectiveKind::Ignore(codes) => codes.len(),
+        _ => 0,
+    }
+}
+
+const EXAMPLE: &str = "# stacklint: ignore[P003]";
+
+fn report(
+    path: &str,
+    directive: &Directive,
+    used: &[bool],
+    found: &[&'static str],
+    selection: &Selection,
+    out: &mut Vec<Finding>,
+) {
+    let finding = |span, message: String| Finding::new(&UNUSED_SUPPRESSION, path, span, message);
+    match &directive.kind {
+        DirectiveKind::UnknownVerb(verb) => out.push(
+            finding(
+                directive.span,
+                format!("`# stacklint: {verb}` is not a stacklint directive; the only one is `ignore[CODES]`"),
+            )
+            .help(format!("write the rules to silence as `{EXAMPLE}`")),
+        ),
+        DirectiveKind::Malformed(why) => out.push(
+            finding(directive.span, format!("this suppression cannot be read: {why}"))
+                .help(format!("write it as `{EXAMPLE}`, naming each rule by code or name")),
+        ),
+        DirectiveKind::Blanket => {
+            let help = match found {
+                [] => format!(
+                    "no finding starts on {}; remove the comment",
+                    directive.lines_text()
+                ),
+                codes => format!(
+                    "name the rules to silence: `# stacklint: ignore[{}]`",
+                    codes.join(", ")
+                ),
+            };
+            out.push(
+                finding(
+                    directive.span,
+                    "`# stacklint: ignore` must name the rules it silences; it silences nothing, so that a new mistake on the line is not hidden".into(),
+                )
+                .help(help),
+            );
+        }
+        DirectiveKind::Ignore(codes) => {
+            let stale: Vec<bool> = codes
+                .iter()
+                .zip(used)
+                .map(|(code, used)| match code.rule {
+                    None => true,
+                    Some(rule) => !used && selection.enabled(rule),
+                })
+                .collect();
+            let all_stale = stale.iter().all(|s| *s);
+            for (code, stale) in codes.iter().zip(stale) {
+                if !stale {
+                    continue;
+                }
+                let remove = if all_stale {
+                    "remove the comment".to_string()
+                } else {
+                    format!("remove `{}` from the list", code.text)
+                };
+                out.push(match code.rule {
+                    None => unknown_code(path, code, &remove),
+                    Some(rule) => finding(
+                        code.span,
+                        format!(
+                            "`ignore[{}]` silences nothing: no {} ({}) finding starts on {}",
+                            code.text,
+                            rule.code,
+                            rule.name,
+                            directive.lines_text()
+                        ),
+                    )
+                    .help(format!("{remove}: a stale suppression could hide a new mistake later")),
+                });
+            }
+        }
+    }
+}
+
+fn unknown_code(path: &str, code: &Code, remove: &str) -> Finding {
+    let help = match RulePattern::parse(&code.text) {
+        Ok(_) => "a suppression names single rules: write each code in full, e.g. `P003`".into(),
+        Err(_) => {
+            let unknown = UnknownRule::new(&code.text);
+            if unknown.suggestions.is_empty() {
+                format!("{}; otherwise {remove}", unknown.help())
+            } else {
+                unknown.help()
+            }
+        }
+    };
+    Finding::new(
+        &UNUSED_SUPPRESSION,
+        path,
+        code.span,
+        format!(
+            "the suppression names `{}`, which is no rule code or name",
+            code.text
+        ),
+    )
+    .help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::source::MemorySource;
+
+    fn rule(code: &str) -> &'static Rule {
+        rules::find(code).expect("rule exists")
+    }
+
+    fn texts<'t>(text: &'t str, directive: &Directive) -> Vec<&'t str> {
+        match &directive.kind {
+            DirectiveKind::Ignore(codes) => codes
+                .iter()
+                .map(|c| &text[c.span.start..c.span.end])
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn directives_are_comments_with_codes_and_names() {
+        let text = "# stacklint: ignore[P003]\nkey: v  #stacklint:IGNORE[ T005 ,orphan-dockerfile, ]\nurl: a#stacklint: ignore[P001]\nx: 1 # note # Stacklint: ignore[Y002]\r\n";
+        let found = scan(text);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!((found[0].line, found[0].own_line), (1, true));
+        assert_eq!(
+            &text[found[0].span.start..found[0].span.end],
+            "# stacklint: ignore[P003]"
+        );
+        assert_eq!(texts(text, &found[0]), ["P003"]);
+        assert_eq!((found[1].line, found[1].own_line), (2, false));
+        assert_eq!(texts(text, &found[1]), ["T005", "orphan-dockerfile"]);
+        let DirectiveKind::Ignore(codes) = &found[1].kind else {
+            panic!("an ignore list");
+        };
+        assert_eq!(codes[1].rule, Some(rule("P005")));
+        assert_eq!(found[2].line, 4, "`a#` is not a comment; a second `#` is");
+        assert_eq!(texts(text, &found[2]), ["Y002"]);
+        assert!(found[0].covers(2) && !found[1].covers(3) && found[1].covers(2));
+    }
+
+    #[test]
+    fn blanket_malformed_and_unknown_directives_are_kept_for_c002() {
+        let text = "a: 1 # stacklint: ignore\nb: 2 # stacklint: ignore[]\n# stacklint: ignore[P003\n# stacklint: ignore=P003\n# stacklint: disable[P003]\n";
+        let kinds: Vec<DirectiveKind> = scan(text).into_iter().map(|d| d.kind).collect();
+        assert_eq!(kinds[0], DirectiveKind::Blanket);
+        assert_eq!(kinds[1], DirectiveKind::Blanket);
+        assert!(matches!(&kinds[2], DirectiveKind::Malformed(why) if why.contains("closing `]`")));
+        assert!(matches!(&kinds[3], DirectiveKind::Malformed(why) if why.contains("`=P003`")));
+        assert_eq!(kinds[4], DirectiveKind::UnknownVerb("disable".into()));
+    }
+
+    fn finding(path: &str, text: &str, needle: &str, code: &str) -> Finding {
+        let start = text.find(needle).expect("needle in text");
+        Finding::new(
+            rule(code),
+            path,
+            Span::new(start, start + needle.len()),
+            "m",
+        )
+    }
+
+    #[test]
+    fn used_codes_silence_and_stale_or_unknown_ones_are_c002() {
+        let meta = "# stacklint: ignore[T005, P003]\n1.0-oe2403lts:\n  path: /x/Dockerfile # stacklint: ignore[P003, P0O3]\n  arch: x86_64 # stacklint: ignore\n";
+        let source = MemorySource::new().with("a/meta.yml", meta);
+        let config = Config::default();
+        let repo = Repo::load(&source, &config);
+        let mut findings = vec![
+            finding("a/meta.yml", meta, "1.0-oe2403lts", "T005"),
+            finding("a/meta.yml", meta, "/x/Dockerfile", "P003"),
+            finding("a/meta.yml", meta, "x86_64", "A001"),
+        ];
+        let unused = apply(&repo, &Selection::default(), &mut findings);
+        let left: Vec<&str> = findings.iter().map(|f| f.rule.code).collect();
+        assert_eq!(left, ["A001"], "a blanket ignore silences nothing");
+        let reported: Vec<(&str, String, String)> = unused
+            .iter()
+            .map(|f| {
+                assert_eq!(f.rule.code, "C002");
+                (
+                    &meta[f.span.start..f.span.end],
+                    f.message.clone(),
+                    f.help.clone().unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(reported.len(), 3, "{reported:#?}");
+        assert_eq!(
+            reported[0].0, "P003",
+            "line 1 covers line 2, where no P003 starts"
+        );
+        assert!(
+            reported[0].1.contains("on line 1 or 2"),
+            "{}",
+            reported[0].1
+        );
+        assert_eq!(
+            reported[0].2,
+            "remove `P003` from the list: a stale suppression could hide a new mistake later"
+        );
+        assert_eq!(reported[1].0, "P0O3");
+        assert_eq!(reported[1].2, "did you mean `P003`?");
+        assert_eq!(reported[2].0, "# stacklint: ignore");
+        assert_eq!(
+            reported[2].2,
+            "name the rules to silence: `# stacklint: ignore[A001]`"
+        );
+    }
+
+    #[test]
+    fn suppressions_of_switched_off_rules_are_not_reported() {
+        let dockerfile = "# stacklint: ignore[L006]\nFROM openeuler/openeuler:latest\n";
+        let source = MemorySource::new().with("a/Dockerfile", dockerfile);
+        let config = Config::default();
+        let repo = Repo::load(&source, &config);
+        repo.read("a/Dockerfile");
+        let selection = Selection {
+            ignore: vec![RulePattern::Prefix("L".into())],
+            ..Selection::default()
+        };
+        assert!(apply(&repo, &selection, &mut Vec::new()).is_empty());
+        let unused = apply(&repo, &Selection::default(), &mut Vec::new());
+        assert_eq!(unused.len(), 1);
+        assert_eq!(
+            unused[0].help.as_deref(),
+            Some("remove the comment: a stale suppression could hide a new mistake later")
+        );
+    }
+}
