@@ -33,8 +33,8 @@ pub enum DirectiveKind {
     Blanket,
     /// `ignore[P003` or `ignore=P003`: why it cannot be read.
     Malformed(String),
-    /// `# stacklint: disable[...]`: a word other than `ignore`.
-    UnknownVerb(String),
+    /// `# stacklint: disable[P003]`: a word other than `ignore`, and what follows it.
+    UnknownVerb { verb: String, rest: String },
 }
 
 /// One item of an `ignore[...]` list.
@@ -93,7 +93,13 @@ fn scan_line(line: &str, offset: usize, number: usize) -> Option<Directive> {
     let at = |start: usize, end: usize| Span::new(offset + start, offset + end);
     let end_of_comment = line.trim_end().len().max(body_start);
     let (kind, end) = if !verb.eq_ignore_ascii_case("ignore") {
-        (DirectiveKind::UnknownVerb(verb.to_string()), end_of_comment)
+        (
+            DirectiveKind::UnknownVerb {
+                verb: verb.to_string(),
+                rest: after_verb.trim_end().to_string(),
+            },
+            end_of_comment,
+        )
     } else if let Some(list) = after_verb.strip_prefix('[') {
         let list_start = line.len() - list.len();
         match list.find(']') {
@@ -264,16 +270,28 @@ fn report(
 ) {
     let finding = |span, message: String| Finding::new(&UNUSED_SUPPRESSION, path, span, message);
     match &directive.kind {
-        DirectiveKind::UnknownVerb(verb) => out.push(
+        DirectiveKind::UnknownVerb { verb, rest } => {
+            let help = if rest.starts_with('[') {
+                format!("did you mean `# stacklint: ignore{rest}`?")
+            } else {
+                format!("write the rules to silence as `{EXAMPLE}`")
+            };
+            out.push(
+                finding(
+                    directive.span,
+                    format!("`# stacklint: {verb}` is not a stacklint directive; the only one is `ignore[CODES]`"),
+                )
+                .help(help),
+            )
+        }
+        DirectiveKind::Malformed(why) => out.push(
             finding(
                 directive.span,
-                format!("`# stacklint: {verb}` is not a stacklint directive; the only one is `ignore[CODES]`"),
+                format!("this suppression cannot be read: {why}"),
             )
-            .help(format!("write the rules to silence as `{EXAMPLE}`")),
-        ),
-        DirectiveKind::Malformed(why) => out.push(
-            finding(directive.span, format!("this suppression cannot be read: {why}"))
-                .help(format!("write it as `{EXAMPLE}`, naming each rule by code or name")),
+            .help(format!(
+                "write it as `{EXAMPLE}`, naming each rule by code or name"
+            )),
         ),
         DirectiveKind::Blanket => {
             let help = match found {
@@ -325,7 +343,9 @@ fn report(
                             directive.lines_text()
                         ),
                     )
-                    .help(format!("{remove}: a stale suppression could hide a new mistake later")),
+                    .help(format!(
+                        "{remove}: a stale suppression could hide a new mistake later"
+                    )),
                 });
             }
         }
@@ -406,7 +426,13 @@ mod tests {
         assert_eq!(kinds[1], DirectiveKind::Blanket);
         assert!(matches!(&kinds[2], DirectiveKind::Malformed(why) if why.contains("closing `]`")));
         assert!(matches!(&kinds[3], DirectiveKind::Malformed(why) if why.contains("`=P003`")));
-        assert_eq!(kinds[4], DirectiveKind::UnknownVerb("disable".into()));
+        assert_eq!(
+            kinds[4],
+            DirectiveKind::UnknownVerb {
+                verb: "disable".into(),
+                rest: "[P003]".into()
+            }
+        );
     }
 
     fn finding(path: &str, text: &str, needle: &str, code: &str) -> Finding {
