@@ -6,8 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use stacklint::config_file::ConfigFile;
 use stacklint::dir_source::DirSource;
 use stacklint::render::{self, Format};
+use stacklint::selection::{self, RulePattern};
+use stacklint::source::decode_text;
 use stacklint::{rules, scope, CheckOptions, Severity};
 
 /// Exit codes are a contract: scripts tell findings from broken invocations.
@@ -45,6 +48,20 @@ enum Command {
         /// containing a changed path, their scene's image-list.yml, and the changed files.
         #[arg(long, value_name = "FILE")]
         changed_from: Option<PathBuf>,
+        /// Run only these rules: codes, names or code prefixes (`Y,P001`), comma-separated,
+        /// repeatable. Replaces `select` of the configuration file.
+        #[arg(long, value_name = "CODES", value_delimiter = ',')]
+        select: Option<Vec<String>>,
+        /// Do not run these rules (codes, names or prefixes), comma-separated, repeatable.
+        /// Replaces `ignore` of the configuration file.
+        #[arg(long, value_name = "CODES", value_delimiter = ',')]
+        ignore: Option<Vec<String>>,
+        /// Read the configuration from FILE instead of `.stacklint.toml` in DIR.
+        #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+        config: Option<PathBuf>,
+        /// Ignore `.stacklint.toml`: run every rule at its default severity.
+        #[arg(long)]
+        no_config: bool,
     },
     /// Print the in-repo image graph: every published name:tag, its parent and its children.
     Graph {
@@ -102,11 +119,22 @@ fn run(cli: Cli) -> Result<u8, String> {
             format,
             color,
             changed_from,
+            select,
+            ignore,
+            config,
+            no_config,
         } => {
             let source = DirSource::open(&dir)
                 .map_err(|error| format!("cannot read `{}`: {error}", dir.display()))?;
             let options = CheckOptions {
                 changed: changed_from.as_deref().map(read_changed).transpose()?,
+                config_file: match (config, no_config) {
+                    (Some(path), _) => read_config(&path)?,
+                    (None, true) => ConfigFile::Disabled,
+                    (None, false) => ConfigFile::InRepository,
+                },
+                select: rule_list("--select", select)?,
+                ignore: rule_list("--ignore", ignore)?,
                 ..CheckOptions::default()
             };
             let report = stacklint::check(&source, &options);
@@ -183,6 +211,29 @@ fn read_changed(path: &Path) -> Result<Vec<String>, String> {
         )
     })?;
     scope::parse_changed_list(&text).map_err(|error| format!("in `{}`: {error}", path.display()))
+}
+
+/// `--select`/`--ignore`: an unknown code is a usage error, with the nearest code.
+fn rule_list(flag: &str, items: Option<Vec<String>>) -> Result<Option<Vec<RulePattern>>, String> {
+    items
+        .map(|items| selection::parse_list(&items).map_err(|error| format!("`{flag}`: {error}")))
+        .transpose()
+}
+
+/// `--config FILE`: read here, so that the core stays free of I/O.
+fn read_config(path: &Path) -> Result<ConfigFile, String> {
+    let cannot = |why: &dyn std::fmt::Display| {
+        format!(
+            "cannot read the configuration file `{}`: {why}",
+            path.display()
+        )
+    };
+    let bytes = std::fs::read(path).map_err(|error| cannot(&error))?;
+    let text = decode_text(bytes).map_err(|error| cannot(&error))?;
+    Ok(ConfigFile::Given {
+        path: path.display().to_string(),
+        text,
+    })
 }
 
 /// Writes to stdout, ignoring a closed pipe (`stacklint check | head`).

@@ -92,7 +92,9 @@ pub fn parse_list<S: AsRef<str>>(items: &[S]) -> Result<Vec<RulePattern>, String
         }
     }
     if patterns.is_empty() {
-        return Err("names no rule; give codes such as `P003` or families such as `Y`".into());
+        return Err(
+            "the list names no rule; give codes such as `P003` or families such as `Y`".into(),
+        );
     }
     Ok(patterns)
 }
