@@ -133,8 +133,8 @@ fn run(cli: Cli) -> Result<u8, String> {
                     (None, true) => ConfigFile::Disabled,
                     (None, false) => ConfigFile::InRepository,
                 },
-                select: rule_list("--select", select)?,
-                ignore: rule_list("--ignore", ignore)?,
+                select: rule_list("--select", select, selection::parse_select)?,
+                ignore: rule_list("--ignore", ignore, selection::parse_list)?,
                 ..CheckOptions::default()
             };
             let report = stacklint::check(&source, &options);
@@ -214,9 +214,13 @@ fn read_changed(path: &Path) -> Result<Vec<String>, String> {
 }
 
 /// `--select`/`--ignore`: an unknown code is a usage error, with the nearest code.
-fn rule_list(flag: &str, items: Option<Vec<String>>) -> Result<Option<Vec<RulePattern>>, String> {
+fn rule_list(
+    flag: &str,
+    items: Option<Vec<String>>,
+    parse: fn(&[String]) -> Result<Vec<RulePattern>, String>,
+) -> Result<Option<Vec<RulePattern>>, String> {
     items
-        .map(|items| selection::parse_list(&items).map_err(|error| format!("`{flag}`: {error}")))
+        .map(|items| parse(&items).map_err(|error| format!("`{flag}`: {error}")))
         .transpose()
 }
 

@@ -80,8 +80,7 @@ impl fmt::Display for UnknownRule {
 }
 
 /// Parses a list from the command line or the WASM options: items may hold several
-/// comma-separated patterns (`--ignore P003,T005`). An empty list selects nothing and is refused
-/// rather than silently checking nothing.
+/// comma-separated patterns (`--ignore P003,T005`). May be empty: `ignore = []` ignores nothing.
 pub fn parse_list<S: AsRef<str>>(items: &[S]) -> Result<Vec<RulePattern>, String> {
     let mut patterns = Vec::new();
     for item in items {
@@ -91,10 +90,15 @@ pub fn parse_list<S: AsRef<str>>(items: &[S]) -> Result<Vec<RulePattern>, String
             }
         }
     }
+    Ok(patterns)
+}
+
+/// Like [`parse_list`], for `select`: an empty list would check nothing, so it is refused
+/// rather than passing silently.
+pub fn parse_select<S: AsRef<str>>(items: &[S]) -> Result<Vec<RulePattern>, String> {
+    let patterns = parse_list(items)?;
     if patterns.is_empty() {
-        return Err(
-            "the list names no rule; give codes such as `P003` or families such as `Y`".into(),
-        );
+        return Err("the list names no rule, so nothing would be checked; give codes such as `P003` or families such as `Y`".into());
     }
     Ok(patterns)
 }
@@ -211,7 +215,8 @@ mod tests {
     #[test]
     fn lists_split_on_commas_and_refuse_to_select_nothing() {
         assert_eq!(patterns(&["P003,T005", "Y"]).len(), 3);
-        assert!(parse_list(&[" , "]).is_err());
+        assert_eq!(parse_list(&[" , "]), Ok(Vec::new()));
+        assert!(parse_select(&[" , "]).is_err());
         let error = parse_list(&["P003,Y0002"]).expect_err("unknown code");
         assert!(error.contains("did you mean `Y002`"), "{error}");
     }

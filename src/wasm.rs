@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use crate::js_files::{memory_source, FileContent};
 use crate::render::{self, Format};
 use crate::report::Report;
+use crate::selection::{self, RulePattern};
 use crate::source::MemorySource;
 use crate::CheckOptions;
 
@@ -41,6 +42,13 @@ export interface CheckOptions {
    * (the whole repository is still read). Absent or null: report everything.
    */
   scope?: string[] | null;
+  /**
+   * Run only these rules: codes, names or code prefixes (`["Y", "P001"]`). Replaces `select`
+   * of the repository's `.stacklint.toml`. Absent or null: the file's, or every rule.
+   */
+  select?: string[] | null;
+  /** Do not run these rules (codes, names or prefixes). Replaces `ignore` of `.stacklint.toml`. */
+  ignore?: string[] | null;
 }
 
 export interface RenderOptions extends CheckOptions {
@@ -111,6 +119,9 @@ struct JsOptions {
     color: bool,
     /// Changed paths: report only what they affect. Absent or null checks everything.
     scope: Option<Vec<String>>,
+    /// Replace the `.stacklint.toml` lists; an unknown code throws.
+    select: Option<Vec<String>>,
+    ignore: Option<Vec<String>>,
 }
 
 impl JsOptions {
@@ -121,8 +132,17 @@ impl JsOptions {
             .map(|paths| crate::scope::normalize_changed(paths.iter().map(String::as_str)))
             .transpose()
             .map_err(|error| JsError::new(&format!("stacklint: `scope`: {error}")))?;
+        type Parse = fn(&[String]) -> Result<Vec<RulePattern>, String>;
+        let rules = |name: &str, list: &Option<Vec<String>>, parse: Parse| {
+            list.as_deref()
+                .map(parse)
+                .transpose()
+                .map_err(|error| JsError::new(&format!("stacklint: `{name}`: {error}")))
+        };
         Ok(CheckOptions {
             changed,
+            select: rules("select", &self.select, selection::parse_select)?,
+            ignore: rules("ignore", &self.ignore, selection::parse_list)?,
             ..CheckOptions::default()
         })
     }

@@ -113,7 +113,7 @@ fn mistakes_on_the_command_line_exit_2_with_a_suggestion() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean `orphan-dockerfile`?"));
 
-    assert_eq!(check(CASE, &["--ignore", ","]).status.code(), Some(2));
+    assert_eq!(check(CASE, &["--select", ","]).status.code(), Some(2));
     assert_eq!(
         check(CASE, &["--no-config", "--config", "x.toml"])
             .status

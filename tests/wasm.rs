@@ -222,3 +222,64 @@ fn bytes_and_unreadable_markers_become_exact_f001_findings() {
     assert!(messages[0].1.contains("not valid UTF-8"), "{messages:?}");
     assert!(messages[1].1.contains("3000000000 bytes"), "{messages:?}");
 }
+
+#[wasm_bindgen_test]
+fn select_and_ignore_options_replace_the_repository_config() {
+    let files = json!({
+        ".stacklint.toml": "ignore = [\"Y002\"]\n[severity]\nY003 = \"warning\"\n",
+        "AI/demo/meta.yml": DUPLICATE,
+        "AI/demo/1.0/24.03-lts/Dockerfile": null,
+        "Cloud/empty/meta.yml": "",
+    });
+    let codes = |options: Value| {
+        let report = from_js(wasm::check(object(&files), Some(object(&options))).expect("checks"));
+        let codes: Vec<String> = report["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    d["code"].as_str().unwrap_or(""),
+                    d["severity"].as_str().unwrap_or("")
+                )
+            })
+            .collect();
+        (
+            report["summary"]["errors"].clone(),
+            report["summary"]["warnings"].clone(),
+            codes,
+        )
+    };
+    // The file in `files` is honoured: Y002 ignored, Y003 downgraded.
+    assert_eq!(
+        codes(json!({})),
+        (json!(0), json!(1), vec!["Y003 warning".to_string()])
+    );
+    // `ignore` replaces the file's list; the file's severities still apply.
+    assert_eq!(
+        codes(json!({ "ignore": ["Y003"] })),
+        (json!(1), json!(0), vec!["Y002 error".to_string()])
+    );
+    assert_eq!(
+        codes(json!({ "select": ["P"], "ignore": null })).2,
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        codes(json!({ "select": ["duplicate-tag"], "ignore": [] })).2,
+        vec!["Y002 error".to_string()]
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_code_in_the_options_throws_with_a_suggestion() {
+    let options = object(&json!({ "ignore": ["Y0002"] }));
+    let error = error_message(wasm::check(repo(), Some(options)).expect_err("throws"));
+    assert_eq!(
+        error,
+        "stacklint: `ignore`: no rule `Y0002`; did you mean `Y002`?"
+    );
+    let options = object(&json!({ "select": "Y" }));
+    let error = error_message(wasm::check(repo(), Some(options)).expect_err("throws"));
+    assert!(error.starts_with("stacklint: invalid options:"), "{error}");
+}
