@@ -143,8 +143,14 @@ fn span_of<T>(spanned: &Spanned<T>) -> Span {
 }
 
 /// "did you mean `x`?" among `candidates`, or the list of valid ones.
+/// A candidate the text abbreviates (`warn` for `warning`) comes first.
 fn nearest_help(found: &str, candidates: &[&str], what: &str) -> String {
-    match suggest::nearest(found, candidates.iter().copied(), 1).first() {
+    let abbreviated = candidates
+        .iter()
+        .copied()
+        .find(|candidate| found.len() >= 3 && candidate.starts_with(found));
+    let nearest = suggest::nearest(found, candidates.iter().copied(), 1);
+    match abbreviated.or(nearest.first().copied()) {
         Some(best) => format!("did you mean `{best}`?"),
         None => {
             let all: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
@@ -592,6 +598,10 @@ mod tests {
         assert_eq!(help("ignroe"), "did you mean `ignore`?");
         assert_eq!(help("\"P0003\""), "did you mean `P003`?");
         assert_eq!(help("\"eror\""), "did you mean `error`?");
+        assert_eq!(
+            nearest_help("warn", SEVERITIES, "use one of"),
+            "did you mean `warning`?"
+        );
         assert_eq!(help("framework_image"), "did you mean `framework_images`?");
         assert_eq!(help("\"oe2603lts\""), "did you mean `2603lts`?");
         assert!(help("Y00").contains("single rules"), "{}", help("Y00"));

@@ -998,6 +998,10 @@ function boolean(name, value) {
   if (FALSE_VALUES.has(value)) return false;
   throw new InputError(`input \`${name}\` is \`${value}\`; expected \`true\` or \`false\``);
 }
+function ruleList(value) {
+  if (value === "") return null;
+  return value.split(/[\s,]+/).filter((item) => item !== "");
+}
 function readInputs(getInput2, { eventName, event }) {
   const isPullRequest = PULL_REQUEST_EVENTS.has(eventName);
   const scopeInput = getInput2("scope");
@@ -1020,6 +1024,9 @@ function readInputs(getInput2, { eventName, event }) {
     scope,
     base,
     failOn,
+    // Checked against the rule table by the core (it names the nearest code).
+    select: ruleList(getInput2("select")),
+    ignore: ruleList(getInput2("ignore")),
     sarifFile: getInput2("sarif-file"),
     annotations: boolean("annotations", getInput2("annotations")),
     summary: boolean("summary", getInput2("summary"))
@@ -1705,8 +1712,18 @@ function toCoreFiles(found) {
   for (const [path5, file] of found) files[path5] = toCoreContent(file);
   return files;
 }
-function analyze(found, { changed = null, color = false, sarif = false } = {}) {
-  const checked = new Checked(toCoreFiles(found), changed === null ? null : { scope: changed });
+var RULE_OPTION_ERROR = /^stacklint: `(select|ignore)`: /;
+function check(files, options) {
+  try {
+    return new Checked(files, options);
+  } catch (error2) {
+    const message = String(error2?.message ?? error2);
+    if (RULE_OPTION_ERROR.test(message)) throw new InputError(message.replace(RULE_OPTION_ERROR, "input `$1`: "));
+    throw error2;
+  }
+}
+function analyze(found, { changed = null, select = null, ignore = null, color = false, sarif = false } = {}) {
+  const checked = check(toCoreFiles(found), { scope: changed, select, ignore });
   try {
     return {
       report: checked.report,
@@ -1724,7 +1741,10 @@ import path3 from "node:path";
 var MAX_FILE_BYTES = 2 * 1024 * 1024;
 var SKIPPED_NAMES = /* @__PURE__ */ new Set([".git", "node_modules"]);
 var READ_PATTERNS = [/^(meta|image-list)\.ya?ml$/i, /^(docker|distro)file/i];
-function isReadByCore(name) {
+var CONFIG_FILE = ".stacklint.toml";
+function isReadByCore(relative) {
+  if (relative === CONFIG_FILE) return true;
+  const name = relative.slice(relative.lastIndexOf("/") + 1);
   return READ_PATTERNS.some((pattern) => pattern.test(name));
 }
 function isWithin(child, parent) {
@@ -1787,18 +1807,18 @@ async function readText(file) {
     await handle?.close();
   }
 }
-async function describeLink(absolute, root, name) {
+async function describeLink(absolute, root, relative) {
   let target;
   try {
     target = await realpath(absolute);
   } catch {
-    return isReadByCore(name) ? { kind: "unreadable", reason: "broken-link" } : { kind: "unread" };
+    return isReadByCore(relative) ? { kind: "unreadable", reason: "broken-link" } : { kind: "unread" };
   }
   if (!(await stat(target)).isFile()) return null;
   if (!isWithin(target, root)) {
-    return isReadByCore(name) ? { kind: "unreadable", reason: "outside" } : { kind: "unread" };
+    return isReadByCore(relative) ? { kind: "unreadable", reason: "outside" } : { kind: "unread" };
   }
-  return isReadByCore(name) ? readText(target) : { kind: "unread" };
+  return isReadByCore(relative) ? readText(target) : { kind: "unread" };
 }
 async function readRepository(root) {
   const files = /* @__PURE__ */ new Map();
@@ -1818,9 +1838,9 @@ async function readRepository(root) {
       if (entry.isDirectory()) {
         pending.push(relative);
       } else if (entry.isFile()) {
-        files.set(relative, isReadByCore(entry.name) ? await readText(absolute) : { kind: "unread" });
+        files.set(relative, isReadByCore(relative) ? await readText(absolute) : { kind: "unread" });
       } else if (entry.isSymbolicLink()) {
-        const found = await describeLink(absolute, root, entry.name);
+        const found = await describeLink(absolute, root, relative);
         if (found) files.set(relative, found);
       }
     }
@@ -1862,10 +1882,17 @@ async function run({ core, env, wasmPath }) {
   const inputs = readInputs((name) => core.getInput(name), github);
   const { root, prefix } = await resolveRoot(github.workspace, inputs.path);
   const version2 = loadCore(await readFile2(wasmPath));
-  core.info(`stacklint ${version2}: checking ${prefix || "."} (scope: ${inputs.scope}, fail-on: ${inputs.failOn})`);
+  const rules = ["select", "ignore"].filter((name) => inputs[name] !== null).map((name) => `, ${name}: ${inputs[name].join(",")}`);
+  core.info(`stacklint ${version2}: checking ${prefix || "."} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join("")})`);
   const scope = await resolveScope(core, inputs, root);
   const found = await readRepository(root);
-  const { report, human, sarif } = analyze(found, { changed: scope.changed, color: true, sarif: Boolean(inputs.sarifFile) });
+  const { report, human, sarif } = analyze(found, {
+    changed: scope.changed,
+    select: inputs.select,
+    ignore: inputs.ignore,
+    color: true,
+    sarif: Boolean(inputs.sarifFile)
+  });
   logUntrusted(core, human);
   let sarifPath = "";
   if (inputs.sarifFile) {

@@ -27,6 +27,12 @@ function boolean(name, value) {
   throw new InputError(`input \`${name}\` is \`${value}\`; expected \`true\` or \`false\``);
 }
 
+/** `select`/`ignore`: codes, names or prefixes separated by commas or new lines; null when unset. */
+function ruleList(value) {
+  if (value === '') return null;
+  return value.split(/[\s,]+/).filter((item) => item !== '');
+}
+
 /**
  * @param {(name: string) => string} getInput trimmed input value, '' when unset
  * @param {{eventName: string, event: any}} github
@@ -57,6 +63,9 @@ export function readInputs(getInput, { eventName, event }) {
     scope,
     base,
     failOn,
+    // Checked against the rule table by the core (it names the nearest code).
+    select: ruleList(getInput('select')),
+    ignore: ruleList(getInput('ignore')),
     sarifFile: getInput('sarif-file'),
     annotations: boolean('annotations', getInput('annotations')),
     summary: boolean('summary', getInput('summary')),

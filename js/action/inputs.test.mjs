@@ -13,6 +13,8 @@ test('defaults on a pull request: changed scope against the base sha', () => {
     scope: 'changed',
     base: 'abc123',
     failOn: 'error',
+    select: null,
+    ignore: null,
     sarifFile: '',
     annotations: true,
     summary: true,
@@ -31,7 +33,14 @@ test('defaults on a push: every file', () => {
 
 test('explicit values win over the event', () => {
   const inputs = readInputs(from({ scope: 'all', base: 'main', 'fail-on': 'warning', annotations: 'false', summary: 'FALSE', path: 'repo', 'sarif-file': 'out.sarif' }), pullRequest);
-  assert.deepEqual(inputs, { path: 'repo', scope: 'all', base: 'main', failOn: 'warning', sarifFile: 'out.sarif', annotations: false, summary: false });
+  assert.deepEqual(inputs, { path: 'repo', scope: 'all', base: 'main', failOn: 'warning', select: null, ignore: null, sarifFile: 'out.sarif', annotations: false, summary: false });
+});
+
+test('select and ignore are lists split at commas and line breaks', () => {
+  const inputs = readInputs(from({ select: 'Y, P001', ignore: 'P003,\norphan-dockerfile\n' }), push);
+  assert.deepEqual(inputs.select, ['Y', 'P001']);
+  assert.deepEqual(inputs.ignore, ['P003', 'orphan-dockerfile']);
+  assert.deepEqual(readInputs(from({ ignore: ' , ' }), push).ignore, []);
 });
 
 test('a bad fail-on names the input, the value and the choices', () => {

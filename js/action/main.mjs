@@ -62,12 +62,19 @@ export async function run({ core, env, wasmPath }) {
   const inputs = readInputs((name) => core.getInput(name), github);
   const { root, prefix } = await resolveRoot(github.workspace, inputs.path);
   const version = loadCore(await readFile(wasmPath));
-  core.info(`stacklint ${version}: checking ${prefix || '.'} (scope: ${inputs.scope}, fail-on: ${inputs.failOn})`);
+  const rules = ['select', 'ignore'].filter((name) => inputs[name] !== null).map((name) => `, ${name}: ${inputs[name].join(',')}`);
+  core.info(`stacklint ${version}: checking ${prefix || '.'} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join('')})`);
 
   const scope = await resolveScope(core, inputs, root);
   const found = await readRepository(root);
 
-  const { report, human, sarif } = analyze(found, { changed: scope.changed, color: true, sarif: Boolean(inputs.sarifFile) });
+  const { report, human, sarif } = analyze(found, {
+    changed: scope.changed,
+    select: inputs.select,
+    ignore: inputs.ignore,
+    color: true,
+    sarif: Boolean(inputs.sarifFile),
+  });
   logUntrusted(core, human);
 
   let sarifPath = '';

@@ -62,6 +62,22 @@ test('the changed scope keeps only findings in affected images; no SARIF unless 
   assert.equal(sarif, null);
 });
 
+test('select and ignore replace the lists of the repository config, which is honoured', () => {
+  const configured = new Map([...found, ['.stacklint.toml', { kind: 'text', text: '[severity]\nY002 = "warning"\n' }]]);
+  assert.equal(analyze(configured).report.summary.warnings, 2);
+  assert.deepEqual(analyze(configured, { ignore: ['duplicate-tag'] }).report.diagnostics, []);
+  assert.deepEqual(analyze(found, { select: ['P', 'T'] }).report.diagnostics, []);
+  assert.equal(analyze(found, { select: ['Y'], ignore: [] }).report.diagnostics.length, 2);
+});
+
+test('an unknown code in select or ignore is a mistake in the inputs', () => {
+  assert.throws(() => analyze(found, { ignore: ['Y0002'] }), {
+    name: 'InputError',
+    message: 'input `ignore`: no rule `Y0002`; did you mean `Y002`?',
+  });
+  assert.throws(() => analyze(found, { select: [] }), { name: 'InputError', message: /^input `select`: the list names no rule/ });
+});
+
 test('the core rejects what it cannot take, with a stacklint message', () => {
   assert.throws(() => analyze(new Map([['../x', { kind: 'unread' }]])), /stacklint: invalid path `\.\.\/x`/);
 });

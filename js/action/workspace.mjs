@@ -12,11 +12,17 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 const SKIPPED_NAMES = new Set(['.git', 'node_modules']);
 
-// Manifests, scene lists and build files, including misspelt ones (`meta.yaml`, `Meta.yml`,
+// Manifests, scene lists and build files (and the root's .stacklint.toml), including misspelt ones (`meta.yaml`, `Meta.yml`,
 // `Dockerfile.arm64`) so the rules that catch the misspelling can read them.
 const READ_PATTERNS = [/^(meta|image-list)\.ya?ml$/i, /^(docker|distro)file/i];
 
-export function isReadByCore(name) {
+/** The configuration file the core honours, at the repository root only. */
+export const CONFIG_FILE = '.stacklint.toml';
+
+/** Whether the core reads this file (a repository-relative path). */
+export function isReadByCore(relative) {
+  if (relative === CONFIG_FILE) return true;
+  const name = relative.slice(relative.lastIndexOf('/') + 1);
   return READ_PATTERNS.some((pattern) => pattern.test(name));
 }
 
@@ -100,19 +106,19 @@ async function readText(file) {
   }
 }
 
-async function describeLink(absolute, root, name) {
+async function describeLink(absolute, root, relative) {
   let target;
   try {
     target = await realpath(absolute);
   } catch {
-    return isReadByCore(name) ? { kind: 'unreadable', reason: 'broken-link' } : { kind: 'unread' };
+    return isReadByCore(relative) ? { kind: 'unreadable', reason: 'broken-link' } : { kind: 'unread' };
   }
   // Linked folders are not walked: no escape, no cycles, no double counting.
   if (!(await stat(target)).isFile()) return null;
   if (!isWithin(target, root)) {
-    return isReadByCore(name) ? { kind: 'unreadable', reason: 'outside' } : { kind: 'unread' };
+    return isReadByCore(relative) ? { kind: 'unreadable', reason: 'outside' } : { kind: 'unread' };
   }
-  return isReadByCore(name) ? readText(target) : { kind: 'unread' };
+  return isReadByCore(relative) ? readText(target) : { kind: 'unread' };
 }
 
 /**
@@ -137,9 +143,9 @@ export async function readRepository(root) {
       if (entry.isDirectory()) {
         pending.push(relative);
       } else if (entry.isFile()) {
-        files.set(relative, isReadByCore(entry.name) ? await readText(absolute) : { kind: 'unread' });
+        files.set(relative, isReadByCore(relative) ? await readText(absolute) : { kind: 'unread' });
       } else if (entry.isSymbolicLink()) {
-        const found = await describeLink(absolute, root, entry.name);
+        const found = await describeLink(absolute, root, relative);
         if (found) files.set(relative, found);
       }
       // Sockets, FIFOs and devices are not files a build reads.

@@ -20,8 +20,11 @@ test('the core reads manifests, scene lists and build files, also misnamed ones'
   for (const name of ['meta.yml', 'meta.yaml', 'Meta.yml', 'image-list.yml', 'Dockerfile', 'Dockerfile.arm64', 'dockerfile', 'Distrofile']) {
     assert.equal(isReadByCore(name), true, name);
   }
-  for (const name of ['README.md', 'meta.yml.bak', 'entrypoint.sh', 'metadata.yml']) {
+  for (const name of ['README.md', 'meta.yml.bak', 'entrypoint.sh', 'metadata.yml', 'AI/.stacklint.toml', 'stacklint.toml']) {
     assert.equal(isReadByCore(name), false, name);
+  }
+  for (const name of ['AI/a/meta.yml', 'AI/a/1.0/24.03-lts/Dockerfile', '.stacklint.toml']) {
+    assert.equal(isReadByCore(name), true, name);
   }
 });
 
@@ -48,8 +51,12 @@ test('readRepository lists every file sorted, reads only what the core needs, sk
   write('AI/a/1.0/24.03-lts/Dockerfile', 'FROM x\n');
   write('.git/config', '');
   write('node_modules/meta.yml', 'x: 1');
+  write('.stacklint.toml', 'ignore = ["P003"]\n');
+  write('AI/.stacklint.toml', 'ignore = ["P"]\n');
   const found = await readRepository(dir);
   assert.deepEqual([...found], [
+    ['.stacklint.toml', { kind: 'text', text: 'ignore = ["P003"]\n' }],
+    ['AI/.stacklint.toml', { kind: 'unread' }],
     ['AI/a/1.0/24.03-lts/Dockerfile', { kind: 'text', text: 'FROM x\n' }],
     ['AI/a/README.md', { kind: 'unread' }],
     ['AI/a/meta.yml', { kind: 'text', text: '\ufeffx: 1\n' }],

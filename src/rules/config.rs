@@ -45,7 +45,7 @@ rule! {
     /// ```yaml
     /// # stacklint: ignore[T005]
     /// 2.1-oe2403lts:
-    ///   path: /2.1/24.03-lts/Dockerfile   # stacklint: ignore[P003]
+    ///   path: Bigdata/spark/2.0/24.03-lts/Dockerfile   # stacklint: ignore[P003]
     /// ```
     ///
     /// Remove stale suppressions, so that they cannot hide a new mistake on that line later.

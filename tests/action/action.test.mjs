@@ -194,3 +194,43 @@ test('sarif-file: SARIF of the reported findings, paths relative to the reposito
   assert.equal(finding.locations[0].physicalLocation.artifactLocation.uri, 'images/AI/vision/meta.yml');
   assert.equal(finding.locations[0].physicalLocation.region.startLine, 3);
 });
+
+test('select and ignore inputs: `ignore: Y002` lets a duplicate-tag change pass; an unknown code is an input error', (t) => {
+  const duplicate = manifest([['1.0-oe2403lts', '1.0/24.03-lts/Dockerfile'], ['1.0-oe2403lts', '1.0/24.03-lts/Dockerfile']]);
+  const { dir, event } = pullRequest(t, sceneFiles(), { 'AI/llm-demo/meta.yml': duplicate });
+
+  const ignored = runAction(t, { workspace: dir, event, inputs: { ignore: 'Y002, P003' } });
+  assert.equal(ignored.status, 0, ignored.stdout + ignored.stderr);
+  assert.deepEqual(ignored.commands, []);
+  assert.deepEqual(ignored.outputs, { errors: '0', warnings: '0', findings: '0', 'sarif-file': '' });
+  assert.match(ignored.stdout, /^stacklint \d+\.\d+\.\d+: checking \. \(scope: changed, fail-on: error, ignore: Y002,P003\)$/m);
+
+  const selected = runAction(t, { workspace: dir, event, inputs: { select: 'P,T' } });
+  assert.equal(selected.status, 0);
+  assert.equal(selected.outputs.findings, '0');
+
+  const typo = runAction(t, { workspace: dir, event, inputs: { ignore: 'Y0002' } });
+  assert.equal(typo.status, 1);
+  assert.deepEqual(typo.commands, ['::error::stacklint: input `ignore`: no rule `Y0002`; did you mean `Y002`?']);
+  assert.deepEqual(typo.outputs, {});
+});
+
+test('the repository .stacklint.toml and inline suppressions are honoured; a stale suppression is annotated', (t) => {
+  const files = { ...sceneFiles(), '.stacklint.toml': '[severity]\nY002 = "warning"\n' };
+  const { dir, event } = pullRequest(t, files, {
+    'AI/llm-demo/meta.yml': manifest([['1.0-oe2403lts', '1.0/24.03-lts/Dockerfile'], ['1.0-oe2403lts', '1.0/24.03-lts/Dockerfile']]),
+    'AI/vision/meta.yml': `# stacklint: ignore[Y002]\n${files['AI/vision/meta.yml']}`,
+  });
+  const result = runAction(t, { workspace: dir, event });
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  assert.deepEqual(codes(result), ['warning Y002', 'warning C002']);
+  assert.match(annotations(result.commands)[1][1], /^title=C002 unused-suppression,file=AI\/vision\/meta\.yml,line=1,endLine=1,col=21,endColumn=24$/);
+  assert.deepEqual(result.outputs, { errors: '0', warnings: '2', findings: '2', 'sarif-file': '' });
+
+  // The configuration is read through the same reader: a mistake in it is annotated at its line.
+  const broken = pullRequest(t, files, { '.stacklint.toml': '[severity]\nY002 = "warn"\n' });
+  const fails = runAction(t, { workspace: broken.dir, event: broken.event });
+  assert.equal(fails.status, 1);
+  assert.match(annotations(fails.commands)[0][1], /^title=C001 invalid-config,file=\.stacklint\.toml,line=2,endLine=2,col=8,endColumn=13$/);
+  assert.match(annotations(fails.commands)[0][2], /did you mean `warning`\?/);
+});
