@@ -60,7 +60,7 @@ struct GlobalArg {
 
 /// Reads the stages of a Dockerfile. Never fails: what it cannot understand it skips.
 pub fn parse(text: &str) -> Dockerfile {
-    let escape = escape_char(text);
+    let escape = escape_char(without_bom(text));
     let mut globals: HashMap<String, GlobalArg> = HashMap::new();
     let mut dockerfile = Dockerfile::default();
     for line in logical_lines(text, escape) {
@@ -81,6 +81,12 @@ pub fn parse(text: &str) -> Dockerfile {
         }
     }
     dockerfile
+}
+
+/// The text after a leading UTF-8 byte order mark, which the builder ignores (an editor on
+/// Windows may write one; `\u{feff}FROM` is still a `FROM`).
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// The `# escape=` parser directive, which must come before anything else.
@@ -173,8 +179,9 @@ impl Line {
 fn logical_lines(text: &str, escape: char) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut current: Option<Line> = None;
-    let mut offset = 0;
-    for physical in text.split_inclusive('\n') {
+    let body = without_bom(text);
+    let mut offset = text.len() - body.len();
+    for physical in body.split_inclusive('\n') {
         let start = offset;
         offset += physical.len();
         let content = physical.trim_end_matches(['\n', '\r']);
@@ -305,6 +312,10 @@ fn expand(word: &str, globals: &HashMap<String, GlobalArg>) -> Result<String, St
 
 const MAX_NESTING: usize = 8;
 
+/// Expansion stops growing a value past this many bytes: `ARG B=$A$A` repeated doubles the
+/// value each time (2^n bytes), and no image reference is longer than a few hundred bytes.
+pub const MAX_EXPANDED_BYTES: usize = 4096;
+
 fn expand_depth(
     word: &str,
     globals: &HashMap<String, GlobalArg>,
@@ -321,6 +332,10 @@ fn expand_depth(
     let mut out = String::new();
     let mut rest = word;
     while let Some(at) = rest.find('$') {
+        if out.len() > MAX_EXPANDED_BYTES {
+            // Already far too long to be a reference; the caller reports it as invalid.
+            return Ok(out);
+        }
         out.push_str(&rest[..at]);
         let after = &rest[at + 1..];
         if let Some(braced) = after.strip_prefix('{') {
@@ -514,6 +529,31 @@ mod tests {
             (image.as_str(), at.as_str()),
             ("openeuler/x:2", "openeuler/x:2")
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_hide_the_first_instruction() {
+        // Found while testing pathological input: `\u{feff}ARG` was not an ARG, so the FROM
+        // looked unresolved.
+        let text = "\u{feff}ARG BASE=openeuler/x:1\nFROM ${BASE}\n";
+        assert_eq!(
+            parent(text),
+            ("openeuler/x:1".into(), "openeuler/x:1".into())
+        );
+        let text = "\u{feff}# escape=`\nFROM `\n  a/b:1\n";
+        assert_eq!(parent(text).0, "a/b:1");
+    }
+
+    #[test]
+    fn doubling_arg_chains_stop_growing() {
+        // Found while testing pathological input: 64 doubling ARGs asked for 2^64 bytes.
+        let mut text = String::from("ARG A0=abcdefgh\n");
+        for i in 1..=64 {
+            text.push_str(&format!("ARG A{i}=${{A{}}}${{A{}}}\n", i - 1, i - 1));
+        }
+        text.push_str("FROM ${A64}\n");
+        let (image, _) = parent(&text);
+        assert!(image.len() > MAX_EXPANDED_BYTES && image.len() <= 3 * MAX_EXPANDED_BYTES);
     }
 
     #[test]

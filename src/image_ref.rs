@@ -5,6 +5,11 @@ use std::fmt;
 
 use crate::config::ImageTables;
 
+/// Docker refuses longer repository names ("repository name must not be more than 255
+/// characters") and longer tags (`[\w][\w.-]{0,127}`).
+const MAX_REPOSITORY_BYTES: usize = 255;
+const MAX_TAG_BYTES: usize = 128;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImageRef {
     /// `quay.io` in `quay.io/ascend/cann:8.0.0`; `None` for Docker Hub without a host.
@@ -38,6 +43,8 @@ impl ImageRef {
             None => (path, None),
         };
         if repository.is_empty()
+            || repository.len() > MAX_REPOSITORY_BYTES
+            || tag.as_ref().is_some_and(|tag| tag.len() > MAX_TAG_BYTES)
             || repository.split('/').any(str::is_empty)
             || tag.as_deref() == Some("")
             || digest.as_deref() == Some("")
@@ -174,7 +181,18 @@ mod tests {
 
     #[test]
     fn non_references_are_refused() {
-        for text in ["", "a b", "${BASE}", "openeuler/cann:", "/cann", "cann@"] {
+        let long_name = "a".repeat(256);
+        let long_tag = format!("a:{}", "1".repeat(129));
+        for text in [
+            "",
+            "a b",
+            "${BASE}",
+            "openeuler/cann:",
+            "/cann",
+            "cann@",
+            &long_name,
+            &long_tag,
+        ] {
             assert_eq!(ImageRef::parse(text), None, "{text}");
         }
     }

@@ -57,6 +57,13 @@ impl LineIndex {
             }
             &text[start..end]
         });
+        // A `\r` that ends the line (before `\n` or at the end of the file) is part of the line
+        // break, as in `line_span`: an offset just after it is still the end of the line.
+        let ends_line = text.as_bytes().get(offset).is_none_or(|&b| b == b'\n');
+        let prefix = match prefix.strip_suffix('\r') {
+            Some(visible) if ends_line => visible,
+            _ => prefix,
+        };
         Position {
             line: line + 1,
             column: prefix.chars().count() + 1,
@@ -118,5 +125,18 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.line_span(text, 1), (0, 1));
         assert_eq!(index.position(text, 3).line, 2);
+    }
+
+    #[test]
+    fn an_offset_after_a_line_ending_carriage_return_stays_inside_the_line() {
+        // Found by fuzzing: a block scalar's span ended after a final `\r`, one column past
+        // the line `line_span` reports.
+        let text = "ab\r\ncd\r";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 3).column, 3);
+        assert_eq!(index.position(text, text.len()).column, 3);
+        assert_eq!(index.line_span(text, 2), (4, 6));
+        let lone = "a\rb";
+        assert_eq!(LineIndex::new(lone).position(lone, 2).column, 3);
     }
 }

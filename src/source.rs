@@ -15,6 +15,8 @@ pub enum ReadError {
     NotProvided,
     /// Contains a NUL byte: binary data, not a text file.
     Binary,
+    /// Starts with a UTF-16 byte order mark (Windows editors' "Unicode"): text, but not UTF-8.
+    Utf16,
     /// Not valid UTF-8; `offset` is the first bad byte.
     NotUtf8 {
         offset: usize,
@@ -33,6 +35,10 @@ impl fmt::Display for ReadError {
             ReadError::NotFound => write!(f, "the file does not exist"),
             ReadError::NotProvided => write!(f, "the file's content was not provided"),
             ReadError::Binary => write!(f, "the file contains NUL bytes (binary data, not text)"),
+            ReadError::Utf16 => write!(
+                f,
+                "the file is UTF-16 text; stacklint and the publisher read UTF-8 (save it as UTF-8)"
+            ),
             ReadError::NotUtf8 { offset } => {
                 write!(
                     f,
@@ -65,6 +71,9 @@ pub fn decode_text(bytes: Vec<u8>) -> Result<String, ReadError> {
         return Err(ReadError::TooLarge {
             bytes: bytes.len() as u64,
         });
+    }
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(ReadError::Utf16);
     }
     if bytes.contains(&0) {
         return Err(ReadError::Binary);
@@ -239,6 +248,14 @@ mod tests {
     fn decode_text_rejects_binary_and_bad_utf8() {
         assert_eq!(decode_text(b"ok".to_vec()), Ok("ok".into()));
         assert_eq!(decode_text(vec![b'a', 0]), Err(ReadError::Binary));
+        assert_eq!(
+            decode_text(vec![0xff, 0xfe, b'a', 0]),
+            Err(ReadError::Utf16)
+        );
+        assert_eq!(
+            decode_text(vec![0xfe, 0xff, 0, b'a']),
+            Err(ReadError::Utf16)
+        );
         assert_eq!(
             decode_text(vec![b'a', 0xff]),
             Err(ReadError::NotUtf8 { offset: 1 })

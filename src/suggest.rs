@@ -28,6 +28,13 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
+/// Whether `a` and `b` are at most `max` edits apart. Strings whose lengths differ by more
+/// are refused without the quadratic table: a 2 MiB `path` against every Dockerfile name took
+/// tens of seconds.
+pub fn within(a: &str, b: &str, max: usize) -> bool {
+    a.chars().count().abs_diff(b.chars().count()) <= max && edit_distance(a, b) <= max
+}
+
 /// Distance ignoring ASCII case, with a case-only difference counted as a tiny edit so that
 /// `24.03-LTS` prefers `24.03-lts` over an equally distant candidate.
 fn score(needle: &str, candidate: &str) -> (usize, usize) {
@@ -62,7 +69,10 @@ pub fn nearest_within<'a>(
 ) -> Vec<&'a str> {
     let mut scored: Vec<((usize, usize), usize, &'a str)> = Vec::new();
     for (order, candidate) in candidates.enumerate() {
-        if candidate == needle || scored.iter().any(|(_, _, c)| *c == candidate) {
+        if candidate == needle
+            || scored.iter().any(|(_, _, c)| *c == candidate)
+            || needle.chars().count().abs_diff(candidate.chars().count()) > max_distance
+        {
             continue;
         }
         let distance = score(needle, candidate);
@@ -77,6 +87,17 @@ pub fn nearest_within<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn within_refuses_far_lengths_and_agrees_otherwise() {
+        assert!(within("Dcokerfile", "Dockerfile", 1));
+        assert!(!within("Dockerfile", "Dockerfile.bak", 2));
+        assert!(!within(&"x".repeat(2_000_000), "Dockerfile", 2));
+        assert_eq!(
+            nearest(&"x".repeat(100_000), ["x"].into_iter(), 1),
+            [] as [&str; 0]
+        );
+    }
 
     #[test]
     fn distances_count_swaps_as_one_edit() {

@@ -198,6 +198,11 @@ impl Builder {
     }
 }
 
+/// Deeper nesting is reported as a syntax error: real manifests nest three levels, and the
+/// tree (and every rule walking it) recurses per level, so unbounded depth would overflow the
+/// stack on input like `[[[[…`.
+pub const MAX_DEPTH: usize = 100;
+
 /// Parses one YAML file; never fails, never panics.
 pub fn parse(text: &str) -> Document {
     let offsets = CharOffsets::new(text);
@@ -249,6 +254,15 @@ pub fn parse(text: &str) -> Document {
                 kind: NodeKind::Alias,
                 span,
             }),
+            Event::MappingStart(..) | Event::SequenceStart(..)
+                if builder.stack.len() >= MAX_DEPTH =>
+            {
+                error = Some(SyntaxError {
+                    span: Span::new(span.start, next_char_end(text, span.start)),
+                    message: format!("the YAML nests deeper than {MAX_DEPTH} levels"),
+                });
+                break;
+            }
             Event::MappingStart(..) => builder.stack.push(Frame::Mapping {
                 start: span.start,
                 pairs: Vec::new(),
@@ -346,6 +360,27 @@ mod tests {
         let doc = parse("a: 1\n---\nb: 2\n");
         assert!(doc.extra_document.is_some());
         assert!(doc.root.expect("root").get("b").is_none());
+    }
+
+    #[test]
+    fn deep_nesting_stops_with_an_error_instead_of_overflowing_the_stack() {
+        // Found while testing pathological input: `- - - …` 100k deep overflowed the stack.
+        for text in [
+            "[".repeat(100_000),
+            "- ".repeat(100_000),
+            "{a: ".repeat(100_000),
+        ] {
+            let doc = parse(&text);
+            let error = doc.error.expect("an error");
+            // saphyr-parser limits flow nesting itself and may stop first.
+            assert!(
+                error.message.contains("deeper than") || error.message.contains("recursion limit"),
+                "{}",
+                error.message
+            );
+        }
+        let fine = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert_eq!(parse(&fine).error, None);
     }
 
     #[test]

@@ -111,6 +111,9 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// How much of an invalid parent reference a message quotes.
+const MAX_QUOTED_CHARS: usize = 120;
+
 pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
     let layers = repo.layers();
     for cycle in layers.cycles() {
@@ -142,10 +145,13 @@ pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
                 missing_layer(&ctx, implied.as_ref(), out);
             }
             Parent::Invalid { text, origin } => {
-                let found = if text.is_empty() {
-                    "an empty string".to_string()
-                } else {
-                    format!("`{text}`")
+                let found = match text.char_indices().nth(MAX_QUOTED_CHARS) {
+                    _ if text.is_empty() => "an empty string".to_string(),
+                    // An ARG chain can expand to kilobytes; the start is enough to recognise it.
+                    Some((cut, _)) => {
+                        format!("`{}…` ({} characters)", &text[..cut], text.chars().count())
+                    }
+                    None => format!("`{text}`"),
                 };
                 out.push(
                     ctx.at_from(

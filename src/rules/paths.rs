@@ -411,7 +411,7 @@ fn report_missing(
 /// A slip of a key or two, ignoring case (`Dcokerfile`, `24.03-LTS`).
 fn is_near(missing: &str, candidate: &str) -> bool {
     let (missing, candidate) = (missing.to_ascii_lowercase(), candidate.to_ascii_lowercase());
-    suggest::edit_distance(&missing, &candidate) <= 2
+    suggest::within(&missing, &candidate, 2)
 }
 
 /// The same version and release, spelt differently (`Dcokerfile`, `24.03.-lts-sp1`): unlike
@@ -452,7 +452,7 @@ fn build_files_under(repo: &Repo, root: &str) -> Vec<String> {
             let name = file_name(path).to_ascii_lowercase();
             ["dockerfile", "distrofile"]
                 .iter()
-                .any(|known| suggest::edit_distance(&name, known) <= 2)
+                .any(|known| suggest::within(&name, known, 2))
         })
         .cloned()
         .collect()
@@ -470,7 +470,7 @@ fn fixed_file_name(name: &str) -> Option<&'static str> {
     let lower = name.to_ascii_lowercase();
     ["Dockerfile", "Distrofile"]
         .into_iter()
-        .find(|known| suggest::edit_distance(&lower, &known.to_ascii_lowercase()) <= 2)
+        .find(|known| suggest::within(&lower, &known.to_ascii_lowercase(), 2))
 }
 
 fn check_layout(

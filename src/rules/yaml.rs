@@ -480,12 +480,12 @@ pub fn is_misnamed_manifest(name: &str) -> bool {
     }
     let lower = name.to_ascii_lowercase();
     let Some(extension) = lower.strip_prefix("meta.") else {
-        return suggest::edit_distance(&lower, MANIFEST_NAME) <= 1;
+        return suggest::within(&lower, MANIFEST_NAME, 1);
     };
     let extension = extension.split('.').next().unwrap_or_default();
     ["yml", "yaml"]
         .iter()
-        .any(|known| suggest::edit_distance(extension, known) <= 1)
+        .any(|known| suggest::within(extension, known, 1))
 }
 
 fn check_misnamed(repo: &Repo, out: &mut Vec<Finding>) {
