@@ -4,7 +4,7 @@
 //! runs every parser, the full check and every renderer on each result (see
 //! `support/harness.rs`). Longer local runs: `STACKLINT_FUZZ_ITERATIONS=1000000
 //! STACKLINT_FUZZ_SEED=7 cargo test --release --test robustness generated`, or the
-//! coverage-guided targets in `fuzz/` (`cargo +nightly fuzz run check`).
+//! coverage-guided target in `tests/fuzz/` (`cargo +nightly fuzz run --fuzz-dir tests/fuzz check`).
 
 #[path = "support/harness.rs"]
 mod harness;

@@ -3,7 +3,7 @@
 //! the report invariants.
 #![no_main]
 
-#[path = "../../tests/support/harness.rs"]
+#[path = "../../support/harness.rs"]
 mod harness;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
