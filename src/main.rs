@@ -140,6 +140,13 @@ fn run(cli: Cli) -> Result<u8, String> {
             let report = stacklint::check(&source, &options);
             let output = render::render(&report, format, use_color(color));
             print(&output);
+            if report.summary.manifests == 0 {
+                // Pointing at the wrong folder must not look like a clean repository.
+                eprintln!(
+                    "warning: no meta.yml found below `{}`; is this an image repository?",
+                    dir.display()
+                );
+            }
             Ok(if report.max_severity() >= Some(Severity::Error) {
                 EXIT_FINDINGS
             } else {
