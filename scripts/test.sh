@@ -14,16 +14,16 @@ cargo fmt --all -- --check
 
 step "cargo clippy (native and wasm32)"
 cargo clippy --all-targets --locked -- -D warnings
-cargo clippy --lib --test wasm --locked --target wasm32-unknown-unknown --no-default-features -- -D warnings
+cargo clippy --lib --test wasm --test wasm_fixtures --locked --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 step "cargo test"
 cargo test --locked
 
-step "cargo test (wasm32, the WASM API in Node)"
+step "cargo test (wasm32: the WASM API and every fixture, in Node)"
 # wasm-bindgen-test-runner comes with wasm-bindgen-cli (scripts/setup.sh); the tests do not
 # ask for a browser, so it runs them in Node.
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --locked --target wasm32-unknown-unknown --no-default-features --test wasm
+  cargo test --locked --target wasm32-unknown-unknown --no-default-features --test wasm --test wasm_fixtures
 
 step "wasm build"
 bash scripts/build-wasm.sh

@@ -1,0 +1,78 @@
+//! Every fixture repository of `tests/fixtures` checked by the core compiled to WASM, compared
+//! with the same expected outputs as the native run (tests/fixtures.rs): the action and the
+//! playground see exactly what the CLI sees. Runs in Node under wasm-bindgen-test, which lets
+//! the test read the fixtures through Node's `fs`:
+//! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//!  cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_fixtures`
+#![cfg(target_arch = "wasm32")]
+
+use stacklint::render::{human, json};
+use stacklint::{CheckOptions, MemorySource};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen(module = "fs")]
+extern "C" {
+    #[wasm_bindgen(js_name = readdirSync)]
+    fn read_dir(path: &str, options: &JsValue) -> js_sys::Array;
+    /// Throws for a folder (EISDIR), which is how folders are told from files here.
+    #[wasm_bindgen(catch, js_name = readFileSync)]
+    fn read_file(path: &str) -> Result<js_sys::Uint8Array, JsValue>;
+}
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn names(dir: &str, recursive: bool) -> Vec<String> {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"recursive".into(), &recursive.into()).expect("set");
+    let mut names: Vec<String> = read_dir(dir, &options)
+        .iter()
+        .filter_map(|name| name.as_string())
+        .collect();
+    names.sort();
+    names
+}
+
+fn text(path: &str) -> String {
+    read_file(path)
+        .map(|bytes| String::from_utf8_lossy(&bytes.to_vec()).into_owned())
+        .unwrap_or_default()
+}
+
+/// The fixture repository as raw bytes, so binary and non-UTF-8 files reach the core unchanged.
+fn repository(case: &str) -> MemorySource {
+    let root = format!("{FIXTURES}/{case}/repo");
+    let mut source = MemorySource::new();
+    for name in names(&root, true) {
+        if let Ok(bytes) = read_file(&format!("{root}/{name}")) {
+            source.insert_bytes(&name, bytes.to_vec());
+        }
+    }
+    source
+}
+
+#[wasm_bindgen_test]
+fn every_fixture_matches_its_expected_output_in_wasm() {
+    let cases: Vec<String> = names(FIXTURES, false)
+        .into_iter()
+        .filter(|case| read_file(&format!("{FIXTURES}/{case}/expected.json")).is_ok())
+        .collect();
+    assert!(
+        cases.len() >= 30,
+        "only {} fixture cases found",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    for case in &cases {
+        let report = stacklint::check(&repository(case), &CheckOptions::default());
+        let actual_json = json::render(&report) + "\n";
+        let actual_text = human::render(&report, human::HumanOptions { color: false });
+        if actual_json != text(&format!("{FIXTURES}/{case}/expected.json")) {
+            failures.push(format!("{case}: JSON differs from the native run"));
+        }
+        if actual_text != text(&format!("{FIXTURES}/{case}/expected.txt")) {
+            failures.push(format!("{case}: human output differs from the native run"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
