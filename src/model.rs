@@ -33,6 +33,13 @@ impl SourceFile {
         }
     }
 
+    /// The first line, without its line ending: where a finding about the whole file points,
+    /// so editors and annotations underline something visible.
+    pub fn first_line(&self) -> Span {
+        let (start, end) = self.lines.line_span(&self.text, 1);
+        Span::new(start, end)
+    }
+
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
     }
@@ -188,6 +195,12 @@ impl<'a> Repo<'a> {
         let file = result.as_ref().ok().cloned();
         self.files.borrow_mut().insert(path.to_string(), result);
         file
+    }
+
+    /// The first line of a file, or the empty start when it cannot be read.
+    pub fn first_line(&self, path: &str) -> Span {
+        self.read(path)
+            .map_or_else(Span::file_start, |file| file.first_line())
     }
 
     /// A file that was read before, for locating findings.

@@ -275,7 +275,7 @@ fn dangling(ctx: &Ctx, reference: &ImageRef, name: &str, tag: &str, origin: Span
     {
         Some(manifest) => finding.related(
             &manifest.path,
-            Span::file_start(),
+            manifest.file.first_line(),
             format!("the tags of `{name}` are declared here"),
         ),
         None => finding,

@@ -549,13 +549,7 @@ fn report_orphans(
         if !entry_path::is_build_file(layout.file) || accounted.contains(file) {
             continue;
         }
-        let span = repo
-            .read(file)
-            .map(|text| {
-                let first = text.text.lines().next().unwrap_or_default();
-                Span::new(0, first.len())
-            })
-            .unwrap_or_default();
+        let span = repo.first_line(file);
         out.push(
             Finding::new(
                 &ORPHAN_DOCKERFILE,

@@ -466,7 +466,7 @@ fn check_placement(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
         Finding::new(
             &MISPLACED_MANIFEST,
             &manifest.path,
-            Span::file_start(),
+            manifest.file.first_line(),
             message,
         )
         .help(help),
@@ -494,8 +494,6 @@ fn check_misnamed(repo: &Repo, out: &mut Vec<Finding>) {
         if !is_misnamed_manifest(name) {
             continue;
         }
-        // Read it so the finding shows its first line; an unreadable one is also F001.
-        let _ = repo.read(path);
         let dir = parent_dir(path);
         let target = crate::model::join_dir(dir, MANIFEST_NAME);
         let help = if repo.is_file(&target) {
@@ -507,7 +505,8 @@ fn check_misnamed(repo: &Repo, out: &mut Vec<Finding>) {
             Finding::new(
                 &MISPLACED_MANIFEST,
                 path,
-                Span::file_start(),
+                // Reading it shows its first line; an unreadable one is also F001.
+                repo.first_line(path),
                 format!(
                     "`{name}` is not read by the publisher, which reads only `{MANIFEST_NAME}`"
                 ),
