@@ -1,12 +1,14 @@
 //! Fixture repositories: every folder `tests/fixtures/<case>/` holds a small repository in
 //! `repo/` and the expected outputs `expected.json` and `expected.txt` (human, no colour).
+//! A fixture may also pin other formats: `expected.github` (workflow commands) and
+//! `expected.sarif`, compared when present.
 //! Run with `STACKLINT_BLESS=1` to rewrite the expectations after reviewing the change.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use stacklint::dir_source::DirSource;
-use stacklint::render::{human, json};
+use stacklint::render::{self, human, json, Format};
 use stacklint::CheckOptions;
 
 fn cases() -> Vec<PathBuf> {
@@ -51,6 +53,15 @@ fn every_fixture_matches_its_expected_output() {
         );
         let text = human::render(&report, human::HumanOptions { color: false });
         compare(case, "expected.txt", &text, &mut failures);
+        for (file, format) in [
+            ("expected.github", Format::Github),
+            ("expected.sarif", Format::Sarif),
+        ] {
+            if case.join(file).is_file() {
+                let actual = render::render(&report, format, false);
+                compare(case, file, &actual, &mut failures);
+            }
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

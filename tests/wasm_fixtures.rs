@@ -6,7 +6,7 @@
 //!  cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_fixtures`
 #![cfg(target_arch = "wasm32")]
 
-use stacklint::render::{human, json};
+use stacklint::render::{self, human, json, Format};
 use stacklint::{CheckOptions, MemorySource};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -72,6 +72,17 @@ fn every_fixture_matches_its_expected_output_in_wasm() {
         }
         if actual_text != text(&format!("{FIXTURES}/{case}/expected.txt")) {
             failures.push(format!("{case}: human output differs from the native run"));
+        }
+        for (file, format) in [
+            ("expected.github", Format::Github),
+            ("expected.sarif", Format::Sarif),
+        ] {
+            let Ok(bytes) = read_file(&format!("{FIXTURES}/{case}/{file}")) else {
+                continue;
+            };
+            if render::render(&report, format, false) != String::from_utf8_lossy(&bytes.to_vec()) {
+                failures.push(format!("{case}: {file} differs from the native run"));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
