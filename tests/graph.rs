@@ -66,3 +66,16 @@ fn an_unknown_image_is_an_error() {
     let error = graph::build(&repo, Some("nope:1")).expect_err("unknown image");
     assert!(error.contains("openeuler/nope:1"), "{error}");
 }
+
+/// The graph shows what the publisher builds: the same entries and Dockerfiles as `check`.
+#[test]
+fn graph_snapshots_of_misplaced_manifests_and_paths_into_other_images() {
+    for case in [
+        "yaml-y007-misplaced",
+        "yaml-y007-misplaced-stack",
+        "paths-p001-path-into-other-image",
+    ] {
+        let actual = render(case, None, GraphFormat::Text);
+        compare(case, "expected-graph.txt", &actual);
+    }
+}
