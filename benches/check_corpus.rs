@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use stacklint::dir_source::DirSource;
+use stacklint::source::dir::DirSource;
 use stacklint::{CheckOptions, FileSource, MemorySource};
 
 const RELEASES: [(&str, &str); 4] = [

@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use stacklint::config_file::ConfigFile;
-use stacklint::dir_source::DirSource;
+use stacklint::policy::config_file::ConfigFile;
+use stacklint::source::dir::DirSource;
 use stacklint::render::{self, Format};
-use stacklint::selection::{self, RulePattern};
+use stacklint::policy::selection::{self, RulePattern};
 use stacklint::source::decode_text;
-use stacklint::{rules, scope, CheckOptions, Severity};
+use stacklint::policy::scope;
+use stacklint::{rules, CheckOptions, Severity};
 
 /// Exit codes are a contract: scripts tell findings from broken invocations.
 const EXIT_FINDINGS: u8 = 1;
@@ -158,13 +159,13 @@ fn run(cli: Cli) -> Result<u8, String> {
                 .map_err(|error| format!("cannot read `{}`: {error}", dir.display()))?;
             let config = stacklint::Config::default();
             let repo = stacklint::model::Repo::load(&source, &config);
-            let graph = stacklint::graph::build(&repo, image.as_deref())?;
+            let graph = stacklint::render::graph::build(&repo, image.as_deref())?;
             let format = match format {
-                GraphFormatArg::Text => stacklint::graph::GraphFormat::Text,
-                GraphFormatArg::Dot => stacklint::graph::GraphFormat::Dot,
-                GraphFormatArg::Json => stacklint::graph::GraphFormat::Json,
+                GraphFormatArg::Text => stacklint::render::graph::GraphFormat::Text,
+                GraphFormatArg::Dot => stacklint::render::graph::GraphFormat::Dot,
+                GraphFormatArg::Json => stacklint::render::graph::GraphFormat::Json,
             };
-            print(&stacklint::graph::render(&graph, format));
+            print(&stacklint::render::graph::render(&graph, format));
             Ok(0)
         }
         Command::Explain { rule } => {
@@ -182,7 +183,7 @@ fn run(cli: Cli) -> Result<u8, String> {
         Command::Rules {
             format: RulesFormat::Markdown,
         } => {
-            print(&rules::docs::reference());
+            print(&stacklint::render::rules::reference());
             Ok(0)
         }
         Command::Rules {

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::js_files::{memory_source, FileContent};
+use crate::source::js::{memory_source, FileContent};
 use crate::render::{self, Format};
 use crate::report::Report;
-use crate::selection::{self, RulePattern};
+use crate::policy::selection::{self, RulePattern};
 use crate::source::MemorySource;
 use crate::CheckOptions;
 
@@ -129,7 +129,7 @@ impl JsOptions {
         let changed = self
             .scope
             .as_ref()
-            .map(|paths| crate::scope::normalize_changed(paths.iter().map(String::as_str)))
+            .map(|paths| crate::policy::scope::normalize_changed(paths.iter().map(String::as_str)))
             .transpose()
             .map_err(|error| JsError::new(&format!("stacklint: `scope`: {error}")))?;
         type Parse = fn(&[String]) -> Result<Vec<RulePattern>, String>;

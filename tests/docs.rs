@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use stacklint::rules::docs;
+use stacklint::render::rules as docs;
 
 const TABLE_START: &str = "<!-- rules:start -->\n";
 const TABLE_END: &str = "<!-- rules:end -->";

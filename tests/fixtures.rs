@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use stacklint::dir_source::DirSource;
+use stacklint::source::dir::DirSource;
 use stacklint::render::{self, human, json, Format};
 use stacklint::CheckOptions;
 

@@ -4,8 +4,8 @@
 use std::fs;
 use std::path::Path;
 
-use stacklint::dir_source::DirSource;
-use stacklint::graph::{self, GraphFormat};
+use stacklint::source::dir::DirSource;
+use stacklint::render::graph::{self, GraphFormat};
 use stacklint::model::Repo;
 use stacklint::Config;
 

@@ -231,7 +231,7 @@ mod on_disk {
     use std::fs;
     use std::path::PathBuf;
 
-    use stacklint::dir_source::DirSource;
+    use stacklint::source::dir::DirSource;
     use stacklint::CheckOptions;
 
     fn scratch(name: &str) -> PathBuf {

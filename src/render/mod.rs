@@ -1,8 +1,10 @@
 //! Report renderers shared by every shell.
 
 pub mod github;
+pub mod graph;
 pub mod human;
 pub mod json;
+pub mod rules;
 pub mod sarif;
 
 use crate::diagnostic::Diagnostic;

@@ -4,10 +4,10 @@ use crate::diagnostic::{Finding, Span};
 use crate::model::Manifest;
 use crate::model::Repo;
 use crate::rule;
-use crate::rules::placement;
+use crate::model::placement;
 use crate::rules::spans;
-use crate::suggest;
-use crate::yaml::{Node, NodeKind};
+use crate::text::suggest;
+use crate::syntax::yaml::{Node, NodeKind};
 
 rule! {
     /// `arch` is a comma-separated list of `x86_64`, `aarch64` and `loongarch64`, spelled
@@ -147,7 +147,7 @@ fn list_items(node: &Node) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::domain::tables::Config;
     use crate::source::MemorySource;
 
     fn findings(arch_line: &str) -> Vec<(String, String)> {

@@ -1,6 +1,6 @@
 //! C: the configuration itself: `.stacklint.toml` and inline `# stacklint: ignore[...]`
 //! comments. These findings are produced while the configuration is read
-//! ([`crate::config_file`]) and applied ([`crate::suppress`]), not by walking the repository,
+//! ([`crate::policy::config_file`]) and applied ([`crate::policy::suppress`]), not by walking the repository,
 //! so the family's `check` has nothing to add.
 
 use crate::diagnostic::Finding;

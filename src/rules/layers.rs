@@ -3,13 +3,13 @@
 //! tag implies, runs the same OS release and architectures, and is pinned.
 
 use crate::diagnostic::{Finding, Severity, Span};
-use crate::image_ref::ImageRef;
+use crate::domain::image_ref::ImageRef;
 use crate::model::Repo;
-use crate::os_release::OsRelease;
+use crate::domain::os_release::OsRelease;
 use crate::rule;
-use crate::stack::grammar::{self, ImpliedParent, Match, StackTag};
-use crate::stack::layers::{Node, Parent};
-use crate::tag;
+use crate::domain::stack_tag::{self, ImpliedParent, Match, StackTag};
+use crate::model::parents::{Node, Parent};
+use crate::domain::tag;
 
 rule! {
     /// An AI stack tag implies the layer below it: a framework tag `2.2.0-cann8.0.RC1-oe2203sp4`
@@ -133,8 +133,8 @@ pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
             tag_span: entry.tag_span(),
         };
         let stack =
-            grammar::read(&node.name, &node.tag, &repo.config.stack).filter(|t| t.layer.is_some());
-        let implied = stack.as_ref().and_then(grammar::implied_parent);
+            stack_tag::read(&node.name, &node.tag, &repo.config.stack).filter(|t| t.layer.is_some());
+        let implied = stack.as_ref().and_then(stack_tag::implied_parent);
         match &node.parent {
             Parent::Unresolved {
                 arg,
@@ -473,7 +473,7 @@ const DEFAULT_ARCHES: [&str; 2] = ["x86_64", "aarch64"];
 
 /// The architectures an entry is built for; `None` when `arch` is null, not a string or names
 /// an architecture A001 rejects: comparing a wrong spelling with the parent would only echo it.
-fn arches(node: Option<&crate::yaml::Node>) -> Option<Vec<String>> {
+fn arches(node: Option<&crate::syntax::yaml::Node>) -> Option<Vec<String>> {
     let Some(node) = node else {
         return Some(DEFAULT_ARCHES.iter().map(|a| a.to_string()).collect());
     };
@@ -577,7 +577,7 @@ fn mismatch(ctx: &Ctx, _stack: &StackTag, implied: &ImpliedParent, out: &mut Vec
     let stack_tables = &ctx.repo.config.stack;
     let verdict = match &ctx.node.parent {
         Parent::InRepo { name, tag, .. } => {
-            grammar::read(name, tag, stack_tables).map_or(Match::No, |parent| {
+            stack_tag::read(name, tag, stack_tables).map_or(Match::No, |parent| {
                 implied
                     .carries
                     .iter()
@@ -657,7 +657,7 @@ fn mismatch(ctx: &Ctx, _stack: &StackTag, implied: &ImpliedParent, out: &mut Vec
 /// Third-party tags carry more detail than ours (`12.2.0` for `cuda12.2`): a dotted prefix
 /// counts as the same version.
 fn external_match(found: &str, expected: &str) -> Match {
-    let exact = grammar::compare_versions(found, expected);
+    let exact = stack_tag::compare_versions(found, expected);
     if exact != Match::No {
         return exact;
     }
@@ -752,7 +752,7 @@ fn check_cycle(repo: &Repo, cycle: &[usize], out: &mut Vec<Finding>) {
 
 /// The `limit` candidates closest to `target`, however far: a help line always has some.
 fn nearest<'c>(target: &str, candidates: &[&'c str], limit: usize) -> Vec<&'c str> {
-    crate::suggest::nearest_within(target, candidates.iter().copied(), limit, usize::MAX)
+    crate::text::suggest::nearest_within(target, candidates.iter().copied(), limit, usize::MAX)
 }
 
 #[cfg(test)]

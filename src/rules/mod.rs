@@ -8,13 +8,10 @@ use crate::model::Repo;
 
 pub mod arch;
 pub mod config;
-pub mod docs;
-pub mod entry_path;
 pub mod files;
+pub mod image_list;
 pub mod layers;
 pub mod paths;
-pub mod placement;
-pub mod registry;
 pub mod spans;
 pub mod stack;
 pub mod tags;
@@ -78,8 +75,8 @@ pub const FAMILIES: &[Family] = &[
         check: tags::check,
     },
     Family {
-        rules: registry::RULES,
-        check: registry::check,
+        rules: image_list::RULES,
+        check: image_list::check,
     },
     Family {
         rules: stack::RULES,

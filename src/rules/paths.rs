@@ -4,12 +4,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Finding, Span};
 use crate::model::{file_name, join_dir, Entry, Manifest, Repo};
-use crate::os_release::{OsRelease, ReleaseTable};
+use crate::domain::os_release::{OsRelease, ReleaseTable};
 use crate::rule;
-use crate::rules::entry_path::{self, release_folder, split_layout, EntryPath, Escape};
-use crate::rules::placement;
+use crate::model::entry_path::{self, release_folder, split_layout, EntryPath, Escape};
+use crate::model::placement;
 use crate::rules::yaml::intended_entry_key;
-use crate::suggest;
+use crate::text::suggest;
 
 rule! {
     /// The entry's `path` does not name an existing file, so the image cannot be built.
@@ -299,7 +299,7 @@ fn escape_help(raw: &str) -> String {
 }
 
 fn expected_path_help(entry: &Entry) -> String {
-    match crate::tag::split(&entry.tag) {
+    match crate::domain::tag::split(&entry.tag) {
         Some(parts) => format!(
             "add `path: {}/{}/Dockerfile` (relative to the image folder)",
             parts.head,
@@ -483,7 +483,7 @@ fn check_layout(
     let version_is_os = split_layout(&path.relative)
         .filter(|layout| entry_path::lts_folder(&repo.config.releases, layout.version));
     if let Some(layout) = version_is_os {
-        let version = crate::tag::split(&entry.tag)
+        let version = crate::domain::tag::split(&entry.tag)
             .map(|parts| entry_path::tag_version(parts.head, manifest).to_string())
             .unwrap_or_else(|| "<version>".to_string());
         out.push(
@@ -562,7 +562,7 @@ fn report_orphans(
             )
             .help(format!(
                 "add an entry `{}:` with `path: {relative}` to `{}`, or delete the file",
-                crate::tag::with_suffix(&layout.version.replace('+', "_"), &os, false),
+                crate::domain::tag::with_suffix(&layout.version.replace('+', "_"), &os, false),
                 manifest.path
             )),
         );

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::diagnostic::Span;
 use crate::model::SourceFile;
-use crate::yaml::Node;
+use crate::syntax::yaml::Node;
 
 /// The byte span of `range` (indexes into the scalar's value) inside the file, when the value
 /// appears verbatim in the source (plain, or quoted without escapes); else the whole node.
@@ -36,7 +36,7 @@ pub fn inside(file: &SourceFile, node: &Node, range: Range<usize>) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::yaml;
+    use crate::syntax::yaml;
 
     fn key_and_file(text: &str) -> (SourceFile, Node) {
         let doc = yaml::parse(text);

@@ -3,7 +3,7 @@
 use crate::diagnostic::{Finding, Span};
 use crate::model::{Entry, Manifest, Repo};
 use crate::rule;
-use crate::stack::grammar;
+use crate::domain::stack_tag;
 
 rule! {
     /// The tag of an AI stack image does not follow oEEP-0014. The repository writes the image
@@ -31,11 +31,11 @@ pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
         let Some(name) = index.names.get(m) else {
             continue;
         };
-        if grammar::Layer::of(name, &repo.config.stack).is_none() {
+        if stack_tag::Layer::of(name, &repo.config.stack).is_none() {
             continue;
         }
         for entry in &manifest.entries {
-            let Some(tag) = grammar::read(name, &entry.tag, &repo.config.stack) else {
+            let Some(tag) = stack_tag::read(name, &entry.tag, &repo.config.stack) else {
                 continue;
             };
             for problem in tag.problems {

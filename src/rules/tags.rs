@@ -2,14 +2,14 @@
 
 use crate::diagnostic::{Finding, Span};
 use crate::model::{Entry, Manifest, Repo};
-use crate::os_release::{OsRelease, ReleaseTable};
+use crate::domain::os_release::{OsRelease, ReleaseTable};
 use crate::rule;
-use crate::rules::entry_path::{self, EntryPath};
-use crate::rules::placement;
+use crate::model::entry_path::{self, EntryPath};
+use crate::model::placement;
 use crate::rules::spans;
 use crate::rules::yaml::key_type_problem;
-use crate::suggest;
-use crate::tag::{self, TagParts};
+use crate::text::suggest;
+use crate::domain::tag::{self, TagParts};
 
 rule! {
     /// Docker tags match `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`: no `/`, `+`, spaces or other
@@ -363,7 +363,7 @@ fn check_version_agreement(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::domain::tables::Config;
     use crate::source::MemorySource;
 
     /// (code, flagged text, help) for one entry of `AI/pytorch/meta.yml`.

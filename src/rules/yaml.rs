@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{Finding, Span};
 use crate::model::{file_name, parent_dir, Entry, Manifest, Repo, SourceFile, MANIFEST_NAME};
 use crate::rule;
-use crate::rules::placement::{misplaced, Misplaced};
-use crate::suggest;
-use crate::tag;
-use crate::yaml::{Document, Node, NodeKind, Style};
-use crate::yaml11;
+use crate::model::placement::{misplaced, Misplaced};
+use crate::text::suggest;
+use crate::domain::tag;
+use crate::syntax::yaml::{Document, Node, NodeKind, Style};
+use crate::syntax::pyyaml;
 
 rule! {
     /// The file is not valid YAML. The finding points at the exact position where the parser
@@ -114,7 +114,7 @@ pub fn key_type_problem(key: &Node) -> Option<String> {
             Some("!!str" | "tag:yaml.org,2002:str") => None,
             Some(other) => Some(format!("a value explicitly tagged `{other}`")),
             None if scalar.style == Style::Plain => {
-                yaml11::resolve_plain(&scalar.value).map(|resolved| resolved.describe())
+                pyyaml::resolve_plain(&scalar.value).map(|resolved| resolved.describe())
             }
             None => None,
         },
@@ -519,7 +519,7 @@ fn check_misnamed(repo: &Repo, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::domain::tables::Config;
     use crate::source::MemorySource;
 
     /// (code, flagged text) for every Y finding on `AI/x/meta.yml` holding `text`.
@@ -621,14 +621,14 @@ mod tests {
         let entry = Entry {
             tag: "1.0-oe2403lts".into(),
             key: Node {
-                kind: NodeKind::Scalar(crate::yaml::Scalar {
+                kind: NodeKind::Scalar(crate::syntax::yaml::Scalar {
                     value: "1.0-oe2403lts".into(),
                     style: Style::Plain,
                     tag: None,
                 }),
                 span: Span::default(),
             },
-            value: crate::yaml::parse("1.0/24.03-lts/Dockerfile")
+            value: crate::syntax::yaml::parse("1.0/24.03-lts/Dockerfile")
                 .root
                 .expect("value"),
         };

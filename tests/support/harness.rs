@@ -6,10 +6,10 @@
 
 #![allow(dead_code)]
 
-use stacklint::dockerfile::{self, StageBase};
-use stacklint::image_ref::ImageRef;
+use stacklint::syntax::dockerfile::{self, StageBase};
+use stacklint::domain::image_ref::ImageRef;
 use stacklint::render::{self, Format};
-use stacklint::yaml::{self, Node, NodeKind};
+use stacklint::syntax::yaml::{self, Node, NodeKind};
 use stacklint::{CheckOptions, Diagnostic, MemorySource, Report, Severity};
 
 pub const META: &str = "AI/pytorch/meta.yml";

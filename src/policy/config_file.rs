@@ -6,14 +6,14 @@
 use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
 
-use crate::config::{Config, StackTables};
+use crate::domain::tables::{Config, StackTables};
 use crate::diagnostic::{Finding, Severity, Span};
-use crate::os_release::OsRelease;
+use crate::domain::os_release::OsRelease;
 use crate::rules::config::INVALID_CONFIG;
 use crate::rules::{self, Rule};
-use crate::selection::{RulePattern, Selection};
+use crate::policy::selection::{RulePattern, Selection};
 use crate::source::{FileSource, ReadError};
-use crate::suggest;
+use crate::text::suggest;
 
 /// The configuration file's name, at the repository root.
 pub const CONFIG_FILE_NAME: &str = ".stacklint.toml";

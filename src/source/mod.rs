@@ -2,6 +2,10 @@
 //! paths that exist and for the text of the few files it needs, so the same checks run natively
 //! (a directory), in WASM (a map handed over by JavaScript) and in tests (a map).
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dir;
+pub mod js;
+
 use std::collections::BTreeMap;
 use std::fmt;
 

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Span;
 use crate::model::{join_dir, Manifest, Repo};
-use crate::os_release::{Flavor, OsRelease, ReleaseTable};
+use crate::domain::os_release::{Flavor, OsRelease, ReleaseTable};
 
 /// Why a path is refused before anything is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub fn tag_version<'t>(head: &'t str, manifest: &Manifest) -> &'t str {
 
 /// The existing file the tag itself describes: `<version>/<os-dir>/<file>`.
 pub fn tag_file(repo: &Repo, manifest: &Manifest, tag: &str, file: &str) -> Option<String> {
-    let parts = crate::tag::split(tag)?;
+    let parts = crate::domain::tag::split(tag)?;
     let version = tag_version(parts.head, manifest);
     // Tags write a folder's `+` as `_`; the folder may use either.
     [version.to_string(), version.replace('_', "+")]
@@ -154,7 +154,7 @@ pub fn resolve<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::domain::tables::Config;
     use crate::source::MemorySource;
 
     fn with_repo(check: impl Fn(&Repo, &Manifest)) {

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::config::ImageTables;
+use crate::domain::tables::ImageTables;
 
 /// Docker refuses longer repository names ("repository name must not be more than 255
 /// characters") and longer tags (`[\w][\w.-]{0,127}`).

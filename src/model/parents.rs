@@ -5,11 +5,11 @@
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use crate::diagnostic::Span;
-use crate::dockerfile::{self, Dockerfile, StageBase};
-use crate::image_ref::ImageRef;
-use crate::index::EntryId;
+use crate::syntax::dockerfile::{self, Dockerfile, StageBase};
+use crate::domain::image_ref::ImageRef;
+use crate::model::image_index::EntryId;
 use crate::model::Repo;
-use crate::os_release::OsRelease;
+use crate::domain::os_release::OsRelease;
 use crate::source::normalize_repo_path;
 
 /// What a tag's Dockerfile is built on.

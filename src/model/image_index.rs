@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::diagnostic::Span;
 use crate::model::{file_name, parent_dir, Entry, Repo, SourceFile};
-use crate::yaml::{self, Node};
+use crate::syntax::yaml::{self, Node};
 
 /// The file that lists the images of a scene folder.
 pub const IMAGE_LIST_NAME: &str = "image-list.yml";

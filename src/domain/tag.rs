@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::os_release::{OsRelease, ReleaseTable};
+use crate::domain::os_release::{OsRelease, ReleaseTable};
 
 /// A tag split at its OS suffix.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,7 +84,7 @@ pub fn split_misspelled<'a>(tag: &'a str, releases: &ReleaseTable) -> Option<Mis
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::os_release::Flavor;
+    use crate::domain::os_release::Flavor;
 
     #[test]
     fn splits_at_the_os_suffix_from_the_right() {

@@ -2,15 +2,20 @@
 //! spanned entries, and a cache of every file read (the report needs their text to locate
 //! findings).
 
+pub mod entry_path;
+pub mod image_index;
+pub mod parents;
+pub mod placement;
+
 use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use crate::config::Config;
+use crate::domain::tables::Config;
 use crate::diagnostic::Span;
-use crate::line_index::LineIndex;
+use crate::text::line_index::LineIndex;
 use crate::source::{FileSource, ReadError};
-use crate::yaml::{self, Document, Node};
+use crate::syntax::yaml::{self, Document, Node};
 
 /// The file name the publisher reads in every image folder.
 pub const MANIFEST_NAME: &str = "meta.yml";
@@ -121,9 +126,9 @@ pub struct Repo<'a> {
     pub manifests: Vec<Manifest>,
     files: RefCell<BTreeMap<String, Result<Rc<SourceFile>, ReadError>>>,
     /// Built on first use by [`Repo::image_index`].
-    pub(crate) image_index: OnceCell<crate::index::ImageIndex>,
+    pub(crate) image_index: OnceCell<crate::model::image_index::ImageIndex>,
     /// Built on first use by [`Repo::layers`].
-    pub(crate) layers: OnceCell<crate::stack::layers::Layers>,
+    pub(crate) layers: OnceCell<crate::model::parents::Layers>,
 }
 
 impl<'a> Repo<'a> {

@@ -5,10 +5,10 @@
 
 use std::ops::Range;
 
-use crate::config::StackTables;
+use crate::domain::tables::StackTables;
 use crate::diagnostic::Severity;
-use crate::os_release::OsRelease;
-use crate::tag;
+use crate::domain::os_release::OsRelease;
+use crate::domain::tag;
 
 /// Which layer of the stack an image is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::index::{ImageIndex, ListEntry};
+use crate::model::image_index::{ImageIndex, ListEntry};
 use crate::model::{file_name, parent_dir, Repo, MANIFEST_NAME};
 use crate::rule;
 

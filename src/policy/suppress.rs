@@ -6,12 +6,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::config_file::CONFIG_FILE_NAME;
+use crate::policy::config_file::CONFIG_FILE_NAME;
 use crate::diagnostic::{Finding, Span};
 use crate::model::Repo;
 use crate::rules::config::UNUSED_SUPPRESSION;
 use crate::rules::{self, Rule};
-use crate::selection::{RulePattern, Selection, UnknownRule};
+use crate::policy::selection::{RulePattern, Selection, UnknownRule};
 
 /// One `# stacklint: ...` comment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -379,7 +379,7 @@ fn unknown_code(path: &str, code: &Code, remove: &str) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::domain::tables::Config;
     use crate::source::MemorySource;
 
     fn rule(code: &str) -> &'static Rule {

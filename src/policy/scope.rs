@@ -7,11 +7,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::index::IMAGE_LIST_NAME;
+use crate::model::image_index::IMAGE_LIST_NAME;
 use crate::model::{join_dir, Repo};
 use crate::source::normalize_repo_path;
-use crate::stack;
-use crate::stack::layers::Parent;
+use crate::model::parents::Parent;
 
 /// Whether `path` is `dir` itself or lies below it (`""` is the repository root).
 fn is_within(path: &str, dir: &str) -> bool {
@@ -87,7 +86,7 @@ pub fn affected_roots(repo: &Repo, changed: &[String]) -> BTreeSet<String> {
         .map(|node| node.root.clone())
         .collect();
     children.extend(roots.iter().cloned());
-    let descendants = stack::layers::dependent_roots(repo, &children.iter().collect::<Vec<_>>());
+    let descendants = crate::model::parents::dependent_roots(repo, &children.iter().collect::<Vec<_>>());
     roots.extend(children);
     roots.extend(descendants);
     roots
@@ -169,7 +168,7 @@ impl Scope {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::domain::tables::Config;
     use crate::source::MemorySource;
 
     fn repo_source() -> MemorySource {

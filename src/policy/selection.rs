@@ -6,7 +6,7 @@ use std::fmt;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::{self, config::INVALID_CONFIG, Rule};
-use crate::suggest;
+use crate::text::suggest;
 
 /// One item of a `select` or `ignore` list: a whole rule (by code or name) or a code prefix
 /// (`P`, `P00`).

@@ -3,7 +3,7 @@
 //! the one real problem (Y007) many times.
 
 use crate::model::{file_name, parent_dir, Entry, Manifest, Repo};
-use crate::rules::entry_path::release_folder;
+use crate::model::entry_path::release_folder;
 
 /// Why a `meta.yml` sits where the publisher does not look.
 #[derive(Debug, Clone, PartialEq, Eq)]

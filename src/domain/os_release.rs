@@ -1,5 +1,5 @@
 //! openEuler releases: their folder names (`22.03-lts-sp4`), their tag suffixes (`oe2203sp4`)
-//! and the table of releases that exist. The table lives in [`crate::config::Config`] so a
+//! and the table of releases that exist. The table lives in [`crate::domain::tables::Config`] so a
 //! configuration file can extend it.
 
 use std::fmt;

@@ -1,0 +1,7 @@
+//! What the user decides: the configuration file, which rules run, inline suppressions, and the
+//! pull-request scope.
+
+pub mod config_file;
+pub mod scope;
+pub mod selection;
+pub mod suppress;

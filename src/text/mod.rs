@@ -1,0 +1,5 @@
+//! Text positions: byte spans, the one conversion from bytes to lines and columns, and
+//! "did you mean" suggestions.
+
+pub mod line_index;
+pub mod suggest;
