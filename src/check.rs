@@ -54,4 +54,3 @@ pub fn check(source: &dyn FileSource, options: &CheckOptions) -> Report {
     }
     crate::report::build(&repo, findings)
 }
-

@@ -1,9 +1,9 @@
-//! The finding model. Rules produce [`Finding`]s with byte spans; [`crate::report`] turns them
-//! into located [`Diagnostic`]s (1-based lines, character columns) in one place.
+//! The finding model: rules, severities and what a rule reports. Rules produce [`Finding`]s
+//! with byte spans; [`crate::report`] locates them in lines and columns in one place.
 
 use serde::Serialize;
 
-use crate::rules::Rule;
+use crate::text::Span;
 
 /// How serious a finding is. Ordered so that `Error > Warning > Info`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -33,29 +33,35 @@ impl Severity {
     }
 }
 
-/// A half-open byte range `[start, end)` inside one file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
+/// One rule's public identity. `code` and `name` are a stable contract.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub default_severity: Severity,
+    /// One line, for tables and `rules()`.
+    pub summary: &'static str,
+    /// The full explanation (Markdown), taken from the rule's doc comment.
+    #[serde(skip)]
+    pub doc: &'static str,
 }
 
-impl Span {
-    pub fn new(start: usize, end: usize) -> Span {
-        Span {
-            start,
-            end: end.max(start),
-        }
-    }
-
-    /// An empty span at the start of the file, for findings about a whole file.
-    pub fn file_start() -> Span {
-        Span::new(0, 0)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
+/// Declares a rule as a `static Rule`, keeping its doc comment as the rule's documentation.
+#[macro_export]
+macro_rules! rule {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis static $ident:ident = ($code:literal, $name:literal, $severity:ident, $summary:literal);
+    ) => {
+        $(#[doc = $doc])*
+        $vis static $ident: $crate::diagnostic::Rule = $crate::diagnostic::Rule {
+            code: $code,
+            name: $name,
+            default_severity: $crate::diagnostic::Severity::$severity,
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+        };
+    };
 }
 
 /// A second location that explains a finding (the first of two duplicate keys, the parent's entry).
@@ -75,8 +81,6 @@ pub struct Finding {
     pub span: Span,
     pub message: String,
     pub help: Option<String>,
-    /// A short label drawn under the span in human output; the rule name when absent.
-    pub label: Option<String>,
     pub related: Vec<RelatedSpan>,
 }
 
@@ -95,7 +99,6 @@ impl Finding {
             span,
             message: message.into(),
             help: None,
-            label: None,
             related: Vec::new(),
         }
     }
@@ -107,11 +110,6 @@ impl Finding {
 
     pub fn maybe_help(mut self, help: Option<String>) -> Finding {
         self.help = help;
-        self
-    }
-
-    pub fn label(mut self, label: impl Into<String>) -> Finding {
-        self.label = Some(label.into());
         self
     }
 
@@ -133,37 +131,4 @@ impl Finding {
         });
         self
     }
-}
-
-/// A related location in the public JSON contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Related {
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-    pub message: String,
-}
-
-/// A located finding: the public JSON contract shared by the CLI, the action and the playground.
-/// Columns count Unicode scalar values, 1-based; `end_column` is exclusive.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Diagnostic {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub severity: Severity,
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-    pub message: String,
-    pub help: Option<String>,
-    pub related: Vec<Related>,
-    #[serde(skip)]
-    pub label: Option<String>,
-    /// Byte range in the file, kept for renderers that need the source text; not serialised.
-    #[serde(skip)]
-    pub span: Span,
 }

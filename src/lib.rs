@@ -17,9 +17,9 @@ pub mod syntax;
 pub mod text;
 
 pub use check::{check, CheckOptions};
+pub use diagnostic::Severity;
 pub use domain::tables::Config;
-pub use diagnostic::{Diagnostic, Severity};
-pub use report::Report;
+pub use report::{Diagnostic, Report};
 pub use source::{FileSource, MemorySource};
 
 /// The crate version, as shown by `--version` and in reports.

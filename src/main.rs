@@ -7,11 +7,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use stacklint::policy::config_file::ConfigFile;
-use stacklint::source::dir::DirSource;
-use stacklint::render::{self, Format};
-use stacklint::policy::selection::{self, RulePattern};
-use stacklint::source::decode_text;
 use stacklint::policy::scope;
+use stacklint::policy::selection::{self, RulePattern};
+use stacklint::render::{self, Format};
+use stacklint::source::decode_text;
+use stacklint::source::dir::DirSource;
 use stacklint::{rules, CheckOptions, Severity};
 
 /// Exit codes are a contract: scripts tell findings from broken invocations.

@@ -1,15 +1,48 @@
-//! Turns findings into the public report: located, sorted, counted.
+//! The public report (the JSON v1 contract every shell shares) and how findings become one:
+//! located, sorted, counted.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Finding, Related, Severity, Span};
+use crate::diagnostic::{Finding, Severity};
 use crate::model::{Repo, SourceFile};
+use crate::text::Span;
 
 /// Version of the JSON contract. Bump only on incompatible changes.
 pub const REPORT_VERSION: u32 = 1;
+
+/// A related location in the public JSON contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub message: String,
+}
+
+/// A located finding: the public JSON contract shared by the CLI, the action and the playground.
+/// Columns count Unicode scalar values, 1-based; `end_column` is exclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub message: String,
+    pub help: Option<String>,
+    pub related: Vec<Related>,
+    /// Byte range in the file, kept for renderers that need the source text; not serialised.
+    #[serde(skip)]
+    pub span: Span,
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
@@ -104,7 +137,6 @@ pub fn build(repo: &Repo, findings: Vec<Finding>) -> Report {
                 message: finding.message,
                 help: finding.help,
                 related,
-                label: finding.label,
                 span: finding.span,
             }
         })

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::source::js::{memory_source, FileContent};
+use crate::policy::selection::{self, RulePattern};
 use crate::render::{self, Format};
 use crate::report::Report;
-use crate::policy::selection::{self, RulePattern};
+use crate::source::js::{memory_source, FileContent};
 use crate::source::MemorySource;
 use crate::CheckOptions;
 

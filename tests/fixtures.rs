@@ -7,8 +7,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use stacklint::source::dir::DirSource;
 use stacklint::render::{self, human, json, Format};
+use stacklint::source::dir::DirSource;
 use stacklint::CheckOptions;
 
 fn cases() -> Vec<PathBuf> {

@@ -4,9 +4,9 @@
 use std::fs;
 use std::path::Path;
 
-use stacklint::source::dir::DirSource;
-use stacklint::render::graph::{self, GraphFormat};
 use stacklint::model::Repo;
+use stacklint::render::graph::{self, GraphFormat};
+use stacklint::source::dir::DirSource;
 use stacklint::Config;
 
 fn render(case: &str, image: Option<&str>, format: GraphFormat) -> String {

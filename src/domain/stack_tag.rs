@@ -5,9 +5,9 @@
 
 use std::ops::Range;
 
-use crate::domain::tables::StackTables;
 use crate::diagnostic::Severity;
 use crate::domain::os_release::OsRelease;
+use crate::domain::tables::StackTables;
 use crate::domain::tag;
 
 /// Which layer of the stack an image is.

@@ -1,9 +1,9 @@
 //! Where an entry's `path` leads. Shared by the path and tag rules so that both read a path
 //! the same way: relative to the image root, with the legacy repository-root form recognised.
 
-use crate::diagnostic::Span;
-use crate::model::{join_dir, Manifest, Repo};
 use crate::domain::os_release::{Flavor, OsRelease, ReleaseTable};
+use crate::model::{join_dir, Manifest, Repo};
+use crate::text::Span;
 
 /// Why a path is refused before anything is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

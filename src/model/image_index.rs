@@ -5,9 +5,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
-use crate::diagnostic::Span;
 use crate::model::{file_name, parent_dir, Entry, Repo, SourceFile};
 use crate::syntax::yaml::{self, Node};
+use crate::text::Span;
 
 /// The file that lists the images of a scene folder.
 pub const IMAGE_LIST_NAME: &str = "image-list.yml";

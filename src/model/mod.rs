@@ -12,10 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use crate::domain::tables::Config;
-use crate::diagnostic::Span;
-use crate::text::line_index::LineIndex;
 use crate::source::{FileSource, ReadError};
 use crate::syntax::yaml::{self, Document, Node};
+use crate::text::line_index::LineIndex;
+use crate::text::Span;
 
 /// The file name the publisher reads in every image folder.
 pub const MANIFEST_NAME: &str = "meta.yml";

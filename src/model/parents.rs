@@ -4,13 +4,13 @@
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
-use crate::diagnostic::Span;
-use crate::syntax::dockerfile::{self, Dockerfile, StageBase};
 use crate::domain::image_ref::ImageRef;
+use crate::domain::os_release::OsRelease;
 use crate::model::image_index::EntryId;
 use crate::model::Repo;
-use crate::domain::os_release::OsRelease;
 use crate::source::normalize_repo_path;
+use crate::syntax::dockerfile::{self, Dockerfile, StageBase};
+use crate::text::Span;
 
 /// What a tag's Dockerfile is built on.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,8 +2,8 @@
 //! folder is never read, so only the Y rules look at it; checking its paths would only repeat
 //! the one real problem (Y007) many times.
 
-use crate::model::{file_name, parent_dir, Entry, Manifest, Repo};
 use crate::model::entry_path::release_folder;
+use crate::model::{file_name, parent_dir, Entry, Manifest, Repo};
 
 /// Why a `meta.yml` sits where the publisher does not look.
 #[derive(Debug, Clone, PartialEq, Eq)]

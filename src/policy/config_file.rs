@@ -6,14 +6,15 @@
 use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
 
-use crate::domain::tables::{Config, StackTables};
-use crate::diagnostic::{Finding, Severity, Span};
+use crate::diagnostic::{Finding, Severity};
 use crate::domain::os_release::OsRelease;
+use crate::domain::tables::{Config, StackTables};
+use crate::policy::selection::{RulePattern, Selection};
 use crate::rules::config::INVALID_CONFIG;
 use crate::rules::{self, Rule};
-use crate::policy::selection::{RulePattern, Selection};
 use crate::source::{FileSource, ReadError};
 use crate::text::suggest;
+use crate::text::Span;
 
 /// The configuration file's name, at the repository root.
 pub const CONFIG_FILE_NAME: &str = ".stacklint.toml";

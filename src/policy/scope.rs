@@ -8,9 +8,9 @@
 use std::collections::BTreeSet;
 
 use crate::model::image_index::IMAGE_LIST_NAME;
+use crate::model::parents::Parent;
 use crate::model::{join_dir, Repo};
 use crate::source::normalize_repo_path;
-use crate::model::parents::Parent;
 
 /// Whether `path` is `dir` itself or lies below it (`""` is the repository root).
 fn is_within(path: &str, dir: &str) -> bool {
@@ -86,7 +86,8 @@ pub fn affected_roots(repo: &Repo, changed: &[String]) -> BTreeSet<String> {
         .map(|node| node.root.clone())
         .collect();
     children.extend(roots.iter().cloned());
-    let descendants = crate::model::parents::dependent_roots(repo, &children.iter().collect::<Vec<_>>());
+    let descendants =
+        crate::model::parents::dependent_roots(repo, &children.iter().collect::<Vec<_>>());
     roots.extend(children);
     roots.extend(descendants);
     roots

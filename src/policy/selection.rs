@@ -274,7 +274,7 @@ mod tests {
         let mut findings = vec![Finding::new(
             rule("P004"),
             "a",
-            crate::diagnostic::Span::file_start(),
+            crate::text::Span::file_start(),
             "m",
         )];
         cli.apply(&mut findings);

@@ -6,12 +6,13 @@
 
 use std::collections::BTreeMap;
 
-use crate::policy::config_file::CONFIG_FILE_NAME;
-use crate::diagnostic::{Finding, Span};
+use crate::diagnostic::Finding;
 use crate::model::Repo;
+use crate::policy::config_file::CONFIG_FILE_NAME;
+use crate::policy::selection::{RulePattern, Selection, UnknownRule};
 use crate::rules::config::UNUSED_SUPPRESSION;
 use crate::rules::{self, Rule};
-use crate::policy::selection::{RulePattern, Selection, UnknownRule};
+use crate::text::Span;
 
 /// One `# stacklint: ...` comment.
 #[derive(Debug, Clone, PartialEq, Eq)]

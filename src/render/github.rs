@@ -1,8 +1,8 @@
 //! GitHub Actions workflow commands: one `::error|warning|notice file=…::message` line per
 //! finding, which the runner turns into annotations on the pull request's diff.
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::report::Report;
+use crate::diagnostic::Severity;
+use crate::report::{Diagnostic, Report};
 
 /// Escapes a command's message (the part after `::`), as the runner unescapes it.
 pub fn escape_data(text: &str) -> String {
@@ -84,7 +84,8 @@ pub fn render(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{Related, Span};
+    use crate::report::Related;
+    use crate::text::Span;
 
     fn diagnostic(severity: Severity, line: usize, end_line: usize) -> Diagnostic {
         Diagnostic {
@@ -99,7 +100,6 @@ mod tests {
             message: "100% missing\r\nsecond: line".into(),
             help: Some("create it, or fix `path`".into()),
             related: vec![],
-            label: None,
             span: Span::default(),
         }
     }

@@ -3,8 +3,8 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::report::Report;
+use crate::diagnostic::Severity;
+use crate::report::{Diagnostic, Report};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HumanOptions {
@@ -48,10 +48,6 @@ pub fn render_diagnostic(report: &Report, diagnostic: &Diagnostic, renderer: &Re
     let title = level(diagnostic.severity)
         .primary_title(diagnostic.message.as_str())
         .id(diagnostic.code);
-    let label = diagnostic
-        .label
-        .clone()
-        .unwrap_or_else(|| diagnostic.name.to_string());
     let source = report.sources.get(&diagnostic.path);
     let mut group = match source {
         Some(file) => {
@@ -61,7 +57,7 @@ pub fn render_diagnostic(report: &Report, diagnostic: &Diagnostic, renderer: &Re
                 .annotation(
                     AnnotationKind::Primary
                         .span(diagnostic.span.start..diagnostic.span.end)
-                        .label(label),
+                        .label(diagnostic.name),
                 );
             for related in diagnostic
                 .related

@@ -7,8 +7,7 @@ pub mod json;
 pub mod rules;
 pub mod sarif;
 
-use crate::diagnostic::Diagnostic;
-use crate::report::Report;
+use crate::report::{Diagnostic, Report};
 
 /// The message, then `help: …` on its own line: the text of one-message formats (annotations,
 /// SARIF results) that have no separate place for the fix.

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Related, Severity};
-use crate::report::Report;
+use crate::diagnostic::Severity;
+use crate::report::{Diagnostic, Related, Report};
 use crate::rules::{self, Rule};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";

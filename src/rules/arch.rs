@@ -1,13 +1,14 @@
 //! A: the `arch` value of an entry.
 
-use crate::diagnostic::{Finding, Span};
+use crate::diagnostic::Finding;
+use crate::model::placement;
 use crate::model::Manifest;
 use crate::model::Repo;
 use crate::rule;
-use crate::model::placement;
 use crate::rules::spans;
-use crate::text::suggest;
 use crate::syntax::yaml::{Node, NodeKind};
+use crate::text::suggest;
+use crate::text::Span;
 
 rule! {
     /// `arch` is a comma-separated list of `x86_64`, `aarch64` and `loongarch64`, spelled

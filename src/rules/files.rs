@@ -1,8 +1,9 @@
 //! F: files stacklint needed but could not read.
 
-use crate::diagnostic::{Finding, Span};
+use crate::diagnostic::Finding;
 use crate::model::Repo;
 use crate::rule;
+use crate::text::Span;
 
 rule! {
     /// A file stacklint needs (a `meta.yml`, an `image-list.yml`, a Dockerfile) could not be

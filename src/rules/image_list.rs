@@ -139,11 +139,11 @@ fn check_unlisted(repo: &Repo, index: &ImageIndex, out: &mut Vec<Finding>) {
 }
 
 /// Where findings about a whole manifest point: its first tag, or the file start.
-fn manifest_anchor(repo: &Repo, m: usize) -> crate::diagnostic::Span {
+fn manifest_anchor(repo: &Repo, m: usize) -> crate::text::Span {
     repo.manifests
         .get(m)
         .and_then(|manifest| manifest.entries.first())
-        .map_or_else(crate::diagnostic::Span::file_start, |e| e.tag_span())
+        .map_or_else(crate::text::Span::file_start, |e| e.tag_span())
 }
 
 fn nested_in_image(repo: &Repo, index: &ImageIndex, scene: &str, root: &str) -> bool {

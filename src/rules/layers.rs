@@ -2,14 +2,15 @@
 //! says which layer that must be. These rules check that the parent exists, is the layer the
 //! tag implies, runs the same OS release and architectures, and is pinned.
 
-use crate::diagnostic::{Finding, Severity, Span};
+use crate::diagnostic::{Finding, Severity};
 use crate::domain::image_ref::ImageRef;
-use crate::model::Repo;
 use crate::domain::os_release::OsRelease;
-use crate::rule;
 use crate::domain::stack_tag::{self, ImpliedParent, Match, StackTag};
-use crate::model::parents::{Node, Parent};
 use crate::domain::tag;
+use crate::model::parents::{Node, Parent};
+use crate::model::Repo;
+use crate::rule;
+use crate::text::Span;
 
 rule! {
     /// An AI stack tag implies the layer below it: a framework tag `2.2.0-cann8.0.RC1-oe2203sp4`
@@ -132,8 +133,8 @@ pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
             manifest_path: &manifest.path,
             tag_span: entry.tag_span(),
         };
-        let stack =
-            stack_tag::read(&node.name, &node.tag, &repo.config.stack).filter(|t| t.layer.is_some());
+        let stack = stack_tag::read(&node.name, &node.tag, &repo.config.stack)
+            .filter(|t| t.layer.is_some());
         let implied = stack.as_ref().and_then(stack_tag::implied_parent);
         match &node.parent {
             Parent::Unresolved {

@@ -1,9 +1,8 @@
 //! Rule metadata and the registry. Each family module declares its rules with [`rule!`]
 //! (the doc comment becomes `stacklint explain CODE`) and exports `RULES` and `check`.
 
-use serde::Serialize;
-
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::Finding;
+pub use crate::diagnostic::Rule;
 use crate::model::Repo;
 
 pub mod arch;
@@ -16,37 +15,6 @@ pub mod spans;
 pub mod stack;
 pub mod tags;
 pub mod yaml;
-
-/// One rule's public identity. `code` and `name` are a stable contract.
-#[derive(Debug, PartialEq, Eq, Serialize)]
-pub struct Rule {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub default_severity: Severity,
-    /// One line, for tables and `rules()`.
-    pub summary: &'static str,
-    /// The full explanation (Markdown), taken from the rule's doc comment.
-    #[serde(skip)]
-    pub doc: &'static str,
-}
-
-/// Declares a rule as a `static Rule`, keeping its doc comment as the rule's documentation.
-#[macro_export]
-macro_rules! rule {
-    (
-        $(#[doc = $doc:literal])*
-        $vis:vis static $ident:ident = ($code:literal, $name:literal, $severity:ident, $summary:literal);
-    ) => {
-        $(#[doc = $doc])*
-        $vis static $ident: $crate::rules::Rule = $crate::rules::Rule {
-            code: $code,
-            name: $name,
-            default_severity: $crate::diagnostic::Severity::$severity,
-            summary: $summary,
-            doc: concat!($($doc, "\n"),*),
-        };
-    };
-}
 
 /// A family of rules: its rules and the function that runs them over a repository.
 pub struct Family {

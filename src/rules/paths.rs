@@ -2,14 +2,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostic::{Finding, Span};
-use crate::model::{file_name, join_dir, Entry, Manifest, Repo};
+use crate::diagnostic::Finding;
 use crate::domain::os_release::{OsRelease, ReleaseTable};
-use crate::rule;
 use crate::model::entry_path::{self, release_folder, split_layout, EntryPath, Escape};
 use crate::model::placement;
+use crate::model::{file_name, join_dir, Entry, Manifest, Repo};
+use crate::rule;
 use crate::rules::yaml::intended_entry_key;
 use crate::text::suggest;
+use crate::text::Span;
 
 rule! {
     /// The entry's `path` does not name an existing file, so the image cannot be built.

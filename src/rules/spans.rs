@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::Span;
 use crate::model::SourceFile;
 use crate::syntax::yaml::Node;
+use crate::text::Span;
 
 /// The byte span of `range` (indexes into the scalar's value) inside the file, when the value
 /// appears verbatim in the source (plain, or quoted without escapes); else the whole node.

@@ -1,9 +1,10 @@
 //! T006: the stack tag grammar of oEEP-0014 on the images that are stack layers.
 
-use crate::diagnostic::{Finding, Span};
+use crate::diagnostic::Finding;
+use crate::domain::stack_tag;
 use crate::model::{Entry, Manifest, Repo};
 use crate::rule;
-use crate::domain::stack_tag;
+use crate::text::Span;
 
 rule! {
     /// The tag of an AI stack image does not follow oEEP-0014. The repository writes the image

@@ -1,15 +1,16 @@
 //! T: the image tag itself, and whether it agrees with the Dockerfile it is built from.
 
-use crate::diagnostic::{Finding, Span};
-use crate::model::{Entry, Manifest, Repo};
+use crate::diagnostic::Finding;
 use crate::domain::os_release::{OsRelease, ReleaseTable};
-use crate::rule;
+use crate::domain::tag::{self, TagParts};
 use crate::model::entry_path::{self, EntryPath};
 use crate::model::placement;
+use crate::model::{Entry, Manifest, Repo};
+use crate::rule;
 use crate::rules::spans;
 use crate::rules::yaml::key_type_problem;
 use crate::text::suggest;
-use crate::domain::tag::{self, TagParts};
+use crate::text::Span;
 
 rule! {
     /// Docker tags match `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`: no `/`, `+`, spaces or other

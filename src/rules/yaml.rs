@@ -2,14 +2,15 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Finding, Span};
+use crate::diagnostic::Finding;
+use crate::domain::tag;
+use crate::model::placement::{misplaced, Misplaced};
 use crate::model::{file_name, parent_dir, Entry, Manifest, Repo, SourceFile, MANIFEST_NAME};
 use crate::rule;
-use crate::model::placement::{misplaced, Misplaced};
-use crate::text::suggest;
-use crate::domain::tag;
-use crate::syntax::yaml::{Document, Node, NodeKind, Style};
 use crate::syntax::pyyaml;
+use crate::syntax::yaml::{Document, Node, NodeKind, Style};
+use crate::text::suggest;
+use crate::text::Span;
 
 rule! {
     /// The file is not valid YAML. The finding points at the exact position where the parser

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::Span;
+use crate::text::Span;
 
 /// The stages of one Dockerfile, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

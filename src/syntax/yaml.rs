@@ -4,7 +4,7 @@
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as ParserSpan};
 
-use crate::diagnostic::Span;
+use crate::text::Span;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {

@@ -1,13 +1,11 @@
 //! Byte offsets to 1-based lines and columns. The only place where positions are converted,
 //! so every shell (CLI, action, playground) agrees on them.
 
-/// A position as people and editors see it. `column` counts Unicode scalar values and
-/// `column_utf16` counts UTF-16 code units (what JavaScript editors use); both are 1-based.
+/// A position as people see it: `column` counts Unicode scalar values, 1-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Position {
     pub line: usize,
     pub column: usize,
-    pub column_utf16: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -67,7 +65,6 @@ impl LineIndex {
         Position {
             line: line + 1,
             column: prefix.chars().count() + 1,
-            column_utf16: prefix.encode_utf16().count() + 1,
         }
     }
 
@@ -103,13 +100,12 @@ mod tests {
     }
 
     #[test]
-    fn non_ascii_columns_count_characters_and_utf16_units() {
+    fn non_ascii_columns_count_characters() {
         let text = "é😀x";
         let index = LineIndex::new(text);
         let x = text.find('x').expect("x is in the text");
         let p = index.position(text, x);
         assert_eq!(p.column, 3);
-        assert_eq!(p.column_utf16, 4);
     }
 
     #[test]

@@ -2,4 +2,7 @@
 //! "did you mean" suggestions.
 
 pub mod line_index;
+pub mod span;
 pub mod suggest;
+
+pub use span::Span;

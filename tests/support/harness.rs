@@ -6,9 +6,9 @@
 
 #![allow(dead_code)]
 
-use stacklint::syntax::dockerfile::{self, StageBase};
 use stacklint::domain::image_ref::ImageRef;
 use stacklint::render::{self, Format};
+use stacklint::syntax::dockerfile::{self, StageBase};
 use stacklint::syntax::yaml::{self, Node, NodeKind};
 use stacklint::{CheckOptions, Diagnostic, MemorySource, Report, Severity};
 
