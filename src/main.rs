@@ -74,6 +74,12 @@ enum Command {
         /// Only this image (`NAME` or `NAME:TAG`), its ancestors and its descendants.
         #[arg(long)]
         image: Option<String>,
+        /// Read the configuration from FILE instead of `.stacklint.toml` in DIR.
+        #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+        config: Option<PathBuf>,
+        /// Ignore `.stacklint.toml`: use the default tables.
+        #[arg(long)]
+        no_config: bool,
     },
     /// Show the documentation of a rule, by code (P001) or name (dockerfile-missing).
     Explain { rule: String },
@@ -129,11 +135,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 .map_err(|error| format!("cannot read `{}`: {error}", dir.display()))?;
             let options = CheckOptions {
                 changed: changed_from.as_deref().map(read_changed).transpose()?,
-                config_file: match (config, no_config) {
-                    (Some(path), _) => read_config(&path)?,
-                    (None, true) => ConfigFile::Disabled,
-                    (None, false) => ConfigFile::InRepository,
-                },
+                config_file: config_file(config, no_config)?,
                 select: rule_list("--select", select, selection::parse_select)?,
                 ignore: rule_list("--ignore", ignore, selection::parse_list)?,
                 ..CheckOptions::default()
@@ -154,12 +156,20 @@ fn run(cli: Cli) -> Result<u8, String> {
                 0
             })
         }
-        Command::Graph { dir, format, image } => {
+        Command::Graph {
+            dir,
+            format,
+            image,
+            config,
+            no_config,
+        } => {
             let source = DirSource::open(&dir)
                 .map_err(|error| format!("cannot read `{}`: {error}", dir.display()))?;
-            let config = stacklint::Config::default();
-            let repo = stacklint::model::Repo::load(&source, &config);
-            let graph = stacklint::render::graph::build(&repo, image.as_deref())?;
+            let options = CheckOptions {
+                config_file: config_file(config, no_config)?,
+                ..CheckOptions::default()
+            };
+            let graph = stacklint::check::graph(&source, &options, image.as_deref())?;
             let format = match format {
                 GraphFormatArg::Text => stacklint::render::graph::GraphFormat::Text,
                 GraphFormatArg::Dot => stacklint::render::graph::GraphFormat::Dot,
@@ -230,6 +240,15 @@ fn rule_list(
     items
         .map(|items| parse(&items).map_err(|error| format!("`{flag}`: {error}")))
         .transpose()
+}
+
+/// `--config FILE` / `--no-config` / the repository's `.stacklint.toml`.
+fn config_file(config: Option<PathBuf>, no_config: bool) -> Result<ConfigFile, String> {
+    Ok(match (config, no_config) {
+        (Some(path), _) => read_config(&path)?,
+        (None, true) => ConfigFile::Disabled,
+        (None, false) => ConfigFile::InRepository,
+    })
 }
 
 /// `--config FILE`: read here, so that the core stays free of I/O.

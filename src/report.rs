@@ -7,7 +7,8 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::model::{Repo, SourceFile};
+use crate::model::Repo;
+use crate::text::SourceFile;
 use crate::text::Span;
 
 /// Version of the JSON contract. Bump only on incompatible changes.
@@ -100,7 +101,7 @@ fn locate(file: Option<&SourceFile>, span: Span) -> (usize, usize, usize, usize)
 pub fn build(repo: &Repo, findings: Vec<Finding>) -> Report {
     let mut sources = BTreeMap::new();
     let mut file_for = |path: &str| -> Option<Rc<SourceFile>> {
-        let file = repo.cached(path)?;
+        let file = repo.file(path)?.clone();
         sources.insert(path.to_string(), file.clone());
         Some(file)
     };

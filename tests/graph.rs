@@ -4,19 +4,17 @@
 use std::fs;
 use std::path::Path;
 
-use stacklint::model::Repo;
 use stacklint::render::graph::{self, GraphFormat};
 use stacklint::source::dir::DirSource;
-use stacklint::Config;
+use stacklint::CheckOptions;
 
 fn render(case: &str, image: Option<&str>, format: GraphFormat) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(case);
     let source = DirSource::open(&root.join("repo")).expect("fixture repo opens");
-    let config = Config::default();
-    let repo = Repo::load(&source, &config);
-    let graph = graph::build(&repo, image).expect("image exists");
+    let graph =
+        stacklint::check::graph(&source, &CheckOptions::default(), image).expect("image exists");
     graph::render(&graph, format)
 }
 
@@ -61,9 +59,8 @@ fn narrowing_keeps_ancestors_and_descendants_only() {
 fn an_unknown_image_is_an_error() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stack-clean/repo");
     let source = DirSource::open(&root).expect("fixture repo opens");
-    let config = Config::default();
-    let repo = Repo::load(&source, &config);
-    let error = graph::build(&repo, Some("nope:1")).expect_err("unknown image");
+    let error = stacklint::check::graph(&source, &CheckOptions::default(), Some("nope:1"))
+        .expect_err("unknown image");
     assert!(error.contains("openeuler/nope:1"), "{error}");
 }
 

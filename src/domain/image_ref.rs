@@ -4,11 +4,11 @@
 use std::fmt;
 
 use crate::domain::tables::ImageTables;
+use crate::domain::tag::MAX_TAG_LEN;
 
 /// Docker refuses longer repository names ("repository name must not be more than 255
 /// characters") and longer tags (`[\w][\w.-]{0,127}`).
 const MAX_REPOSITORY_BYTES: usize = 255;
-const MAX_TAG_BYTES: usize = 128;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImageRef {
@@ -44,7 +44,7 @@ impl ImageRef {
         };
         if repository.is_empty()
             || repository.len() > MAX_REPOSITORY_BYTES
-            || tag.as_ref().is_some_and(|tag| tag.len() > MAX_TAG_BYTES)
+            || tag.as_ref().is_some_and(|tag| tag.len() > MAX_TAG_LEN)
             || repository.split('/').any(str::is_empty)
             || tag.as_deref() == Some("")
             || digest.as_deref() == Some("")

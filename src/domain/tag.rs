@@ -21,6 +21,9 @@ pub struct TagParts<'a> {
 
 pub const DEV_SUFFIX: &str = "-dev";
 
+/// Docker's limit on the length of a tag.
+pub const MAX_TAG_LEN: usize = 128;
+
 /// The tag without a trailing `-dev`, and whether it had one.
 pub fn strip_dev(tag: &str) -> (&str, bool) {
     match tag.strip_suffix(DEV_SUFFIX) {

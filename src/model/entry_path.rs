@@ -1,8 +1,13 @@
-//! Where an entry's `path` leads. Shared by the path and tag rules so that both read a path
-//! the same way: relative to the image root, with the legacy repository-root form recognised.
+//! Where an entry's `path` leads: the one resolver, used when the repository is loaded, so the
+//! path, tag and parent rules and `stacklint graph` all read a path the same way: relative to
+//! the image root, with the legacy repository-root form recognised.
 
-use crate::domain::os_release::{Flavor, OsRelease, ReleaseTable};
-use crate::model::{join_dir, Manifest, Repo};
+use crate::domain::layout::{split_layout, tag_version, Layout};
+use crate::domain::os_release::OsRelease;
+use crate::domain::tag;
+use crate::model::listing::Listing;
+use crate::model::manifest::Manifest;
+use crate::source::repo_path::{file_name, join_dir, normalize_repo_path};
 use crate::text::Span;
 
 /// Why a path is refused before anything is read.
@@ -15,9 +20,9 @@ pub enum Escape {
 
 /// A `path` value that stays inside its image root.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntryPath<'a> {
+pub struct EntryPath {
     /// The value as written.
-    pub raw: &'a str,
+    pub raw: String,
     pub span: Span,
     /// Relative to the image root, normalised (`1.0/24.03-lts/Dockerfile`).
     pub relative: String,
@@ -26,17 +31,12 @@ pub struct EntryPath<'a> {
     /// Written from the repository root (`Bigdata/spark/3.5.5/...` in `Bigdata/spark`).
     pub root_relative: bool,
     pub exists: bool,
+    /// It does not exist in the image, but the value names an existing file from the
+    /// repository root: a path copied from another image.
+    pub elsewhere: Option<String>,
 }
 
-/// The three parts of the expected layout `<version>/<os-dir>/<file>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Layout<'p> {
-    pub version: &'p str,
-    pub os_dir: &'p str,
-    pub file: &'p str,
-}
-
-impl EntryPath<'_> {
+impl EntryPath {
     /// The path split into `<version>/<os-dir>/<file>`, when it has exactly three parts.
     pub fn layout(&self) -> Option<Layout<'_>> {
         split_layout(&self.relative)
@@ -50,72 +50,31 @@ impl EntryPath<'_> {
     }
 }
 
-pub fn split_layout(relative: &str) -> Option<Layout<'_>> {
-    let mut parts = relative.split('/');
-    let layout = Layout {
-        version: parts.next()?,
-        os_dir: parts.next()?,
-        file: parts.next()?,
-    };
-    parts.next().is_none().then_some(layout)
-}
-
-/// The version a tag head names, without a repeated image name (`pytorch2.1.0` in image
-/// `pytorch` is version `2.1.0`).
-pub fn tag_version<'t>(head: &'t str, manifest: &Manifest) -> &'t str {
-    let image = crate::model::file_name(&manifest.root);
-    match head.strip_prefix(image) {
-        Some(rest) if !image.is_empty() && rest.starts_with(|c: char| c.is_ascii_digit()) => rest,
-        _ => head,
-    }
-}
-
 /// The existing file the tag itself describes: `<version>/<os-dir>/<file>`.
-pub fn tag_file(repo: &Repo, manifest: &Manifest, tag: &str, file: &str) -> Option<String> {
-    let parts = crate::domain::tag::split(tag)?;
-    let version = tag_version(parts.head, manifest);
+pub fn tag_file(listing: &Listing, manifest: &Manifest, tag: &str, file: &str) -> Option<String> {
+    let parts = tag::split(tag)?;
+    let version = tag_version(parts.head, file_name(&manifest.root));
     // Tags write a folder's `+` as `_`; the folder may use either.
     [version.to_string(), version.replace('_', "+")]
         .into_iter()
         .map(|version| format!("{version}/{}/{file}", parts.os.dir_name()))
-        .find(|candidate| repo.is_file(&manifest.join(candidate)))
+        .find(|candidate| listing.is_file(&manifest.join(candidate)))
 }
 
 /// The existing Dockerfile the tag describes when it differs from where `path` points: the
 /// entry was copied and its path not updated.
 pub fn tag_described_file(
-    repo: &Repo,
+    listing: &Listing,
     manifest: &Manifest,
     tag: &str,
     path: &EntryPath,
 ) -> Option<String> {
-    let file = crate::model::file_name(&path.relative);
-    tag_file(repo, manifest, tag, file).filter(|described| *described != path.relative)
+    let file = file_name(&path.relative);
+    tag_file(listing, manifest, tag, file).filter(|described| *described != path.relative)
 }
 
-/// A folder name that names a known release, read leniently (`24.03-LTS` counts).
-pub fn release_folder(releases: &ReleaseTable, name: &str) -> Option<OsRelease> {
-    OsRelease::parse_lenient(name).filter(|os| releases.contains(os))
-}
-
-/// Whether a folder names an LTS release (`24.03-lts-sp2`): unlike `25.03`, which is also a
-/// common version number, such a name in the version position is a layout mistake.
-pub fn lts_folder(releases: &ReleaseTable, name: &str) -> bool {
-    release_folder(releases, name).is_some_and(|os| os.flavor != Flavor::Innovation)
-}
-
-/// Whether a file name is one the publisher builds from.
-pub fn is_build_file(name: &str) -> bool {
-    matches!(name, "Dockerfile" | "Distrofile")
-}
-
-/// Resolves an entry's `path` against its image root without touching the file.
-pub fn resolve<'a>(
-    repo: &Repo,
-    manifest: &Manifest,
-    raw: &'a str,
-    span: Span,
-) -> Result<EntryPath<'a>, Escape> {
+/// Resolves an entry's `path` against its image root `root` without touching the file.
+pub fn resolve(listing: &Listing, root: &str, raw: &str, span: Span) -> Result<EntryPath, Escape> {
     if raw.starts_with('/') || raw.get(1..2) == Some(":") {
         return Err(Escape::Absolute);
     }
@@ -131,76 +90,81 @@ pub fn resolve<'a>(
         }
     }
     let relative = parts.join("/");
-    let direct = manifest.join(&relative);
-    let prefix = format!("{}/", manifest.root);
+    let direct = join_dir(root, &relative);
+    let prefix = format!("{root}/");
     let stripped = relative
         .strip_prefix(&prefix)
-        .filter(|_| !manifest.root.is_empty() && !repo.is_file(&direct) && !repo.is_dir(&direct));
+        .filter(|_| !root.is_empty() && !listing.is_file(&direct) && !listing.is_dir(&direct));
     let (relative, root_relative) = match stripped {
         Some(stripped) => (stripped.to_string(), true),
         None => (relative, false),
     };
-    let repo_path = join_dir(&manifest.root, &relative);
+    let repo_path = join_dir(root, &relative);
+    let exists = !relative.is_empty() && listing.is_file(&repo_path);
+    let elsewhere = normalize_repo_path(raw).filter(|from_top| {
+        !exists && !root_relative && *from_top != repo_path && listing.is_file(from_top)
+    });
     Ok(EntryPath {
-        raw,
+        raw: raw.to_string(),
         span,
-        exists: !relative.is_empty() && repo.is_file(&repo_path),
+        exists,
         relative,
         repo_path,
         root_relative,
+        elsewhere,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::tables::Config;
-    use crate::source::MemorySource;
 
-    fn with_repo(check: impl Fn(&Repo, &Manifest)) {
-        let source = MemorySource::new()
-            .with("Bigdata/spark/meta.yml", "a:\n  path: x\n")
-            .with("Bigdata/spark/3.5/24.03-lts/Dockerfile", "FROM x\n");
-        let config = Config::default();
-        let repo = Repo::load(&source, &config);
-        check(&repo, &repo.manifests[0]);
+    fn listing() -> Listing {
+        Listing::new(vec![
+            "Bigdata/spark/meta.yml".into(),
+            "Bigdata/spark/3.5/24.03-lts/Dockerfile".into(),
+            "Bigdata/hive/4.0/24.03-lts/Dockerfile".into(),
+        ])
+    }
+
+    fn at(raw: &str) -> Result<EntryPath, Escape> {
+        resolve(&listing(), "Bigdata/spark", raw, Span::default())
     }
 
     #[test]
     fn escapes_are_refused_before_any_lookup() {
-        with_repo(|repo, manifest| {
-            let at = |raw| resolve(repo, manifest, raw, Span::default()).err();
-            assert_eq!(at("/etc/passwd"), Some(Escape::Absolute));
-            assert_eq!(at("C:/x"), Some(Escape::Absolute));
-            assert_eq!(at("1.0\\Dockerfile"), Some(Escape::Backslash));
-            assert_eq!(at("1.0/../../x"), Some(Escape::ParentSegment));
-        });
+        assert_eq!(at("/etc/passwd").err(), Some(Escape::Absolute));
+        assert_eq!(at("C:/x").err(), Some(Escape::Absolute));
+        assert_eq!(at("1.0\\Dockerfile").err(), Some(Escape::Backslash));
+        assert_eq!(at("1.0/../../x").err(), Some(Escape::ParentSegment));
     }
 
     #[test]
     fn root_relative_paths_resolve_to_the_same_file() {
-        with_repo(|repo, manifest| {
-            let raw = "Bigdata/spark/3.5/24.03-lts/Dockerfile";
-            let path = resolve(repo, manifest, raw, Span::default()).expect("inside");
-            assert!(path.root_relative && path.exists);
-            assert_eq!(path.relative, "3.5/24.03-lts/Dockerfile");
-            let plain = resolve(
-                repo,
-                manifest,
-                "./3.5//24.03-lts/Dockerfile",
-                Span::default(),
-            )
-            .expect("inside");
-            assert!(!plain.root_relative && plain.exists);
-            assert_eq!(plain.layout().map(|l| l.os_dir), Some("24.03-lts"));
-        });
+        let path = at("Bigdata/spark/3.5/24.03-lts/Dockerfile").expect("inside");
+        assert!(path.root_relative && path.exists);
+        assert_eq!(path.relative, "3.5/24.03-lts/Dockerfile");
+        let plain = at("./3.5//24.03-lts/Dockerfile").expect("inside");
+        assert!(!plain.root_relative && plain.exists);
+        assert_eq!(plain.layout().map(|l| l.os_dir), Some("24.03-lts"));
+    }
+
+    #[test]
+    fn a_path_into_another_image_does_not_exist_here() {
+        let path = at("Bigdata/hive/4.0/24.03-lts/Dockerfile").expect("inside");
+        assert!(!path.exists && !path.root_relative);
+        assert_eq!(
+            path.elsewhere.as_deref(),
+            Some("Bigdata/hive/4.0/24.03-lts/Dockerfile")
+        );
+        assert_eq!(
+            at("4.0/24.03-lts/Dockerfile").expect("inside").elsewhere,
+            None
+        );
     }
 
     #[test]
     fn empty_paths_do_not_exist() {
-        with_repo(|repo, manifest| {
-            let path = resolve(repo, manifest, "", Span::default()).expect("inside");
-            assert!(!path.exists);
-        });
+        assert!(!at("").expect("inside").exists);
     }
 }

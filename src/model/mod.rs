@@ -1,251 +1,278 @@
-//! The repository as the rules see it: the file listing, every `meta.yml` parsed once into
-//! spanned entries, and a cache of every file read (the report needs their text to locate
-//! findings).
+//! The repository as the rules see it, loaded once: the listing, the text of every file the
+//! core reads ([`needs_content`]), each of them parsed once (manifests, scene lists,
+//! Dockerfiles), every manifest's placement and every entry's resolved `path`. What is
+//! derived from it for the rules (the image index, the parent graph) is in [`context`].
 
+pub mod context;
 pub mod entry_path;
 pub mod image_index;
+pub mod image_list;
+pub mod listing;
+pub mod manifest;
 pub mod parents;
-pub mod placement;
 
-use std::cell::{OnceCell, RefCell};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
+use crate::domain::layout::{
+    is_build_file, is_misnamed_manifest, is_scene_image_list, needs_content, release_folder,
+    CONFIG_FILE_NAME, MANIFEST_NAME,
+};
 use crate::domain::tables::Config;
+use crate::model::image_list::ImageList;
+use crate::model::listing::Listing;
+use crate::model::manifest::{Entry, Manifest, Placement};
+use crate::source::repo_path::{file_name, parent_dir};
 use crate::source::{FileSource, ReadError};
-use crate::syntax::yaml::{self, Document, Node};
-use crate::text::line_index::LineIndex;
-use crate::text::Span;
+use crate::syntax::dockerfile::{self, Dockerfile};
+use crate::syntax::yaml::{self, Node};
+use crate::text::{SourceFile, Span};
 
-/// The file name the publisher reads in every image folder.
-pub const MANIFEST_NAME: &str = "meta.yml";
-
-/// A text file that was read, with its line index.
-#[derive(Debug)]
-pub struct SourceFile {
-    pub path: String,
-    pub text: String,
-    pub lines: LineIndex,
-}
-
-impl SourceFile {
-    pub fn new(path: impl Into<String>, text: String) -> SourceFile {
-        let lines = LineIndex::new(&text);
-        SourceFile {
-            path: path.into(),
-            text,
-            lines,
-        }
-    }
-
-    /// The first line, without its line ending: where a finding about the whole file points,
-    /// so editors and annotations underline something visible.
-    pub fn first_line(&self) -> Span {
-        let (start, end) = self.lines.line_span(&self.text, 1);
-        Span::new(start, end)
-    }
-
-    pub fn slice(&self, span: Span) -> &str {
-        self.text.get(span.start..span.end).unwrap_or("")
-    }
-}
-
-/// One `tag: {path, arch}` pair of a manifest, kept even when its value is malformed.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    /// The tag as the publisher reads it (the key's string value).
-    pub tag: String,
-    pub key: Node,
-    pub value: Node,
-}
-
-impl Entry {
-    pub fn tag_span(&self) -> Span {
-        self.key.span
-    }
-
-    /// The `path` value, when the entry is a mapping with a string `path`.
-    pub fn path(&self) -> Option<(&str, Span)> {
-        let node = self.value.get("path")?;
-        Some((node.as_str()?, node.span))
-    }
-
-    /// The `arch` node, when present.
-    pub fn arch(&self) -> Option<&Node> {
-        self.value.get("arch")
-    }
-}
-
-/// A parsed `meta.yml`.
-#[derive(Debug)]
-pub struct Manifest {
-    /// Repository path of the file, e.g. `AI/pytorch/meta.yml`.
-    pub path: String,
-    /// The image root: the folder holding the manifest (`AI/pytorch`), `""` at the top.
-    pub root: String,
-    pub file: Rc<SourceFile>,
-    pub doc: Document,
-    /// Every pair of the top-level mapping, in order, duplicates included.
-    pub entries: Vec<Entry>,
-}
-
-impl Manifest {
-    /// Joins a path relative to the image root into a repository path.
-    pub fn join(&self, relative: &str) -> String {
-        join_dir(&self.root, relative)
-    }
-}
-
-/// `dir` + `/` + `relative`, where `dir` may be the empty top folder.
-pub fn join_dir(dir: &str, relative: &str) -> String {
-    if dir.is_empty() {
-        relative.to_string()
-    } else {
-        format!("{dir}/{relative}")
-    }
-}
-
-/// The folder part of a repository path (`""` at the top).
-pub fn parent_dir(path: &str) -> &str {
-    path.rsplit_once('/').map_or("", |(dir, _)| dir)
-}
-
-/// The last segment of a repository path.
-pub fn file_name(path: &str) -> &str {
-    path.rsplit_once('/').map_or(path, |(_, name)| name)
-}
-
-/// Everything the rules read. Built once per check.
+/// Everything the rules read. Loaded once per check; nothing is read after that.
 pub struct Repo<'a> {
-    pub source: &'a dyn FileSource,
     pub config: &'a Config,
-    /// Every file, sorted.
-    pub paths: Vec<String>,
-    /// Every folder that holds at least one file (directly or below), sorted.
-    pub dirs: BTreeSet<String>,
+    pub listing: Listing,
+    /// Every file whose content the core needs, read or with the reason it could not be.
+    files: BTreeMap<String, Result<Rc<SourceFile>, ReadError>>,
+    /// Every `meta.yml` that could be read, in path order.
     pub manifests: Vec<Manifest>,
-    files: RefCell<BTreeMap<String, Result<Rc<SourceFile>, ReadError>>>,
-    /// Built on first use by [`Repo::image_index`].
-    pub(crate) image_index: OnceCell<crate::model::image_index::ImageIndex>,
-    /// Built on first use by [`Repo::layers`].
-    pub(crate) layers: OnceCell<crate::model::parents::Layers>,
+    /// Every scene's `image-list.yml` that could be read, in path order.
+    pub lists: Vec<ImageList>,
+    /// Every build file that could be read, parsed.
+    dockerfiles: HashMap<String, Dockerfile>,
+    /// Files needed but unreadable, for F001: those a rule reads by name, and any an entry's
+    /// `path` names.
+    failures: Vec<(String, ReadError)>,
 }
 
 impl<'a> Repo<'a> {
-    pub fn load(source: &'a dyn FileSource, config: &'a Config) -> Repo<'a> {
-        let paths = source.list();
-        let mut dirs = BTreeSet::new();
-        for path in &paths {
-            let mut dir = parent_dir(path);
-            while !dir.is_empty() && dirs.insert(dir.to_string()) {
-                dir = parent_dir(dir);
-            }
+    pub fn load(source: &dyn FileSource, config: &'a Config) -> Repo<'a> {
+        Repo::load_with(source, config, None)
+    }
+
+    /// Loads the repository; `extra` names one more file to read although it is not listed
+    /// (the configuration file given with `--config`, to locate its findings).
+    pub fn load_with(source: &dyn FileSource, config: &'a Config, extra: Option<&str>) -> Repo<'a> {
+        let listing = Listing::new(source.list());
+        let mut files = BTreeMap::new();
+        let wanted = listing
+            .paths()
+            .iter()
+            .map(String::as_str)
+            .filter(|path| needs_content(path))
+            .chain(extra);
+        for path in wanted {
+            let result = source.read(path).map(|text| SourceFile::new(path, text));
+            files.insert(path.to_string(), result);
         }
         let mut repo = Repo {
-            source,
             config,
-            paths,
-            dirs,
+            listing,
+            files: BTreeMap::new(),
             manifests: Vec::new(),
-            files: RefCell::new(BTreeMap::new()),
-            image_index: OnceCell::new(),
-            layers: OnceCell::new(),
+            lists: Vec::new(),
+            dockerfiles: HashMap::new(),
+            failures: Vec::new(),
         };
-        let manifest_paths: Vec<String> = repo
-            .paths
+        let roots: HashSet<String> = repo
+            .listing
+            .paths()
             .iter()
-            .filter(|p| file_name(p) == MANIFEST_NAME)
-            .cloned()
+            .filter(|path| file_name(path) == MANIFEST_NAME)
+            .map(|path| parent_dir(path).to_string())
             .collect();
-        for path in manifest_paths {
-            let Some(file) = repo.read(&path) else {
-                continue;
-            };
-            let doc = yaml::parse(&file.text);
-            let entries = doc
-                .root
-                .as_ref()
-                .and_then(Node::as_mapping)
-                .map(|pairs| {
-                    pairs
-                        .iter()
-                        .map(|pair| Entry {
-                            tag: pair.key.as_str().unwrap_or_default().to_string(),
-                            key: pair.key.clone(),
-                            value: pair.value.clone(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            repo.manifests.push(Manifest {
-                root: parent_dir(&path).to_string(),
-                path,
-                file,
-                doc,
-                entries,
+        for (path, result) in files {
+            let file = result.map(|mut file| {
+                let parsed = match extra {
+                    Some(extra) if extra == path => Parsed::Text,
+                    _ => Parsed::of(&path, &file.text),
+                };
+                file.comments = parsed.comments().to_vec();
+                let file = Rc::new(file);
+                match parsed {
+                    Parsed::Manifest(doc) => {
+                        let root = parent_dir(&path).to_string();
+                        let manifest = Manifest {
+                            entries: repo.entries(&root, &doc),
+                            placement: placement(config, &roots, &root),
+                            path: path.clone(),
+                            root,
+                            file: file.clone(),
+                            doc,
+                        };
+                        repo.manifests.push(manifest);
+                    }
+                    Parsed::ImageList(doc) => {
+                        let list = image_list::read(&path, parent_dir(&path), file.clone(), doc);
+                        repo.lists.push(list);
+                    }
+                    Parsed::Dockerfile(parsed) => {
+                        repo.dockerfiles.insert(path.clone(), parsed);
+                    }
+                    Parsed::Yaml(_) | Parsed::Text => {}
+                }
+                file
             });
+            repo.files.insert(path, file);
         }
+        repo.failures = repo.collect_failures();
         repo
     }
 
-    /// Reads a file once; failures are remembered and reported as F001 at the end.
-    pub fn read(&self, path: &str) -> Option<Rc<SourceFile>> {
-        if let Some(cached) = self.files.borrow().get(path) {
-            return cached.as_ref().ok().cloned();
-        }
-        let result = self
-            .source
-            .read(path)
-            .map(|text| Rc::new(SourceFile::new(path, text)));
-        let file = result.as_ref().ok().cloned();
-        self.files.borrow_mut().insert(path.to_string(), result);
-        file
-    }
-
-    /// The first line of a file, or the empty start when it cannot be read.
-    pub fn first_line(&self, path: &str) -> Span {
-        self.read(path)
-            .map_or_else(Span::file_start, |file| file.first_line())
-    }
-
-    /// A file that was read before, for locating findings.
-    pub fn cached(&self, path: &str) -> Option<Rc<SourceFile>> {
-        self.files.borrow().get(path)?.as_ref().ok().cloned()
-    }
-
-    pub fn is_file(&self, path: &str) -> bool {
-        self.paths
-            .binary_search_by(|p| p.as_str().cmp(path))
-            .is_ok()
-    }
-
-    pub fn is_dir(&self, path: &str) -> bool {
-        self.dirs.contains(path)
-    }
-
-    /// Files that could not be read, except those the caller chose not to provide.
-    pub fn read_failures(&self) -> Vec<(String, ReadError)> {
-        self.files
-            .borrow()
+    /// The pairs of a manifest's top-level mapping, each with its `path` resolved.
+    fn entries(&self, root: &str, doc: &yaml::Document) -> Vec<Entry> {
+        let Some(pairs) = doc.root.as_ref().and_then(Node::as_mapping) else {
+            return Vec::new();
+        };
+        pairs
             .iter()
-            .filter_map(|(path, result)| match result {
-                Err(ReadError::NotFound | ReadError::NotProvided) | Ok(_) => None,
-                Err(error) => Some((path.clone(), error.clone())),
+            .map(|pair| {
+                let resolved = pair
+                    .value
+                    .get("path")
+                    .filter(|node| !node.is_null())
+                    .and_then(|node| Some((node.as_str()?, node.span)))
+                    .map(|(raw, span)| entry_path::resolve(&self.listing, root, raw, span));
+                Entry {
+                    tag: pair.key.as_str().unwrap_or_default().to_string(),
+                    key: pair.key.clone(),
+                    value: pair.value.clone(),
+                    resolved,
+                }
             })
             .collect()
     }
 
-    /// Every file below `dir` (`""` is the whole repository): a slice of the sorted listing, so
-    /// looking up one image's files does not scan the repository.
-    pub fn files_under(&self, dir: &str) -> &[String] {
-        if dir.is_empty() {
-            return &self.paths;
-        }
-        let prefix = format!("{dir}/");
-        let start = self.paths.partition_point(|p| p.as_str() < prefix.as_str());
-        let len = self.paths[start..].partition_point(|p| p.starts_with(&prefix));
-        &self.paths[start..start + len]
+    fn collect_failures(&self) -> Vec<(String, ReadError)> {
+        let referenced: HashSet<&str> = self
+            .manifests
+            .iter()
+            .flat_map(|manifest| &manifest.entries)
+            .filter_map(Entry::entry_path)
+            .map(|path| path.repo_path.as_str())
+            .collect();
+        self.files
+            .iter()
+            .filter_map(|(path, result)| match result {
+                Err(ReadError::NotFound | ReadError::NotProvided) | Ok(_) => None,
+                Err(error) => {
+                    let name = file_name(path);
+                    let read_by_name = name == MANIFEST_NAME
+                        || is_misnamed_manifest(name)
+                        || is_scene_image_list(path)
+                        || is_build_file(name)
+                        || path == CONFIG_FILE_NAME;
+                    (read_by_name || referenced.contains(path.as_str()))
+                        .then(|| (path.clone(), error.clone()))
+                }
+            })
+            .collect()
     }
+
+    /// A file the core read (every file it needs is read at load).
+    pub fn file(&self, path: &str) -> Option<&Rc<SourceFile>> {
+        self.files.get(path)?.as_ref().ok()
+    }
+
+    /// The parsed build file at `path`, when it could be read.
+    pub fn dockerfile(&self, path: &str) -> Option<&Dockerfile> {
+        self.dockerfiles.get(path)
+    }
+
+    /// The first line of a file, or the empty start when it cannot be read.
+    pub fn first_line(&self, path: &str) -> Span {
+        self.file(path)
+            .map_or_else(Span::file_start, |file| file.first_line())
+    }
+
+    /// Needed files that could not be read (F001), except those the caller chose not to
+    /// provide.
+    pub fn read_failures(&self) -> &[(String, ReadError)] {
+        &self.failures
+    }
+
+    /// Every file, sorted.
+    pub fn paths(&self) -> &[String] {
+        self.listing.paths()
+    }
+
+    pub fn is_file(&self, path: &str) -> bool {
+        self.listing.is_file(path)
+    }
+
+    pub fn is_dir(&self, path: &str) -> bool {
+        self.listing.is_dir(path)
+    }
+
+    /// Every file below `dir`, from the sorted listing.
+    pub fn files_under(&self, dir: &str) -> &[String] {
+        self.listing.files_under(dir)
+    }
+
+    /// The manifests the publisher reads.
+    pub fn placed(&self) -> impl Iterator<Item = &Manifest> {
+        self.manifests
+            .iter()
+            .filter(|manifest| manifest.is_placed())
+    }
+
+    /// The `image-list.yml` of `scene`, if it has one.
+    pub fn list_of_scene(&self, scene: &str) -> Option<usize> {
+        self.lists.iter().position(|list| list.scene == scene)
+    }
+}
+
+/// A file parsed by what it is.
+enum Parsed {
+    Manifest(yaml::Document),
+    ImageList(yaml::Document),
+    /// A misnamed manifest: read for its comments only.
+    Yaml(yaml::Document),
+    Dockerfile(Dockerfile),
+    /// The configuration file, which [`crate::policy::config_file`] reads.
+    Text,
+}
+
+impl Parsed {
+    fn of(path: &str, text: &str) -> Parsed {
+        let name = file_name(path);
+        if name == MANIFEST_NAME {
+            Parsed::Manifest(yaml::parse(text))
+        } else if is_scene_image_list(path) {
+            Parsed::ImageList(yaml::parse(text))
+        } else if is_misnamed_manifest(name) {
+            Parsed::Yaml(yaml::parse(text))
+        } else if path == CONFIG_FILE_NAME {
+            Parsed::Text
+        } else {
+            Parsed::Dockerfile(dockerfile::parse(text))
+        }
+    }
+
+    /// Where the file's comments are, as its parser found them.
+    fn comments(&self) -> &[Span] {
+        match self {
+            Parsed::Manifest(doc) | Parsed::ImageList(doc) | Parsed::Yaml(doc) => &doc.comments,
+            Parsed::Dockerfile(parsed) => &parsed.comments,
+            Parsed::Text => &[],
+        }
+    }
+}
+
+/// Whether the publisher reads the `meta.yml` of image root `root`, given every folder that
+/// holds a `meta.yml`.
+fn placement(config: &Config, roots: &HashSet<String>, root: &str) -> Placement {
+    let mut dir = parent_dir(root);
+    while !dir.is_empty() {
+        if roots.contains(dir) {
+            return Placement::BelowRoot(dir.to_string());
+        }
+        dir = parent_dir(dir);
+    }
+    if !root.is_empty() && release_folder(&config.releases, file_name(root)).is_some() {
+        return Placement::InReleaseFolder;
+    }
+    Placement::Read
 }
 
 #[cfg(test)]
@@ -254,21 +281,55 @@ mod tests {
     use crate::source::MemorySource;
 
     #[test]
-    fn files_under_is_exactly_the_folder_subtree() {
+    fn placement_is_decided_once_from_the_folders_that_hold_a_meta_yml() {
         let source = MemorySource::new()
-            .with("AI/b-c/x", "")
-            .with("AI/b/meta.yml", "")
-            .with("AI/b/1.0/Dockerfile", "")
-            .with("AI/bc", "")
-            .with("Cloud/b/y", "");
+            .with("AI/a/meta.yml", "")
+            .with("AI/a/1.0/meta.yml", "")
+            .with("AI/b/1.0/24.03-lts/meta.yml", "")
+            .with("AI/c/meta.yml", "");
         let config = Config::default();
         let repo = Repo::load(&source, &config);
+        let placements: Vec<(&str, &Placement)> = repo
+            .manifests
+            .iter()
+            .map(|m| (m.path.as_str(), &m.placement))
+            .collect();
         assert_eq!(
-            repo.files_under("AI/b"),
-            ["AI/b/1.0/Dockerfile", "AI/b/meta.yml"]
+            placements,
+            [
+                ("AI/a/1.0/meta.yml", &Placement::BelowRoot("AI/a".into())),
+                ("AI/a/meta.yml", &Placement::Read),
+                ("AI/b/1.0/24.03-lts/meta.yml", &Placement::InReleaseFolder),
+                ("AI/c/meta.yml", &Placement::Read),
+            ]
         );
-        assert_eq!(repo.files_under("AI").len(), 4);
-        assert_eq!(repo.files_under("").len(), 5);
-        assert!(repo.files_under("Nope").is_empty());
+        assert_eq!(repo.placed().count(), 2);
+    }
+
+    #[test]
+    fn everything_needed_is_read_at_load_and_failures_are_kept() {
+        let mut source = MemorySource::new()
+            .with(
+                "AI/a/meta.yml",
+                "1-oe2403lts:\n  path: 1/24.03-lts/build.df\n",
+            )
+            .with("AI/a/1/24.03-lts/Dockerfile", "FROM a\n")
+            .with("AI/a/README.md", "x");
+        source.insert_bytes("AI/a/1/24.03-lts/Dockerfile.bin", vec![0, 1]);
+        source.insert_bytes("AI/a/1/24.03-lts/build.df", vec![0, 1]);
+        source.insert_bytes("AI/b/Dockerfile", vec![0, 1]);
+        let config = Config::default();
+        let repo = Repo::load(&source, &config);
+        assert!(repo.file("AI/a/1/24.03-lts/Dockerfile").is_some());
+        assert!(repo.dockerfile("AI/a/1/24.03-lts/Dockerfile").is_some());
+        assert!(repo.file("AI/a/README.md").is_none());
+        let failed: Vec<&str> = repo
+            .read_failures()
+            .iter()
+            .map(|(p, _)| p.as_str())
+            .collect();
+        // A variant's failure matters only when an entry names it; `build.df` is not read at
+        // all (no build-file name), so it is no failure either.
+        assert_eq!(failed, ["AI/b/Dockerfile"]);
     }
 }

@@ -1,15 +1,16 @@
 //! The in-repo parent graph: for every declared tag, the Dockerfile it is built from and what
-//! that Dockerfile's final stage is built on. Built once per check ([`Repo::layers`]); the
-//! layer rules, `stacklint graph` and the pull-request mode all read it.
+//! that Dockerfile's final stage is built on. Built once per check into the
+//! [`crate::model::context::Context`]; the layer rules, `stacklint graph` and the pull-request
+//! scope all read it.
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use crate::domain::image_ref::ImageRef;
 use crate::domain::os_release::OsRelease;
-use crate::model::image_index::EntryId;
+use crate::domain::tables::Config;
+use crate::model::image_index::{EntryId, ImageIndex};
 use crate::model::Repo;
-use crate::source::normalize_repo_path;
-use crate::syntax::dockerfile::{self, Dockerfile, StageBase};
+use crate::syntax::dockerfile::{Dockerfile, StageBase};
 use crate::text::Span;
 
 /// What a tag's Dockerfile is built on.
@@ -92,26 +93,20 @@ impl Node {
 }
 
 #[derive(Debug, Default)]
-pub struct Layers {
+pub struct ParentGraph {
     pub nodes: Vec<Node>,
     /// Children of every node, in node order.
     pub children: Vec<Vec<usize>>,
     by_entry: HashMap<EntryId, usize>,
 }
 
-impl Repo<'_> {
-    /// The parent graph, built on first use and shared by every rule of this check.
-    pub fn layers(&self) -> &Layers {
-        self.layers.get_or_init(|| Layers::build(self))
-    }
-}
-
-impl Layers {
-    pub fn build(repo: &Repo) -> Layers {
-        let index = repo.image_index();
-        let mut parsed: HashMap<String, Dockerfile> = HashMap::new();
-        let mut layers = Layers::default();
+impl ParentGraph {
+    pub fn build(repo: &Repo, index: &ImageIndex) -> ParentGraph {
+        let mut layers = ParentGraph::default();
         for (m, manifest) in repo.manifests.iter().enumerate() {
+            let Some(name) = index.name_of(m) else {
+                continue;
+            };
             for (e, entry) in manifest.entries.iter().enumerate() {
                 if entry.key.as_scalar().is_none() {
                     continue;
@@ -120,26 +115,15 @@ impl Layers {
                     manifest: m,
                     entry: e,
                 };
-                let dockerfile = entry
-                    .path()
-                    .and_then(|(path, _)| locate_dockerfile(repo, &manifest.root, path));
-                let parent = match &dockerfile {
-                    Some(path) => {
-                        if !parsed.contains_key(path) {
-                            let text = repo.read(path);
-                            let file = text.map(|f| dockerfile::parse(&f.text)).unwrap_or_default();
-                            parsed.insert(path.clone(), file);
-                        }
-                        parsed
-                            .get(path)
-                            .map_or(Parent::None, |file| resolve(repo, file))
-                    }
-                    None => Parent::None,
-                };
+                let dockerfile = entry.dockerfile().map(str::to_string);
+                let parent = dockerfile
+                    .as_deref()
+                    .and_then(|path| repo.dockerfile(path))
+                    .map_or(Parent::None, |file| resolve(repo.config, index, file));
                 layers.by_entry.insert(id, layers.nodes.len());
                 layers.nodes.push(Node {
                     id,
-                    name: index.names.get(m).cloned().unwrap_or_default(),
+                    name: name.to_string(),
                     tag: entry.tag.clone(),
                     root: manifest.root.clone(),
                     dockerfile,
@@ -230,38 +214,25 @@ impl Layers {
         }
         cycles
     }
+
+    /// The image roots built on any of `roots`, transitively (the roots themselves excluded
+    /// unless they are built on one another). The pull-request scope re-checks these.
+    pub fn dependent_roots<S: AsRef<str>>(&self, roots: &[S]) -> BTreeSet<String> {
+        let wanted: BTreeSet<&str> = roots.iter().map(AsRef::as_ref).collect();
+        let start = self
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, node)| wanted.contains(node.root.as_str()))
+            .map(|(n, _)| n);
+        self.descendants(start)
+            .into_iter()
+            .map(|n| self.nodes[n].root.clone())
+            .collect()
+    }
 }
 
-/// The image roots built on any of `roots`, transitively (the roots themselves excluded unless
-/// they are built on one another). The pull-request mode re-checks these after a change.
-pub fn dependent_roots<S: AsRef<str>>(repo: &Repo, roots: &[S]) -> BTreeSet<String> {
-    let layers = repo.layers();
-    let wanted: BTreeSet<&str> = roots.iter().map(AsRef::as_ref).collect();
-    let start = layers
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, node)| wanted.contains(node.root.as_str()))
-        .map(|(n, _)| n);
-    layers
-        .descendants(start)
-        .into_iter()
-        .map(|n| layers.nodes[n].root.clone())
-        .collect()
-}
-
-/// The Dockerfile an entry's `path` names: relative to the image root as the publisher reads
-/// it, or, for legacy entries, relative to the repository (their parents still matter).
-fn locate_dockerfile(repo: &Repo, root: &str, path: &str) -> Option<String> {
-    let joined = crate::model::join_dir(root, path);
-    let found = [joined.as_str(), path]
-        .into_iter()
-        .filter_map(normalize_repo_path)
-        .find(|candidate| repo.is_file(candidate));
-    found
-}
-
-fn resolve(repo: &Repo, file: &Dockerfile) -> Parent {
+fn resolve(config: &Config, index: &ImageIndex, file: &Dockerfile) -> Parent {
     let Some(stage) = file.parent() else {
         return Parent::None;
     };
@@ -285,21 +256,20 @@ fn resolve(repo: &Repo, file: &Dockerfile) -> Parent {
             origin,
         };
     };
-    let tables = &repo.config.images;
+    let tables = &config.images;
     let Some(name) = reference.published_name(tables).map(str::to_string) else {
         return Parent::External { reference, origin };
     };
     if name == tables.os_base_image {
         let tag = reference.tag.as_deref().unwrap_or("latest");
         let dir = tables.floating(tag).unwrap_or(tag);
-        let release = OsRelease::parse_dir(dir).filter(|r| repo.config.releases.contains(r));
+        let release = OsRelease::parse_dir(dir).filter(|r| config.releases.contains(r));
         return Parent::OsBase {
             reference,
             release,
             origin,
         };
     }
-    let index = repo.image_index();
     if index.name(&name).is_none() {
         return Parent::External { reference, origin };
     }
@@ -317,6 +287,7 @@ fn resolve(repo: &Repo, file: &Dockerfile) -> Parent {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::context::Context;
     use crate::{Config, MemorySource};
 
     fn source() -> MemorySource {
@@ -336,7 +307,8 @@ mod tests {
         let source = source();
         let config = Config::default();
         let repo = Repo::load(&source, &config);
-        let layers = repo.layers();
+        let context = Context::build(&repo);
+        let layers = &context.parents;
         let names: Vec<(String, Option<usize>)> = layers
             .nodes
             .iter()
@@ -359,11 +331,11 @@ mod tests {
             }
         ));
         assert_eq!(
-            dependent_roots(&repo, &["AI/cann"]),
+            layers.dependent_roots(&["AI/cann"]),
             BTreeSet::from(["AI/llm".to_string(), "AI/pytorch".to_string()])
         );
         assert_eq!(
-            dependent_roots(&repo, &["AI/llm"]),
+            layers.dependent_roots(&["AI/llm"]),
             BTreeSet::from(["AI/llm".to_string()])
         );
         assert!(layers.cycles().is_empty());
@@ -375,13 +347,16 @@ mod tests {
         let source = MemorySource::new()
             .with(
                 "A/x/meta.yml",
-                "1-oe2403lts:\n  path: d1\n2-oe2403lts:\n  path: d2\n3-oe2403lts:\n  path: d3\n",
+                "1-oe2403lts:\n  path: d1/Dockerfile\n2-oe2403lts:\n  path: d2/Dockerfile\n3-oe2403lts:\n  path: d3/Dockerfile\n",
             )
-            .with("A/x/d1", "FROM openeuler/x:2-oe2403lts\n")
-            .with("A/x/d2", "FROM openeuler/x:1-oe2403lts\n")
-            .with("A/x/d3", "FROM openeuler/x:3-oe2403lts\n");
+            .with("A/x/d1/Dockerfile", "FROM openeuler/x:2-oe2403lts\n")
+            .with("A/x/d2/Dockerfile", "FROM openeuler/x:1-oe2403lts\n")
+            .with("A/x/d3/Dockerfile", "FROM openeuler/x:3-oe2403lts\n");
         let config = Config::default();
         let repo = Repo::load(&source, &config);
-        assert_eq!(repo.layers().cycles(), vec![vec![0, 1], vec![2]]);
+        assert_eq!(
+            Context::build(&repo).parents.cycles(),
+            vec![vec![0, 1], vec![2]]
+        );
     }
 }

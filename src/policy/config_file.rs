@@ -7,6 +7,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
 
 use crate::diagnostic::{Finding, Severity};
+use crate::domain::layout::CONFIG_FILE_NAME;
 use crate::domain::os_release::OsRelease;
 use crate::domain::tables::{Config, StackTables};
 use crate::policy::selection::{RulePattern, Selection};
@@ -15,9 +16,6 @@ use crate::rules::{self, Rule};
 use crate::source::{FileSource, ReadError};
 use crate::text::suggest;
 use crate::text::Span;
-
-/// The configuration file's name, at the repository root.
-pub const CONFIG_FILE_NAME: &str = ".stacklint.toml";
 
 const TOP_KEYS: &[&str] = &["ignore", "select", "severity", "releases", "stack"];
 const RELEASE_KEYS: &[&str] = &["suffix", "dir"];
@@ -104,37 +102,6 @@ pub fn parse(path: &str, text: &str, base: &Config) -> Loaded {
         selection: reader.selection,
         findings: reader.findings,
         path: Some(path.to_string()),
-    }
-}
-
-/// The repository plus a configuration file from outside it (`--config FILE`), so that its
-/// text is there to locate C001 findings. It is not listed, so no rule sees it.
-pub struct WithConfigFile<'a> {
-    inner: &'a dyn FileSource,
-    path: &'a str,
-    text: &'a str,
-}
-
-impl<'a> WithConfigFile<'a> {
-    pub fn new(inner: &'a dyn FileSource, path: &'a str, text: &'a str) -> WithConfigFile<'a> {
-        WithConfigFile { inner, path, text }
-    }
-}
-
-impl FileSource for WithConfigFile<'_> {
-    fn list(&self) -> Vec<String> {
-        self.inner.list()
-    }
-
-    fn read(&self, path: &str) -> Result<String, ReadError> {
-        if path == self.path {
-            return Ok(self.text.to_string());
-        }
-        self.inner.read(path)
-    }
-
-    fn is_file(&self, path: &str) -> bool {
-        self.inner.is_file(path)
     }
 }
 

@@ -7,18 +7,11 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::image_index::IMAGE_LIST_NAME;
+use crate::domain::layout::IMAGE_LIST_NAME;
+use crate::model::context::Context;
 use crate::model::parents::Parent;
-use crate::model::{join_dir, Repo};
-use crate::source::normalize_repo_path;
-
-/// Whether `path` is `dir` itself or lies below it (`""` is the repository root).
-fn is_within(path: &str, dir: &str) -> bool {
-    dir.is_empty()
-        || path
-            .strip_prefix(dir)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-}
+use crate::model::Repo;
+use crate::source::repo_path::{is_within, join_dir, normalize_repo_path};
 
 /// The scene of a path: its first segment, when the path lies inside a folder.
 fn scene_of(path: &str) -> Option<&str> {
@@ -57,8 +50,8 @@ pub fn parse_changed_list(text: &str) -> Result<Vec<String>, String> {
 /// those, transitively, so that a change to a parent re-checks its children. When a change
 /// deletes an image that its scene still lists, the images built on that name are affected too:
 /// their `FROM` now dangles.
-pub fn affected_roots(repo: &Repo, changed: &[String]) -> BTreeSet<String> {
-    let index = repo.image_index();
+pub fn affected_roots(context: &Context, changed: &[String]) -> BTreeSet<String> {
+    let repo = context.repo;
     let mut roots = BTreeSet::new();
     // Published names of the affected images: a child that names one of them is affected even
     // when its tag no longer resolves (the change renamed or removed it).
@@ -68,7 +61,7 @@ pub fn affected_roots(repo: &Repo, changed: &[String]) -> BTreeSet<String> {
         for (m, manifest) in repo.manifests.iter().enumerate() {
             if is_within(path, &manifest.root) {
                 roots.insert(manifest.root.clone());
-                names.extend(index.names.get(m).map(String::as_str));
+                names.extend(context.index.name_of(m));
                 inside_root = true;
             }
         }
@@ -76,8 +69,8 @@ pub fn affected_roots(repo: &Repo, changed: &[String]) -> BTreeSet<String> {
             names.extend(listed_names_containing(repo, path));
         }
     }
-    let mut children: BTreeSet<String> = repo
-        .layers()
+    let mut children: BTreeSet<String> = context
+        .parents
         .nodes
         .iter()
         .filter(|node| {
@@ -86,8 +79,9 @@ pub fn affected_roots(repo: &Repo, changed: &[String]) -> BTreeSet<String> {
         .map(|node| node.root.clone())
         .collect();
     children.extend(roots.iter().cloned());
-    let descendants =
-        crate::model::parents::dependent_roots(repo, &children.iter().collect::<Vec<_>>());
+    let descendants = context
+        .parents
+        .dependent_roots(&children.iter().collect::<Vec<_>>());
     roots.extend(children);
     roots.extend(descendants);
     roots
@@ -95,8 +89,7 @@ pub fn affected_roots(repo: &Repo, changed: &[String]) -> BTreeSet<String> {
 
 /// Published names whose image-list folder contains `path`.
 fn listed_names_containing<'r>(repo: &'r Repo, path: &str) -> Vec<&'r str> {
-    repo.image_index()
-        .lists
+    repo.lists
         .iter()
         .flat_map(|list| {
             list.entries
@@ -120,12 +113,13 @@ pub struct Scope {
 }
 
 impl Scope {
-    pub fn new(repo: &Repo, changed: &[String]) -> Scope {
+    pub fn new(context: &Context, changed: &[String]) -> Scope {
+        let repo = context.repo;
         let changed: Vec<String> = changed
             .iter()
             .filter_map(|path| normalize_repo_path(path))
             .collect();
-        let roots = affected_roots(repo, &changed);
+        let roots = affected_roots(context, &changed);
         let image_lists = changed
             .iter()
             .filter_map(|path| scene_of(path))
@@ -192,7 +186,7 @@ mod tests {
         let config = Config::default();
         let repo = Repo::load(&source, &config);
         let changed: Vec<String> = changed.iter().map(|s| s.to_string()).collect();
-        Scope::new(&repo, &changed)
+        Scope::new(&Context::build(&repo), &changed)
     }
 
     #[test]
@@ -264,12 +258,5 @@ mod tests {
         let error = parse_changed_list("AI/a/meta.yml\n../etc/passwd\n").unwrap_err();
         assert!(error.contains("`../etc/passwd`"), "{error}");
         assert!(normalize_changed(["/abs"]).is_err());
-    }
-
-    #[test]
-    fn prefixes_match_whole_segments_only() {
-        assert!(is_within("AI/ab/meta.yml", "AI/ab"));
-        assert!(!is_within("AI/abc/meta.yml", "AI/ab"));
-        assert!(is_within("anything", ""));
     }
 }

@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Finding;
+use crate::domain::layout::CONFIG_FILE_NAME;
 use crate::model::Repo;
-use crate::policy::config_file::CONFIG_FILE_NAME;
 use crate::policy::selection::{RulePattern, Selection, UnknownRule};
 use crate::rules::config::UNUSED_SUPPRESSION;
 use crate::rules::{self, Rule};
@@ -176,11 +176,11 @@ struct FileDirectives {
 /// the selection, so a directive for a rule that is switched off is neither used nor unused.
 pub fn apply(repo: &Repo, selection: &Selection, findings: &mut Vec<Finding>) -> Vec<Finding> {
     let mut files: BTreeMap<&str, FileDirectives> = BTreeMap::new();
-    for path in &repo.paths {
+    for path in repo.paths() {
         if path == CONFIG_FILE_NAME {
             continue;
         }
-        let Some(file) = repo.cached(path) else {
+        let Some(file) = repo.file(path) else {
             continue;
         };
         let directives = scan(&file.text);
@@ -207,7 +207,7 @@ pub fn apply(repo: &Repo, selection: &Selection, findings: &mut Vec<Finding>) ->
         let Some(file_directives) = files.get_mut(finding.path.as_str()) else {
             continue;
         };
-        let Some(file) = repo.cached(&finding.path) else {
+        let Some(file) = repo.file(&finding.path) else {
             continue;
         };
         let line = file.lines.position(&file.text, finding.span.start).line;
@@ -500,7 +500,6 @@ mod tests {
         let source = MemorySource::new().with("a/Dockerfile", dockerfile);
         let config = Config::default();
         let repo = Repo::load(&source, &config);
-        repo.read("a/Dockerfile");
         let selection = Selection {
             ignore: vec![RulePattern::Prefix("L".into())],
             ..Selection::default()

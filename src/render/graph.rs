@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::model::parents::{Layers, Parent};
-use crate::model::Repo;
+use crate::model::context::Context;
+use crate::model::parents::{Parent, ParentGraph};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GraphFormat {
@@ -47,9 +47,9 @@ pub struct Graph {
 
 /// Builds the graph; `image` (`NAME` or `NAME:TAG`) keeps only the matching images, their
 /// ancestors and their descendants. An error names an image that does not exist.
-pub fn build(repo: &Repo, image: Option<&str>) -> Result<Graph, String> {
-    let layers = repo.layers();
-    let ns = &repo.config.images.namespace;
+pub fn build(context: &Context, image: Option<&str>) -> Result<Graph, String> {
+    let layers = &context.parents;
+    let ns = &context.config.images.namespace;
     let selected: BTreeSet<usize> = match image {
         None => (0..layers.nodes.len()).collect(),
         Some(wanted) => select(layers, ns, wanted)?,
@@ -69,7 +69,7 @@ pub fn build(repo: &Repo, image: Option<&str>) -> Result<Graph, String> {
                 image: node.published(ns),
                 name: node.name.clone(),
                 tag: node.tag.clone(),
-                manifest: repo.manifests.get(node.id.manifest)?.path.clone(),
+                manifest: context.manifest(node.id)?.path.clone(),
                 dockerfile: node.dockerfile.clone(),
                 parent: describe(&node.parent, ns),
                 children,
@@ -80,7 +80,7 @@ pub fn build(repo: &Repo, image: Option<&str>) -> Result<Graph, String> {
     Ok(Graph { images })
 }
 
-fn select(layers: &Layers, ns: &str, wanted: &str) -> Result<BTreeSet<usize>, String> {
+fn select(layers: &ParentGraph, ns: &str, wanted: &str) -> Result<BTreeSet<usize>, String> {
     let wanted = wanted.strip_prefix(&format!("{ns}/")).unwrap_or(wanted);
     let (name, tag) = match wanted.split_once(':') {
         Some((name, tag)) => (name, Some(tag)),

@@ -106,7 +106,7 @@ pub fn render_diagnostic(report: &Report, diagnostic: &Diagnostic, renderer: &Re
 
 /// Byte range of a located range, for annotating related spans in the same file.
 fn byte_range(
-    file: &crate::model::SourceFile,
+    file: &crate::text::SourceFile,
     line: usize,
     column: usize,
     end_line: usize,

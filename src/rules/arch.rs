@@ -1,13 +1,11 @@
 //! A: the `arch` value of an entry.
 
 use crate::diagnostic::Finding;
-use crate::model::placement;
-use crate::model::Manifest;
-use crate::model::Repo;
+use crate::domain::arch::{intended_arch, ARCHES};
+use crate::model::context::Context;
+use crate::model::manifest::Manifest;
 use crate::rule;
-use crate::rules::spans;
 use crate::syntax::yaml::{Node, NodeKind};
-use crate::text::suggest;
 use crate::text::Span;
 
 rule! {
@@ -26,44 +24,14 @@ rule! {
 
 pub static RULES: &[&crate::rules::Rule] = &[&INVALID_ARCH];
 
-/// The architectures the publisher builds for.
-pub const ARCHES: &[&str] = &["x86_64", "aarch64", "loongarch64"];
-
-/// Other names people use for the same architectures.
-const ALIASES: &[(&str, &str)] = &[
-    ("amd64", "x86_64"),
-    ("x86-64", "x86_64"),
-    ("x64", "x86_64"),
-    ("x86", "x86_64"),
-    ("arm64", "aarch64"),
-    ("armv8", "aarch64"),
-    ("arm", "aarch64"),
-    ("loong64", "loongarch64"),
-    ("loongarch", "loongarch64"),
-];
-
-pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
-    for manifest in placement::placed(repo) {
-        for entry in placement::complete_entries(manifest) {
+pub fn check(context: &Context, out: &mut Vec<Finding>) {
+    for manifest in context.repo.placed() {
+        for entry in manifest.complete_entries() {
             if let Some(arch) = entry.arch() {
                 check_arch(manifest, arch, out);
             }
         }
     }
-}
-
-/// The intended spelling of an unknown architecture name.
-pub fn intended_arch(item: &str) -> Option<&'static str> {
-    let lower = item.to_ascii_lowercase();
-    if let Some(known) = ARCHES.iter().find(|known| **known == lower) {
-        return Some(known);
-    }
-    if let Some((_, known)) = ALIASES.iter().find(|(alias, _)| *alias == lower) {
-        return Some(known);
-    }
-    suggest::nearest(&lower, ARCHES.iter().copied(), 1)
-        .first()
-        .copied()
 }
 
 fn check_arch(manifest: &Manifest, node: &Node, out: &mut Vec<Finding>) {
@@ -104,7 +72,7 @@ fn check_arch(manifest: &Manifest, node: &Node, out: &mut Vec<Finding>) {
     for item in value.split(',') {
         let range = start..start + item.len();
         start = range.end + 1;
-        let span = spans::inside(&manifest.file, node, range);
+        let span = node.span_within(&manifest.file.text, range);
         if ARCHES.contains(&item) {
             if seen.contains(&item) {
                 out.push(
@@ -159,7 +127,7 @@ mod tests {
         let config = Config::default();
         let repo = crate::model::Repo::load(&source, &config);
         let mut out = Vec::new();
-        check(&repo, &mut out);
+        check(&Context::build(&repo), &mut out);
         out.into_iter()
             .map(|f| {
                 (

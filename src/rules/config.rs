@@ -4,7 +4,7 @@
 //! so the family's `check` has nothing to add.
 
 use crate::diagnostic::Finding;
-use crate::model::Repo;
+use crate::model::context::Context;
 use crate::rule;
 
 rule! {
@@ -59,4 +59,4 @@ pub static RULES: &[&crate::rules::Rule] = &[&INVALID_CONFIG, &UNUSED_SUPPRESSIO
 
 /// The C findings come from reading and applying the configuration, before and after the
 /// other families run (see [`crate::check`]).
-pub fn check(_repo: &Repo, _out: &mut Vec<Finding>) {}
+pub fn check(_context: &Context, _out: &mut Vec<Finding>) {}

@@ -1,7 +1,7 @@
 //! F: files stacklint needed but could not read.
 
 use crate::diagnostic::Finding;
-use crate::model::Repo;
+use crate::model::context::Context;
 use crate::rule;
 use crate::text::Span;
 
@@ -17,8 +17,9 @@ rule! {
 
 pub static RULES: &[&crate::rules::Rule] = &[&UNREADABLE_FILE];
 
-pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
-    for (path, error) in repo.read_failures() {
+/// One finding per needed file the load could not read.
+pub fn check(context: &Context, out: &mut Vec<Finding>) {
+    for (path, error) in context.repo.read_failures() {
         out.push(
             Finding::new(
                 &UNREADABLE_FILE,

@@ -3,9 +3,13 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::model::image_index::{ImageIndex, ListEntry};
-use crate::model::{file_name, parent_dir, Repo, MANIFEST_NAME};
+use crate::domain::layout::MANIFEST_NAME;
+use crate::model::context::Context;
+use crate::model::image_index::ImageIndex;
+use crate::model::image_list::ListEntry;
+use crate::model::Repo;
 use crate::rule;
+use crate::source::repo_path::{file_name, parent_dir};
 
 rule! {
     /// An image root (a folder with a `meta.yml`) that its scene's `image-list.yml` does not
@@ -61,18 +65,17 @@ pub static RULES: &[&crate::rules::Rule] = &[
     &MALFORMED_IMAGE_LIST,
 ];
 
-pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
-    let index = repo.image_index();
-    check_list_shape(index, out);
+pub fn check(context: &Context, out: &mut Vec<Finding>) {
+    let (repo, index) = (context.repo, &context.index);
+    check_list_shape(repo, out);
     check_unlisted(repo, index, out);
-    check_stale(repo, index, out);
-    check_duplicate_names(index, out);
-    check_duplicate_tags(repo, index, out);
+    check_stale(repo, out);
+    check_duplicate_names(repo, index, out);
+    check_duplicate_tags(context, out);
 }
 
-fn check_list_shape(index: &ImageIndex, out: &mut Vec<Finding>) {
-    for list in &index.lists {
-        crate::rules::yaml::check_syntax(&list.path, &list.file, &list.doc, out);
+fn check_list_shape(repo: &Repo, out: &mut Vec<Finding>) {
+    for list in &repo.lists {
         for problem in &list.malformed {
             out.push(
                 Finding::new(
@@ -95,18 +98,18 @@ fn check_unlisted(repo: &Repo, index: &ImageIndex, out: &mut Vec<Finding>) {
         let Some((scene, folder)) = manifest.root.split_once('/') else {
             continue;
         };
-        if index.listed_by.get(m).copied().flatten().is_some() {
+        // A misplaced meta.yml (inside another image's version folder, say) is Y007's:
+        // listing it would be the wrong fix.
+        if !manifest.is_placed() || index.listed_by(m).is_some() {
             continue;
         }
-        let Some(l) = index.list_of_scene(scene) else {
+        let Some(l) = repo.list_of_scene(scene) else {
             continue;
         };
-        // A meta.yml below another image root (e.g. inside a version folder) is misplaced;
-        // the manifest rules report that, and listing it would be the wrong fix.
-        if nested_in_image(repo, index, scene, &manifest.root) {
+        if inside_listed_folder(repo, l, &manifest.root) {
             continue;
         }
-        let list = &index.lists[l];
+        let list = &repo.lists[l];
         if !list.complete {
             // The list itself is broken (Y001/R005); every image would look unlisted.
             continue;
@@ -131,29 +134,20 @@ fn check_unlisted(repo: &Repo, index: &ImageIndex, out: &mut Vec<Finding>) {
             .help(help)
             .related(
                 &manifest.path,
-                manifest_anchor(repo, m),
+                manifest.anchor(),
                 "this image root is not listed",
             ),
         );
     }
 }
 
-/// Where findings about a whole manifest point: its first tag, or the file start.
-fn manifest_anchor(repo: &Repo, m: usize) -> crate::text::Span {
-    repo.manifests
-        .get(m)
-        .and_then(|manifest| manifest.entries.first())
-        .map_or_else(crate::text::Span::file_start, |e| e.tag_span())
-}
-
-fn nested_in_image(repo: &Repo, index: &ImageIndex, scene: &str, root: &str) -> bool {
+/// Whether an image folder lies inside a folder its scene list names: part of that image.
+fn inside_listed_folder(repo: &Repo, list: usize, root: &str) -> bool {
+    let scene = &repo.lists[list].scene;
     let mut dir = parent_dir(root);
     while dir.len() > scene.len() {
         let folder = dir.get(scene.len() + 1..).unwrap_or_default();
-        let listed = index
-            .list_of_scene(scene)
-            .is_some_and(|l| index.lists[l].entries.iter().any(|e| e.folder == folder));
-        if listed || repo.is_file(&format!("{dir}/{MANIFEST_NAME}")) {
+        if repo.lists[list].entries.iter().any(|e| e.folder == folder) {
             return true;
         }
         dir = parent_dir(dir);
@@ -161,8 +155,8 @@ fn nested_in_image(repo: &Repo, index: &ImageIndex, scene: &str, root: &str) -> 
     false
 }
 
-fn check_stale(repo: &Repo, index: &ImageIndex, out: &mut Vec<Finding>) {
-    for list in &index.lists {
+fn check_stale(repo: &Repo, out: &mut Vec<Finding>) {
+    for list in &repo.lists {
         for entry in &list.entries {
             if entry.name == repo.config.images.os_base_image {
                 // The OS base image is published from its Dockerfile, not from a meta.yml.
@@ -202,12 +196,12 @@ fn check_stale(repo: &Repo, index: &ImageIndex, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_duplicate_names(index: &ImageIndex, out: &mut Vec<Finding>) {
+fn check_duplicate_names(repo: &Repo, index: &ImageIndex, out: &mut Vec<Finding>) {
     for (name, info) in index.names() {
         let mut first_in_list: BTreeMap<usize, &ListEntry> = BTreeMap::new();
         let mut first_scene: Option<(usize, &ListEntry)> = None;
         for &(l, e) in &info.listed {
-            let list = &index.lists[l];
+            let list = &repo.lists[l];
             let entry = &list.entries[e];
             if let Some(first) = first_in_list.get(&l) {
                 out.push(
@@ -229,7 +223,7 @@ fn check_duplicate_names(index: &ImageIndex, out: &mut Vec<Finding>) {
             match first_scene {
                 None => first_scene = Some((l, entry)),
                 Some((first_l, first)) => {
-                    let first_list = &index.lists[first_l];
+                    let first_list = &repo.lists[first_l];
                     out.push(
                         Finding::new(
                             &DUPLICATE_IMAGE_NAME,
@@ -250,8 +244,8 @@ fn check_duplicate_names(index: &ImageIndex, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_duplicate_tags(repo: &Repo, index: &ImageIndex, out: &mut Vec<Finding>) {
-    for (name, info) in index.names() {
+fn check_duplicate_tags(context: &Context, out: &mut Vec<Finding>) {
+    for (name, info) in context.index.names() {
         if info.roots.len() < 2 {
             continue;
         }
@@ -260,13 +254,12 @@ fn check_duplicate_tags(repo: &Repo, index: &ImageIndex, out: &mut Vec<Finding>)
                 continue;
             };
             for id in ids.iter().filter(|id| id.manifest != first.manifest) {
-                let (Some(here), Some(there)) = (
-                    repo.manifests.get(id.manifest),
-                    repo.manifests.get(first.manifest),
-                ) else {
+                let (Some(here), Some(there)) = (context.manifest(*id), context.manifest(*first))
+                else {
                     continue;
                 };
-                let (Some(entry), Some(first_entry)) = (repo.entry(*id), repo.entry(*first)) else {
+                let (Some(entry), Some(first_entry)) = (context.entry(*id), context.entry(*first))
+                else {
                     continue;
                 };
                 out.push(

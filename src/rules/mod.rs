@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Finding;
 pub use crate::diagnostic::Rule;
-use crate::model::Repo;
+use crate::model::context::Context;
 
 pub mod arch;
 pub mod config;
@@ -11,20 +11,17 @@ pub mod files;
 pub mod image_list;
 pub mod layers;
 pub mod paths;
-pub mod spans;
-pub mod stack;
 pub mod tags;
 pub mod yaml;
 
 /// A family of rules: its rules and the function that runs them over a repository.
 pub struct Family {
     pub rules: &'static [&'static Rule],
-    pub check: fn(&Repo, &mut Vec<Finding>),
+    pub check: fn(&Context, &mut Vec<Finding>),
 }
 
-/// Every family, in the order they run.
-/// Every family, in the order they run. `files` runs last: it reports the read failures
-/// of every file the other families asked for.
+/// Every family. The order does not matter: each reads the loaded repository and the
+/// context built from it, and the report sorts what they find.
 pub const FAMILIES: &[Family] = &[
     Family {
         rules: yaml::RULES,
@@ -45,10 +42,6 @@ pub const FAMILIES: &[Family] = &[
     Family {
         rules: image_list::RULES,
         check: image_list::check,
-    },
-    Family {
-        rules: stack::RULES,
-        check: stack::check,
     },
     Family {
         rules: layers::RULES,

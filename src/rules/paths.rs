@@ -3,12 +3,17 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::Finding;
+use crate::domain::layout::{
+    intended_build_file, intended_entry_key, is_build_file, looks_like_build_file, lts_folder,
+    release_folder, split_layout, tag_spelling, tag_version, BUILD_FILE_NAMES,
+};
 use crate::domain::os_release::{OsRelease, ReleaseTable};
-use crate::model::entry_path::{self, release_folder, split_layout, EntryPath, Escape};
-use crate::model::placement;
-use crate::model::{file_name, join_dir, Entry, Manifest, Repo};
+use crate::model::context::Context;
+use crate::model::entry_path::{tag_described_file, tag_file, EntryPath, Escape};
+use crate::model::manifest::{Entry, Manifest};
+use crate::model::Repo;
 use crate::rule;
-use crate::rules::yaml::intended_entry_key;
+use crate::source::repo_path::{file_name, join_dir};
 use crate::text::suggest;
 use crate::text::Span;
 
@@ -65,8 +70,9 @@ pub static RULES: &[&crate::rules::Rule] = &[
     &SHARED_DOCKERFILE,
 ];
 
-pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
-    for manifest in placement::placed(repo) {
+pub fn check(context: &Context, out: &mut Vec<Finding>) {
+    let repo = context.repo;
+    for manifest in repo.placed() {
         check_manifest(repo, manifest, out);
     }
 }
@@ -78,21 +84,21 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
     // Dockerfiles an existing entry path points at.
     let mut referenced: BTreeSet<String> = BTreeSet::new();
     let mut first_user: BTreeMap<String, (&Entry, Span, usize)> = BTreeMap::new();
-    let mut resolved: Vec<(&Entry, EntryPath)> = Vec::new();
+    let mut resolved: Vec<(&Entry, &EntryPath)> = Vec::new();
     for entry in &manifest.entries {
         // Whatever the entry's shape, the Dockerfile its tag describes is not unused, nor is
         // the one a legacy `tag: <path>` value names (Y004 reports that entry).
         if let Some(legacy) = entry.value.as_str() {
             accounted.insert(manifest.join(legacy.trim_start_matches("./")));
         }
-        for name in ["Dockerfile", "Distrofile"] {
-            if let Some(file) = entry_path::tag_file(repo, manifest, &entry.tag, name) {
+        for name in BUILD_FILE_NAMES {
+            if let Some(file) = tag_file(&repo.listing, manifest, &entry.tag, name) {
                 accounted.insert(manifest.join(&file));
             }
         }
     }
     let tag_files = accounted.clone();
-    for entry in placement::complete_entries(manifest) {
+    for entry in manifest.complete_entries() {
         match resolve_entry(repo, manifest, entry, out) {
             Resolved::Path(path) => resolved.push((entry, path)),
             Resolved::Refused(Some(described)) => {
@@ -108,7 +114,7 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
         if path.exists {
             accounted.insert(path.repo_path.clone());
             referenced.insert(path.repo_path.clone());
-            if let Some(file) = entry_path::tag_described_file(repo, manifest, &entry.tag, path) {
+            if let Some(file) = tag_described_file(&repo.listing, manifest, &entry.tag, path) {
                 accounted.insert(manifest.join(&file));
                 described.insert(index, file);
             }
@@ -175,13 +181,13 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
         }
     }
     // An unreadable or empty manifest is already reported; its Dockerfiles are not news.
-    if placement::fully_read(manifest) {
+    if manifest.fully_read() {
         report_orphans(repo, manifest, &build_files, &accounted, out);
     }
 }
 
 enum Resolved<'m> {
-    Path(EntryPath<'m>),
+    Path(&'m EntryPath),
     /// Nothing further to check; the Dockerfile the help named, if any.
     Refused(Option<String>),
 }
@@ -241,11 +247,13 @@ fn resolve_entry<'m>(
             return Resolved::Refused(None);
         }
     };
-    match entry_path::resolve(repo, manifest, raw, node.span) {
-        Ok(path) => Resolved::Path(path),
-        Err(escape) => {
+    match &entry.resolved {
+        Some(Ok(path)) => Resolved::Path(path),
+        // The value is a string (checked above), so it was resolved at load.
+        None => Resolved::Refused(None),
+        Some(Err(escape)) => {
             let name = raw.rsplit(['/', '\\']).next().unwrap_or_default();
-            let described = entry_path::tag_file(repo, manifest, &entry.tag, name);
+            let described = tag_file(&repo.listing, manifest, &entry.tag, name);
             let why = match escape {
                 Escape::Absolute => "is an absolute path",
                 Escape::Backslash => "contains a backslash",
@@ -326,7 +334,7 @@ fn report_missing(
         .iter()
         .filter_map(|file| relative_to(manifest, file))
         .collect();
-    let folder_file = ["Dockerfile", "Distrofile"]
+    let folder_file = BUILD_FILE_NAMES
         .iter()
         .map(|name| join_dir(&path.relative, name))
         .find(|candidate| repo.is_file(&manifest.join(candidate)));
@@ -348,8 +356,8 @@ fn report_missing(
             .first()
             .copied();
     let name = file_name(&path.relative);
-    let name = fixed_file_name(name).unwrap_or(name);
-    let described = entry_path::tag_file(repo, manifest, &entry.tag, name)
+    let name = intended_build_file(name).unwrap_or(name);
+    let described = tag_file(&repo.listing, manifest, &entry.tag, name)
         .filter(|file| !referenced.contains(&manifest.join(file)));
     let (help, suggested) = if let Some(file) = described {
         (
@@ -392,20 +400,20 @@ fn report_missing(
         }
         _ => help,
     };
-    out.push(
-        Finding::new(
-            &DOCKERFILE_MISSING,
-            &manifest.path,
-            path.span,
-            format!(
-                "tag `{}` points at `{}`, which does not exist in `{}`",
-                entry.tag,
-                path.raw,
-                display_root(manifest)
-            ),
-        )
-        .help(help),
+    let mut message = format!(
+        "tag `{}` points at `{}`, which does not exist in `{}`",
+        entry.tag,
+        path.raw,
+        display_root(manifest)
     );
+    if path.elsewhere.is_some() {
+        // Copied from another image: the file exists, but not where the publisher looks.
+        message.push_str(&format!(
+            "; it names a file outside this image from the repository root, and the publisher reads `path` relative to `{}`",
+            display_root(manifest)
+        ));
+    }
+    out.push(Finding::new(&DOCKERFILE_MISSING, &manifest.path, path.span, message).help(help));
     suggested.map(|file| manifest.join(&file))
 }
 
@@ -449,12 +457,7 @@ fn plausible_alternative(missing: &str, candidate: &str) -> bool {
 fn build_files_under(repo: &Repo, root: &str) -> Vec<String> {
     repo.files_under(root)
         .iter()
-        .filter(|path| {
-            let name = file_name(path).to_ascii_lowercase();
-            ["dockerfile", "distrofile"]
-                .iter()
-                .any(|known| suggest::within(&name, known, 2))
-        })
+        .filter(|path| looks_like_build_file(file_name(path)))
         .cloned()
         .collect()
 }
@@ -463,15 +466,8 @@ fn build_files_under(repo: &Repo, root: &str) -> Vec<String> {
 fn layout_fix(releases: &ReleaseTable, relative: &str) -> Option<String> {
     let layout = split_layout(relative)?;
     let os = release_folder(releases, layout.os_dir)?;
-    let file = fixed_file_name(layout.file)?;
+    let file = intended_build_file(layout.file)?;
     Some(format!("{}/{}/{file}", layout.version, os.dir_name()))
-}
-
-fn fixed_file_name(name: &str) -> Option<&'static str> {
-    let lower = name.to_ascii_lowercase();
-    ["Dockerfile", "Distrofile"]
-        .into_iter()
-        .find(|known| suggest::within(&lower, &known.to_ascii_lowercase(), 2))
 }
 
 fn check_layout(
@@ -482,10 +478,10 @@ fn check_layout(
     out: &mut Vec<Finding>,
 ) {
     let version_is_os = split_layout(&path.relative)
-        .filter(|layout| entry_path::lts_folder(&repo.config.releases, layout.version));
+        .filter(|layout| lts_folder(&repo.config.releases, layout.version));
     if let Some(layout) = version_is_os {
         let version = crate::domain::tag::split(&entry.tag)
-            .map(|parts| entry_path::tag_version(parts.head, manifest).to_string())
+            .map(|parts| tag_version(parts.head, file_name(&manifest.root)).to_string())
             .unwrap_or_else(|| "<version>".to_string());
         out.push(
             Finding::new(
@@ -509,7 +505,7 @@ fn check_layout(
             "`{}` is not laid out as `<version>/<os-release>/Dockerfile`",
             path.relative
         ),
-        Some(layout) if !entry_path::is_build_file(layout.file) => format!(
+        Some(layout) if !is_build_file(layout.file) => format!(
             "the file is named `{}`; expected `Dockerfile` (or `Distrofile`)",
             layout.file
         ),
@@ -547,7 +543,7 @@ fn report_orphans(
         let Some(os) = release_folder(&repo.config.releases, layout.os_dir) else {
             continue;
         };
-        if !entry_path::is_build_file(layout.file) || accounted.contains(file) {
+        if !is_build_file(layout.file) || accounted.contains(file) {
             continue;
         }
         let span = repo.first_line(file);
@@ -563,7 +559,7 @@ fn report_orphans(
             )
             .help(format!(
                 "add an entry `{}:` with `path: {relative}` to `{}`, or delete the file",
-                crate::domain::tag::with_suffix(&layout.version.replace('+', "_"), &os, false),
+                crate::domain::tag::with_suffix(&tag_spelling(layout.version), &os, false),
                 manifest.path
             )),
         );

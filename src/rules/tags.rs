@@ -1,14 +1,18 @@
-//! T: the image tag itself, and whether it agrees with the Dockerfile it is built from.
+//! T: the image tag itself, whether it agrees with the Dockerfile it is built from, and the
+//! oEEP-0014 grammar of AI stack tags.
 
 use crate::diagnostic::Finding;
+use crate::domain::layout::{lts_folder, tag_spelling, tag_version};
 use crate::domain::os_release::{OsRelease, ReleaseTable};
-use crate::domain::tag::{self, TagParts};
-use crate::model::entry_path::{self, EntryPath};
-use crate::model::placement;
-use crate::model::{Entry, Manifest, Repo};
+use crate::domain::stack_tag;
+use crate::domain::tag::{self, TagParts, MAX_TAG_LEN};
+use crate::model::context::Context;
+use crate::model::entry_path::{tag_described_file, EntryPath};
+use crate::model::manifest::{Entry, Manifest};
+use crate::model::Repo;
 use crate::rule;
-use crate::rules::spans;
-use crate::rules::yaml::key_type_problem;
+use crate::source::repo_path::file_name;
+use crate::syntax::pyyaml::non_string_reading;
 use crate::text::suggest;
 use crate::text::Span;
 
@@ -50,41 +54,98 @@ rule! {
     pub static TAG_VERSION_MISMATCH = ("T005", "tag-version-mismatch", Error, "the tag's version disagrees with the Dockerfile's version folder");
 }
 
+rule! {
+    /// The tag of an AI stack image does not follow oEEP-0014. The repository writes the image
+    /// name in the image (`openeuler/pytorch:2.2.0-cann8.0.RC1-oe2203sp4`), so the tag is read
+    /// together with the name, from the right: optional `-dev`, the OS suffix, then
+    /// `-`-separated `<component><version>` parts.
+    ///
+    /// - SDK image: `<version>[-<extra>…]-oe<release>`, e.g. `cann:8.0.RC1-oe2203sp4`.
+    /// - Framework image: exactly one SDK component, e.g. `pytorch:2.2.0-cann8.0.RC1-oe2203sp4`
+    ///   (`pytorch2.2.0-…` is accepted too).
+    /// - LLM image: a framework and an SDK component, e.g.
+    ///   `llm:chatglm2_6b-pytorch2.1.0-cann8.0.RC1-oe2203sp4`. The SDK-first order of the
+    ///   spec's own example is accepted with an info.
+    /// - `-dev` only at the very end.
+    ///
+    /// Every component needs a version; unknown component names are reported as info.
+    pub static STACK_TAG_GRAMMAR = ("T006", "stack-tag-grammar", Error, "an AI stack tag does not follow the oEEP-0014 grammar");
+}
+
 pub static RULES: &[&crate::rules::Rule] = &[
     &INVALID_DOCKER_TAG,
     &MALFORMED_OS_SUFFIX,
     &UNKNOWN_OS_RELEASE,
     &TAG_OS_MISMATCH,
     &TAG_VERSION_MISMATCH,
+    &STACK_TAG_GRAMMAR,
 ];
 
-/// Docker's limit on tag length.
-pub const MAX_TAG_LEN: usize = 128;
-
-pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
-    for manifest in placement::placed(repo) {
-        for entry in placement::complete_entries(manifest) {
+pub fn check(context: &Context, out: &mut Vec<Finding>) {
+    let repo = context.repo;
+    for manifest in repo.placed() {
+        for entry in manifest.complete_entries() {
             // A key PyYAML does not read as a string is Y006; its spelling is moot.
-            if entry.key.as_scalar().is_none() || key_type_problem(&entry.key).is_some() {
+            if entry.key.as_scalar().is_none() || non_string_reading(&entry.key).is_some() {
                 continue;
             }
             check_entry(repo, manifest, entry, out);
         }
     }
+    check_stack_tags(context, out);
 }
 
-struct Context<'a> {
+/// T006 on the images that are stack layers.
+fn check_stack_tags(context: &Context, out: &mut Vec<Finding>) {
+    let repo = context.repo;
+    for (m, manifest) in repo.manifests.iter().enumerate() {
+        let Some(name) = context.index.name_of(m) else {
+            continue;
+        };
+        if stack_tag::Layer::of(name, &repo.config.stack).is_none() {
+            continue;
+        }
+        for entry in &manifest.entries {
+            let Some(tag) = stack_tag::read(name, &entry.tag, &repo.config.stack) else {
+                continue;
+            };
+            for problem in tag.problems {
+                out.push(
+                    Finding::new(
+                        &STACK_TAG_GRAMMAR,
+                        &manifest.path,
+                        tag_span(manifest, entry, problem.range),
+                        format!("`{name}:{}`: {}", entry.tag, problem.message),
+                    )
+                    .severity(problem.severity)
+                    .maybe_help(problem.help),
+                );
+            }
+        }
+    }
+}
+
+/// The span of `range` inside an entry's tag; the whole key for an empty range.
+fn tag_span(manifest: &Manifest, entry: &Entry, range: std::ops::Range<usize>) -> Span {
+    if range.is_empty() {
+        return entry.tag_span();
+    }
+    entry.key.span_within(&manifest.file.text, range)
+}
+
+/// What the checks of one entry share.
+struct EntryCheck<'a> {
     manifest: &'a Manifest,
     entry: &'a Entry,
-    path: Option<EntryPath<'a>>,
+    path: Option<&'a EntryPath>,
     /// The known release the Dockerfile's folder names.
     folder_os: Option<OsRelease>,
     releases: &'a ReleaseTable,
 }
 
-impl Context<'_> {
+impl EntryCheck<'_> {
     fn span(&self, range: std::ops::Range<usize>) -> Span {
-        spans::inside(&self.manifest.file, &self.entry.key, range)
+        self.entry.key.span_within(&self.manifest.file.text, range)
     }
 
     fn finding(&self, rule: &'static crate::rules::Rule, span: Span, message: String) -> Finding {
@@ -94,14 +155,11 @@ impl Context<'_> {
 
 fn check_entry(repo: &Repo, manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>) {
     let releases = &repo.config.releases;
-    let path = entry
-        .path()
-        .and_then(|(raw, span)| entry_path::resolve(repo, manifest, raw, span).ok());
+    let path = entry.entry_path();
     let folder_os = path
-        .as_ref()
         .and_then(EntryPath::folder_release)
         .filter(|os| releases.contains(os));
-    let context = Context {
+    let context = EntryCheck {
         manifest,
         entry,
         path,
@@ -117,10 +175,10 @@ fn check_entry(repo: &Repo, manifest: &Manifest, entry: &Entry, out: &mut Vec<Fi
         report_unknown_release(repo, &context, &parts, out);
         return;
     }
-    let Some(path) = context.path.as_ref().filter(|path| path.exists) else {
+    let Some(path) = context.path.filter(|path| path.exists) else {
         return;
     };
-    let described = entry_path::tag_described_file(repo, manifest, &entry.tag, path);
+    let described = tag_described_file(&repo.listing, manifest, &entry.tag, path);
     check_os_agreement(&context, path, &parts, described.as_deref(), out);
     if docker_valid {
         check_version_agreement(&context, path, &parts, described.as_deref(), out);
@@ -128,7 +186,7 @@ fn check_entry(repo: &Repo, manifest: &Manifest, entry: &Entry, out: &mut Vec<Fi
 }
 
 /// T001. Returns whether the tag is valid.
-fn check_docker_tag(context: &Context, out: &mut Vec<Finding>) -> bool {
+fn check_docker_tag(context: &EntryCheck, out: &mut Vec<Finding>) -> bool {
     let tag = context.entry.tag.as_str();
     let bad = tag.char_indices().find(|&(at, c)| {
         let allowed = c.is_ascii_alphanumeric() || c == '_' || (at > 0 && matches!(c, '.' | '-'));
@@ -185,7 +243,7 @@ pub fn valid_spelling(tag: &str) -> String {
         .collect()
 }
 
-fn report_malformed_suffix(repo: &Repo, context: &Context, out: &mut Vec<Finding>) {
+fn report_malformed_suffix(repo: &Repo, context: &EntryCheck, out: &mut Vec<Finding>) {
     let tag = context.entry.tag.as_str();
     let misspelled = tag::split_misspelled(tag, &repo.config.releases);
     let (span, message, fixed) = match &misspelled {
@@ -225,7 +283,7 @@ fn report_malformed_suffix(repo: &Repo, context: &Context, out: &mut Vec<Finding
 
 fn report_unknown_release(
     repo: &Repo,
-    context: &Context,
+    context: &EntryCheck,
     parts: &TagParts,
     out: &mut Vec<Finding>,
 ) {
@@ -271,7 +329,7 @@ fn repoint_help(described: Option<&str>, fixed_tag: &str) -> Option<String> {
 }
 
 fn check_os_agreement(
-    context: &Context,
+    context: &EntryCheck,
     path: &EntryPath,
     parts: &TagParts,
     described: Option<&str>,
@@ -308,13 +366,8 @@ fn check_os_agreement(
     );
 }
 
-/// Tags write a folder's `+` as `_`.
-fn tag_spelling(version: &str) -> String {
-    version.replace('+', "_")
-}
-
 fn check_version_agreement(
-    context: &Context,
+    context: &EntryCheck,
     path: &EntryPath,
     parts: &TagParts,
     described: Option<&str>,
@@ -324,12 +377,12 @@ fn check_version_agreement(
         return;
     };
     // P004 reports a version folder named like an OS release.
-    if entry_path::lts_folder(context.releases, layout.version) {
+    if lts_folder(context.releases, layout.version) {
         return;
     }
     let version = tag_spelling(layout.version);
     let head = tag_spelling(parts.head);
-    let without_image = tag_spelling(entry_path::tag_version(parts.head, context.manifest));
+    let without_image = tag_spelling(tag_version(parts.head, file_name(&context.manifest.root)));
     if head == version || without_image == version {
         return;
     }
@@ -367,7 +420,8 @@ mod tests {
     use crate::domain::tables::Config;
     use crate::source::MemorySource;
 
-    /// (code, flagged text, help) for one entry of `AI/pytorch/meta.yml`.
+    /// (code, flagged text, help) of T001–T005 for one entry of `AI/pytorch/meta.yml` (the
+    /// stack grammar, T006, has its fixtures).
     fn findings(key: &str, path: &str) -> Vec<(&'static str, String, String)> {
         let text = format!("{key}:\n  path: {path}\n");
         let source = MemorySource::new()
@@ -377,8 +431,9 @@ mod tests {
         let config = Config::default();
         let repo = Repo::load(&source, &config);
         let mut out = Vec::new();
-        check(&repo, &mut out);
+        check(&Context::build(&repo), &mut out);
         out.into_iter()
+            .filter(|f| f.rule.code != "T006")
             .map(|f| {
                 let flagged = text
                     .get(f.span.start..f.span.end)

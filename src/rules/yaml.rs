@@ -3,14 +3,17 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Finding;
+use crate::domain::arch;
+use crate::domain::layout::{intended_entry_key, is_misnamed_manifest, ENTRY_KEYS, MANIFEST_NAME};
 use crate::domain::tag;
-use crate::model::placement::{misplaced, Misplaced};
-use crate::model::{file_name, parent_dir, Entry, Manifest, Repo, SourceFile, MANIFEST_NAME};
+use crate::model::context::Context;
+use crate::model::manifest::{Entry, Manifest, Placement};
+use crate::model::Repo;
 use crate::rule;
-use crate::syntax::pyyaml;
+use crate::source::repo_path::{file_name, join_dir, parent_dir};
+use crate::syntax::pyyaml::non_string_reading;
 use crate::syntax::yaml::{Document, Node, NodeKind, Style};
-use crate::text::suggest;
-use crate::text::Span;
+use crate::text::{SourceFile, Span};
 
 rule! {
     /// The file is not valid YAML. The finding points at the exact position where the parser
@@ -84,10 +87,8 @@ pub static RULES: &[&crate::rules::Rule] = &[
     &MISPLACED_MANIFEST,
 ];
 
-/// The keys an entry may hold.
-pub const ENTRY_KEYS: &[&str] = &["path", "arch"];
-
-pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
+pub fn check(context: &Context, out: &mut Vec<Finding>) {
+    let repo = context.repo;
     for manifest in &repo.manifests {
         check_syntax(&manifest.path, &manifest.file, &manifest.doc, out);
         check_top_level(manifest, out);
@@ -96,38 +97,18 @@ pub fn check(repo: &Repo, out: &mut Vec<Finding>) {
             check_tag_type(manifest, entry, out);
             check_entry_shape(manifest, entry, out);
         }
-        check_placement(repo, manifest, out);
+        check_placement(manifest, out);
+    }
+    for list in &repo.lists {
+        check_syntax(&list.path, &list.file, &list.doc, out);
     }
     check_misnamed(repo, out);
-}
-
-/// The known entry key an unknown one was probably meant to be.
-pub fn intended_entry_key(key: &str) -> Option<&'static str> {
-    suggest::nearest(key, ENTRY_KEYS.iter().copied(), 1)
-        .first()
-        .copied()
-}
-
-/// Whether PyYAML reads this tag key as something other than a string.
-pub fn key_type_problem(key: &Node) -> Option<String> {
-    match &key.kind {
-        NodeKind::Scalar(scalar) => match scalar.tag.as_deref() {
-            Some("!!str" | "tag:yaml.org,2002:str") => None,
-            Some(other) => Some(format!("a value explicitly tagged `{other}`")),
-            None if scalar.style == Style::Plain => {
-                pyyaml::resolve_plain(&scalar.value).map(|resolved| resolved.describe())
-            }
-            None => None,
-        },
-        NodeKind::Alias => None,
-        _ => Some(key.kind_name().to_string()),
-    }
 }
 
 const TAB_HELP: &str = "replace the tab with spaces: PyYAML, which the publisher uses, rejects tabs outside quoted text and comments";
 
 /// Y001 for any YAML file stacklint reads (manifests and image lists).
-pub fn check_syntax(path: &str, file: &SourceFile, doc: &Document, out: &mut Vec<Finding>) {
+fn check_syntax(path: &str, file: &SourceFile, doc: &Document, out: &mut Vec<Finding>) {
     let text = &file.text;
     if let Some(error) = &doc.error {
         let line_start = text
@@ -310,7 +291,7 @@ fn check_duplicate_tags(manifest: &Manifest, out: &mut Vec<Finding>) {
 }
 
 fn check_tag_type(manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>) {
-    let Some(found) = key_type_problem(&entry.key) else {
+    let Some(found) = non_string_reading(&entry.key) else {
         return;
     };
     let written = manifest.file.slice(entry.key.span);
@@ -413,7 +394,7 @@ fn looks_like_arch(value: &str) -> bool {
     !value.is_empty()
         && value
             .split(',')
-            .all(|item| crate::rules::arch::intended_arch(item.trim()).is_some())
+            .all(|item| arch::intended_arch(item.trim()).is_some())
 }
 
 fn looks_like_path(value: &str) -> bool {
@@ -441,25 +422,24 @@ fn check_entry_key(manifest: &Manifest, key: &Node, out: &mut Vec<Finding>) {
     );
 }
 
-fn check_placement(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
-    let Some(problem) = misplaced(repo, manifest) else {
-        return;
-    };
-    let message = match &problem {
-        Misplaced::BelowRoot(root) => format!(
+fn check_placement(manifest: &Manifest, out: &mut Vec<Finding>) {
+    let message = match &manifest.placement {
+        Placement::Read => return,
+        Placement::BelowRoot(root) => format!(
             "`{}` lies inside the image folder `{root}`, which has its own meta.yml; the publisher never reads this one",
             manifest.path
         ),
-        Misplaced::InReleaseFolder => format!(
+        Placement::InReleaseFolder => format!(
             "`{}` lies in an OS release folder; the publisher reads meta.yml only in the image folder",
             manifest.path
         ),
     };
-    let help = match &problem {
-        Misplaced::BelowRoot(root) => format!(
+    let help = match &manifest.placement {
+        Placement::Read => return,
+        Placement::BelowRoot(root) => format!(
             "move its entries into `{root}/{MANIFEST_NAME}` (paths relative to `{root}`) and delete this file"
         ),
-        Misplaced::InReleaseFolder => format!(
+        Placement::InReleaseFolder => format!(
             "move its entries into the image folder's {MANIFEST_NAME}, with paths relative to that folder"
         ),
     };
@@ -474,29 +454,14 @@ fn check_placement(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
     );
 }
 
-/// `meta.yaml`, `Meta.yml`, `meta.yml.bak`, `meta.ym`: names one slip away from `meta.yml`.
-pub fn is_misnamed_manifest(name: &str) -> bool {
-    if name == MANIFEST_NAME {
-        return false;
-    }
-    let lower = name.to_ascii_lowercase();
-    let Some(extension) = lower.strip_prefix("meta.") else {
-        return suggest::within(&lower, MANIFEST_NAME, 1);
-    };
-    let extension = extension.split('.').next().unwrap_or_default();
-    ["yml", "yaml"]
-        .iter()
-        .any(|known| suggest::within(extension, known, 1))
-}
-
 fn check_misnamed(repo: &Repo, out: &mut Vec<Finding>) {
-    for path in &repo.paths {
+    for path in repo.paths() {
         let name = file_name(path);
         if !is_misnamed_manifest(name) {
             continue;
         }
         let dir = parent_dir(path);
-        let target = crate::model::join_dir(dir, MANIFEST_NAME);
+        let target = join_dir(dir, MANIFEST_NAME);
         let help = if repo.is_file(&target) {
             format!("merge its entries into `{target}` and delete `{name}`")
         } else {
@@ -535,7 +500,7 @@ mod tests {
         let config = Config::default();
         let repo = Repo::load(&source, &config);
         let mut out = Vec::new();
-        check(&repo, &mut out);
+        check(&Context::build(&repo), &mut out);
         out.into_iter()
             .map(|f| {
                 (
@@ -593,26 +558,7 @@ mod tests {
     }
 
     #[test]
-    fn near_miss_manifest_names_are_caught_and_others_are_not() {
-        for name in [
-            "meta.yaml",
-            "Meta.yml",
-            "META.YML",
-            "meta.yml.bak",
-            "meta.ym",
-            "mata.yml",
-        ] {
-            assert!(is_misnamed_manifest(name), "{name}");
-        }
-        for name in [
-            "meta.yml",
-            "metadata.yml",
-            "image-list.yml",
-            "README.md",
-            "mета.yml",
-        ] {
-            assert!(!is_misnamed_manifest(name), "{name}");
-        }
+    fn a_meta_yml_in_a_release_folder_is_misplaced() {
         let found = findings_with("a:\n  path: x\n", &["AI/x/1.0/24.03-lts/meta.yml"]);
         assert_eq!(found, [("Y007", String::new())]);
     }
@@ -632,6 +578,7 @@ mod tests {
             value: crate::syntax::yaml::parse("1.0/24.03-lts/Dockerfile")
                 .root
                 .expect("value"),
+            resolved: None,
         };
         assert_eq!(
             mapping_help(&entry),

@@ -4,7 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::source::{decode_text, normalize_repo_path, FileSource, ReadError, MAX_FILE_BYTES};
+use crate::source::repo_path::normalize_repo_path;
+use crate::source::{decode_text, FileSource, ReadError, MAX_FILE_BYTES};
 
 /// Folders that never hold image definitions and can be huge.
 const SKIPPED_DIRS: &[&str] = &[".git", "node_modules", "target"];

@@ -12,6 +12,9 @@ use crate::text::Span;
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Dockerfile {
     pub stages: Vec<Stage>,
+    /// Every comment line, from its `#` to the end of the line. Only whole lines are comments
+    /// in a Dockerfile: a `#` after an instruction is part of its arguments.
+    pub comments: Vec<Span>,
 }
 
 /// One `FROM` instruction.
@@ -63,7 +66,9 @@ pub fn parse(text: &str) -> Dockerfile {
     let escape = escape_char(without_bom(text));
     let mut globals: HashMap<String, GlobalArg> = HashMap::new();
     let mut dockerfile = Dockerfile::default();
-    for line in logical_lines(text, escape) {
+    let (lines, comments) = logical_lines(text, escape);
+    dockerfile.comments = comments;
+    for line in lines {
         let words = line.words();
         let Some((keyword, args)) = words.split_first() else {
             continue;
@@ -176,8 +181,10 @@ impl Line {
     }
 }
 
-fn logical_lines(text: &str, escape: char) -> Vec<Line> {
+/// The instructions of a file, continuations joined, and the spans of its comment lines.
+fn logical_lines(text: &str, escape: char) -> (Vec<Line>, Vec<Span>) {
     let mut lines = Vec::new();
+    let mut comments = Vec::new();
     let mut current: Option<Line> = None;
     let body = without_bom(text);
     let mut offset = text.len() - body.len();
@@ -186,6 +193,10 @@ fn logical_lines(text: &str, escape: char) -> Vec<Line> {
         offset += physical.len();
         let content = physical.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim_start();
+        if trimmed.starts_with('#') {
+            let hash = start + (content.len() - trimmed.len());
+            comments.push(Span::new(hash, start + content.len()));
+        }
         if trimmed.starts_with('#') || trimmed.is_empty() {
             // Comments and blank lines end nothing: inside a continuation they are dropped.
             continue;
@@ -212,7 +223,7 @@ fn logical_lines(text: &str, escape: char) -> Vec<Line> {
         }
     }
     lines.extend(current);
-    lines
+    (lines, comments)
 }
 
 fn declare_arg(line: &Line, word: &Word<'_>, globals: &mut HashMap<String, GlobalArg>) {
@@ -554,6 +565,17 @@ mod tests {
         text.push_str("FROM ${A64}\n");
         let (image, _) = parent(&text);
         assert!(image.len() > MAX_EXPANDED_BYTES && image.len() <= 3 * MAX_EXPANDED_BYTES);
+    }
+
+    #[test]
+    fn only_whole_lines_are_comments() {
+        let text = "# escape=\\\n  # indented\nFROM a # not a comment\nRUN x \\\n# inside\n  y\r\n";
+        let found: Vec<&str> = parse(text)
+            .comments
+            .iter()
+            .map(|span| &text[span.start..span.end])
+            .collect();
+        assert_eq!(found, ["# escape=\\", "# indented", "# inside"]);
     }
 
     #[test]

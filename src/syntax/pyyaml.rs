@@ -3,6 +3,8 @@
 //! float, a bool and a date, so a tag written that way is published under another name or not
 //! at all. This mirrors PyYAML's implicit resolvers.
 
+use crate::syntax::yaml::{Node, NodeKind, Style};
+
 /// The non-string type PyYAML gives a plain scalar, with the value Python would print.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolved {
@@ -239,6 +241,23 @@ fn is_timestamp(text: &str) -> bool {
 
 fn is_digits(text: &str) -> bool {
     all(text, |b| b.is_ascii_digit())
+}
+
+/// How PyYAML (YAML 1.1, the publisher's loader) reads a mapping key that is not a string:
+/// `1.10` is a float, `on` a boolean; `None` when it stays a string.
+pub fn non_string_reading(key: &Node) -> Option<String> {
+    match &key.kind {
+        NodeKind::Scalar(scalar) => match scalar.tag.as_deref() {
+            Some("!!str" | "tag:yaml.org,2002:str") => None,
+            Some(other) => Some(format!("a value explicitly tagged `{other}`")),
+            None if scalar.style == Style::Plain => {
+                resolve_plain(&scalar.value).map(|resolved| resolved.describe())
+            }
+            None => None,
+        },
+        NodeKind::Alias => None,
+        _ => Some(key.kind_name().to_string()),
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! byte span, mappings keep every pair in source order (duplicates included, so rules can
 //! report all of them), and a syntax error still yields the tree parsed up to that point.
 
+use std::ops::Range;
+
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as ParserSpan};
 
 use crate::text::Span;
@@ -57,6 +59,10 @@ pub struct Document {
     pub error: Option<SyntaxError>,
     /// Where a second document (`---`) starts: loaders that expect one document reject it.
     pub extra_document: Option<Span>,
+    /// Every comment, from its `#` to the end of its line: a `#` at the start of a line or
+    /// after whitespace, outside every scalar (a `#` inside a quoted, plain or block value is
+    /// text).
+    pub comments: Vec<Span>,
 }
 
 impl Node {
@@ -93,6 +99,34 @@ impl Node {
             NodeKind::Mapping(_) => "a mapping",
             NodeKind::Sequence(_) => "a list",
             NodeKind::Alias => "an alias",
+        }
+    }
+
+    /// The byte span of `range` (indexes into the scalar's value) inside `text`, the file the
+    /// node was parsed from, when the value appears verbatim in the source (plain, or quoted
+    /// without escapes); the whole node otherwise. Rules point at the bad character of a tag
+    /// or the bad item of an `arch` list this way, not at the whole value.
+    pub fn span_within(&self, text: &str, range: Range<usize>) -> Span {
+        let Some(value) = self.as_str() else {
+            return self.span;
+        };
+        let source = text.get(self.span.start..self.span.end).unwrap_or("");
+        let offset = if source.starts_with(value) {
+            Some(0)
+        } else if source.len() >= value.len() + 2
+            && source.starts_with(['"', '\''])
+            && source.get(1..1 + value.len()) == Some(value)
+        {
+            Some(1)
+        } else {
+            None
+        };
+        match offset {
+            Some(offset) if range.start <= range.end && range.end <= value.len() => Span::new(
+                self.span.start + offset + range.start,
+                self.span.start + offset + range.end,
+            ),
+            _ => self.span,
         }
     }
 
@@ -157,6 +191,8 @@ enum Frame {
 struct Builder {
     stack: Vec<Frame>,
     root: Option<Node>,
+    /// The span of every scalar, in document order: where a `#` is text, not a comment.
+    scalars: Vec<Span>,
     documents: usize,
     extra_document: Option<Span>,
 }
@@ -210,6 +246,7 @@ pub fn parse(text: &str) -> Document {
     let mut builder = Builder {
         stack: Vec::new(),
         root: None,
+        scalars: Vec::new(),
         documents: 0,
         extra_document: None,
     };
@@ -241,6 +278,16 @@ pub fn parse(text: &str) -> Document {
                     _ => Style::Block,
                 };
                 let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix));
+                // The parser ends a quoted scalar's span after the blanks and comment that
+                // follow it; the scalar ends at its closing quote.
+                let span = match style {
+                    Style::Quoted => Span::new(
+                        span.start,
+                        closing_quote(text, span.start).unwrap_or(span.end),
+                    ),
+                    _ => span,
+                };
+                builder.scalars.push(span);
                 builder.push(Node {
                     kind: NodeKind::Scalar(Scalar {
                         value: value.into_owned(),
@@ -282,10 +329,75 @@ pub fn parse(text: &str) -> Document {
     while !builder.stack.is_empty() {
         builder.close(stop);
     }
+    let comments = comments(text, builder.scalars);
     Document {
         root: builder.root,
         error,
         extra_document: builder.extra_document,
+        comments,
+    }
+}
+
+/// The comments of `text`, given the spans of its scalars in document order.
+fn comments(text: &str, mut scalars: Vec<Span>) -> Vec<Span> {
+    // Document order is start order except where a parser error closed containers early.
+    scalars.sort_unstable();
+    let bytes = text.as_bytes();
+    let mut comments = Vec::new();
+    let mut next_scalar = 0;
+    let mut at = 0;
+    while let Some(found) = text.get(at..).and_then(|rest| rest.find('#')) {
+        let hash = at + found;
+        while scalars.get(next_scalar).is_some_and(|s| s.end <= hash) {
+            next_scalar += 1;
+        }
+        let inside_scalar = scalars
+            .get(next_scalar)
+            .is_some_and(|s| s.start <= hash && hash < s.end);
+        let starts_comment = hash == 0 || matches!(bytes[hash - 1], b' ' | b'\t' | b'\n' | b'\r');
+        let line_end = text[hash..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |end| hash + end);
+        if starts_comment && !inside_scalar {
+            comments.push(Span::new(hash, line_end));
+            at = line_end;
+        } else {
+            at = hash + 1;
+        }
+    }
+    comments
+}
+
+/// The offset just past the quote that closes the quoted scalar opening at `start`.
+fn closing_quote(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let quote = *bytes.get(start)?;
+    let mut at = start + 1;
+    match quote {
+        b'"' => {
+            while at < bytes.len() {
+                match bytes[at] {
+                    b'\\' => at += 2,
+                    b'"' => return Some(at + 1),
+                    _ => at += 1,
+                }
+            }
+            None
+        }
+        b'\'' => {
+            while at < bytes.len() {
+                if bytes[at] == b'\'' {
+                    if bytes.get(at + 1) == Some(&b'\'') {
+                        at += 2;
+                        continue;
+                    }
+                    return Some(at + 1);
+                }
+                at += 1;
+            }
+            None
+        }
+        _ => None,
     }
 }
 
@@ -381,6 +493,58 @@ mod tests {
         }
         let fine = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert_eq!(parse(&fine).error, None);
+    }
+
+    fn first_key(text: &str) -> Node {
+        let root = parse(text).root.expect("root");
+        root.as_mapping().expect("mapping")[0].key.clone()
+    }
+
+    #[test]
+    fn spans_within_plain_and_quoted_values_map_to_their_characters() {
+        let text = "a+b: 1\n";
+        assert_eq!(
+            &text[first_key(text).span_within(text, 1..2).start..][..1],
+            "+"
+        );
+        let text = "\"a+b\": 1\n";
+        let span = first_key(text).span_within(text, 1..2);
+        assert_eq!(&text[span.start..span.end], "+");
+        let text = "é+b: 1\n";
+        let span = first_key(text).span_within(text, 2..3);
+        assert_eq!(&text[span.start..span.end], "+");
+    }
+
+    #[test]
+    fn spans_within_escaped_values_fall_back_to_the_whole_node() {
+        let text = "\"a\\u002bb\": 1\n";
+        let key = first_key(text);
+        assert_eq!(key.span_within(text, 1..2), key.span);
+    }
+
+    #[test]
+    fn comments_are_found_outside_every_scalar() {
+        let text = "# top\na: \"x #no\" # yes\nb: c#no\nd: |\n  e # no\nf: g # yes\r\n";
+        let doc = parse(text);
+        let found: Vec<&str> = doc
+            .comments
+            .iter()
+            .map(|span| &text[span.start..span.end])
+            .collect();
+        assert_eq!(found, ["# top", "# yes", "# yes"]);
+    }
+
+    #[test]
+    fn quoted_scalars_end_at_their_closing_quote() {
+        let text = "a: \"x \\\" #no\" # c\nb: 'it''s' # c\n";
+        let root = parse(text).root.expect("root");
+        let values: Vec<&str> = root
+            .as_mapping()
+            .expect("mapping")
+            .iter()
+            .map(|pair| text_of(text, &pair.value))
+            .collect();
+        assert_eq!(values, ["\"x \\\" #no\"", "'it''s'"]);
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! "did you mean" suggestions.
 
 pub mod line_index;
+pub mod source_file;
 pub mod span;
 pub mod suggest;
 
+pub use source_file::SourceFile;
 pub use span::Span;

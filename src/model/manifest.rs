@@ -1,0 +1,119 @@
+//! A parsed `meta.yml`: its entries, where each entry's `path` leads, and whether the publisher
+//! reads the file at all (its placement), all decided once when the repository is loaded.
+
+use std::rc::Rc;
+
+use crate::domain::arch;
+use crate::model::entry_path::{EntryPath, Escape};
+use crate::source::repo_path::join_dir;
+use crate::syntax::yaml::{Document, Node};
+use crate::text::{SourceFile, Span};
+
+/// One `tag: {path, arch}` pair of a manifest, kept even when its value is malformed.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The tag as the publisher reads it (the key's string value).
+    pub tag: String,
+    pub key: Node,
+    pub value: Node,
+    /// Where a string `path` leads ([`crate::model::entry_path::resolve`]); `None` when the
+    /// entry has no string `path`.
+    pub resolved: Option<Result<EntryPath, Escape>>,
+}
+
+impl Entry {
+    pub fn tag_span(&self) -> Span {
+        self.key.span
+    }
+
+    /// The `path` value, when the entry is a mapping with a string `path`.
+    pub fn path(&self) -> Option<(&str, Span)> {
+        let node = self.value.get("path")?;
+        Some((node.as_str()?, node.span))
+    }
+
+    /// The `arch` node, when present.
+    pub fn arch(&self) -> Option<&Node> {
+        self.value.get("arch")
+    }
+
+    /// The resolved path, when it stays inside the image.
+    pub fn entry_path(&self) -> Option<&EntryPath> {
+        self.resolved.as_ref()?.as_ref().ok()
+    }
+
+    /// The repository path of the Dockerfile the entry builds from, when it exists.
+    pub fn dockerfile(&self) -> Option<&str> {
+        self.entry_path()
+            .filter(|path| path.exists)
+            .map(|path| path.repo_path.as_str())
+    }
+
+    /// The architectures the entry is built for; `None` when `arch` is null, not a string or
+    /// not spelled exactly right (A001 reports those).
+    pub fn architectures(&self) -> Option<Vec<&str>> {
+        match self.arch() {
+            None => Some(arch::DEFAULT_ARCHES.to_vec()),
+            Some(node) => arch::parse_list(node.as_str()?),
+        }
+    }
+}
+
+/// Whether the publisher reads a `meta.yml`, and if not, why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placement {
+    /// In an image folder: the publisher reads it.
+    Read,
+    /// Below the image root that holds this `meta.yml` (inside its version folder, say).
+    BelowRoot(String),
+    /// Directly in an OS release folder (`1.0/24.03-lts/meta.yml`).
+    InReleaseFolder,
+}
+
+/// A parsed `meta.yml`.
+#[derive(Debug)]
+pub struct Manifest {
+    /// Repository path of the file, e.g. `AI/pytorch/meta.yml`.
+    pub path: String,
+    /// The image root: the folder holding the manifest (`AI/pytorch`), `""` at the top.
+    pub root: String,
+    pub file: Rc<SourceFile>,
+    pub doc: Document,
+    /// Every pair of the top-level mapping, in order, duplicates included.
+    pub entries: Vec<Entry>,
+    pub placement: Placement,
+}
+
+impl Manifest {
+    /// Joins a path relative to the image root into a repository path.
+    pub fn join(&self, relative: &str) -> String {
+        join_dir(&self.root, relative)
+    }
+
+    /// Whether the publisher reads this file. Only the Y rules look at the others: checking
+    /// their paths or parents would only repeat the one real problem (Y007) many times.
+    pub fn is_placed(&self) -> bool {
+        self.placement == Placement::Read
+    }
+
+    /// Entries parsed completely: after a syntax error the entry being parsed is cut short,
+    /// and judging its truncated value would only repeat the Y001 finding.
+    pub fn complete_entries(&self) -> impl Iterator<Item = &Entry> {
+        let stop = self.doc.error.as_ref().map(|error| error.span.start);
+        self.entries
+            .iter()
+            .filter(move |entry| stop.is_none_or(|stop| entry.value.span.end < stop))
+    }
+
+    /// Whether every entry could be read, so a Dockerfile no entry names is really unused.
+    pub fn fully_read(&self) -> bool {
+        self.doc.error.is_none() && !self.entries.is_empty()
+    }
+
+    /// Where findings about the whole manifest point: its first tag, or its first line.
+    pub fn anchor(&self) -> Span {
+        self.entries
+            .first()
+            .map_or_else(|| self.file.first_line(), Entry::tag_span)
+    }
+}

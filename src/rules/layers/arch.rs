@@ -1,0 +1,82 @@
+//! L005: the parent is built for every architecture the image is.
+
+use crate::diagnostic::Finding;
+use crate::model::parents::Parent;
+use crate::rule;
+use crate::rules::layers::NodeCheck;
+
+rule! {
+    /// The image is built for architectures its in-repo parent is not built for (no `arch`
+    /// means both `x86_64` and `aarch64`). The build for the missing architecture fails or
+    /// silently pulls an old parent.
+    pub static ARCH_UNSUPPORTED_BY_PARENT = ("L005", "arch-unsupported-by-parent", Error, "the image is built for an architecture its parent is not");
+}
+
+pub(super) fn arch(ctx: &NodeCheck, out: &mut Vec<Finding>) {
+    let Parent::InRepo {
+        targets,
+        reference,
+        origin,
+        ..
+    } = &ctx.node.parent
+    else {
+        return;
+    };
+    let (Some(&target), Some(entry)) = (targets.first(), ctx.context.entry(ctx.node.id)) else {
+        return;
+    };
+    let (Some(parent_entry), Some(parent_manifest)) =
+        (ctx.context.entry(target), ctx.context.manifest(target))
+    else {
+        return;
+    };
+    let (Some(child), Some(parent)) = (entry.architectures(), parent_entry.architectures()) else {
+        return;
+    };
+    let missing: Vec<&str> = child
+        .iter()
+        .copied()
+        .filter(|a| !parent.contains(a))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let span = entry.arch().map_or(entry.tag_span(), |n| n.span);
+    let supported: Vec<&str> = child
+        .iter()
+        .copied()
+        .filter(|a| parent.contains(a))
+        .collect();
+    let help = if supported.is_empty() {
+        format!("build the parent for {} too", missing.join(", "))
+    } else {
+        format!(
+            "add `arch: {}` to this entry, or build the parent for {} too",
+            supported.join(","),
+            missing.join(", ")
+        )
+    };
+    let dockerfile = ctx.node.dockerfile.clone().unwrap_or_default();
+    out.push(
+        Finding::new(
+            &ARCH_UNSUPPORTED_BY_PARENT,
+            ctx.manifest_path,
+            span,
+            format!(
+                "`{}` is built for {}, but its parent `{reference}` only for {}",
+                ctx.child,
+                child.join(", "),
+                parent.join(", ")
+            ),
+        )
+        .help(help)
+        .related(
+            &parent_manifest.path,
+            parent_entry
+                .arch()
+                .map_or(parent_entry.tag_span(), |n| n.span),
+            "the parent's architectures",
+        )
+        .related(dockerfile, *origin, "the parent is named here"),
+    );
+}
