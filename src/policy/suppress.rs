@@ -12,6 +12,7 @@ use crate::model::Repo;
 use crate::policy::selection::{RulePattern, Selection, UnknownRule};
 use crate::rules::config::UNUSED_SUPPRESSION;
 use crate::rules::{self, Rule};
+use crate::text::SourceFile;
 use crate::text::Span;
 
 /// One `# stacklint: ...` comment.
@@ -60,22 +61,25 @@ impl Directive {
     }
 }
 
-/// Finds every directive in a file's text. A directive is a `#` at the start of a line or
-/// after whitespace (a YAML or Dockerfile comment), then `stacklint:`, in any case.
-pub fn scan(text: &str) -> Vec<Directive> {
-    let mut directives = Vec::new();
-    let mut offset = 0;
-    for (index, raw_line) in text.split_inclusive('\n').enumerate() {
-        let line = raw_line.trim_end_matches(['\n', '\r']);
-        if let Some(directive) = scan_line(line, offset, index + 1) {
-            directives.push(directive);
-        }
-        offset += raw_line.len();
-    }
-    directives
+/// Finds every directive in a file's comments (as its parser found them: a `#` inside a
+/// quoted or plain YAML value, or after a Dockerfile instruction, is not a comment). A
+/// directive is `stacklint:`, in any case, after a comment's `#` or after a `#` that follows
+/// whitespace inside a comment (`# note # stacklint: ignore[P003]`).
+pub fn scan(file: &SourceFile) -> Vec<Directive> {
+    let text = file.text.as_str();
+    file.comments
+        .iter()
+        .filter_map(|comment| {
+            let body = text.get(comment.start..comment.end)?;
+            let line = file.lines.position(text, comment.start).line;
+            let (line_start, _) = file.lines.line_span(text, line);
+            let own_line = text.get(line_start..comment.start)?.trim().is_empty();
+            scan_comment(body, comment.start, line, own_line)
+        })
+        .collect()
 }
 
-fn scan_line(line: &str, offset: usize, number: usize) -> Option<Directive> {
+fn scan_comment(line: &str, offset: usize, number: usize, own_line: bool) -> Option<Directive> {
     let bytes = line.as_bytes();
     let (hash, body) = line.match_indices('#').find_map(|(at, _)| {
         let starts_comment = at == 0 || matches!(bytes[at - 1], b' ' | b'\t');
@@ -132,7 +136,7 @@ fn scan_line(line: &str, offset: usize, number: usize) -> Option<Directive> {
     Some(Directive {
         span: at(hash, end),
         line: number,
-        own_line: line[..hash].trim().is_empty(),
+        own_line,
         kind,
     })
 }
@@ -183,7 +187,7 @@ pub fn apply(repo: &Repo, selection: &Selection, findings: &mut Vec<Finding>) ->
         let Some(file) = repo.file(path) else {
             continue;
         };
-        let directives = scan(&file.text);
+        let directives = scan(file);
         if !directives.is_empty() {
             files.insert(
                 path.as_str(),
@@ -397,10 +401,17 @@ mod tests {
         }
     }
 
+    /// The directives of a YAML text, from the comments its parser found.
+    fn scan_yaml(text: &str) -> Vec<Directive> {
+        let mut file = SourceFile::new("a/meta.yml", text.to_string());
+        file.comments = crate::syntax::yaml::parse(text).comments;
+        scan(&file)
+    }
+
     #[test]
     fn directives_are_comments_with_codes_and_names() {
         let text = "# stacklint: ignore[P003]\nkey: v  #stacklint:IGNORE[ T005 ,orphan-dockerfile, ]\nurl: a#stacklint: ignore[P001]\nx: 1 # note # Stacklint: ignore[Y002]\r\n";
-        let found = scan(text);
+        let found = scan_yaml(text);
         assert_eq!(found.len(), 3, "{found:?}");
         assert_eq!((found[0].line, found[0].own_line), (1, true));
         assert_eq!(
@@ -420,9 +431,17 @@ mod tests {
     }
 
     #[test]
+    fn text_inside_values_is_no_directive() {
+        let text = "a: \"x # stacklint: ignore[P001]\"\nb: |\n  # stacklint: ignore[P001]\nc: 'y #stacklint: ignore[P001]' # stacklint: ignore[P003]\n";
+        let found = scan_yaml(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].line, texts(text, &found[0])), (4, vec!["P003"]));
+    }
+
+    #[test]
     fn blanket_malformed_and_unknown_directives_are_kept_for_c002() {
         let text = "a: 1 # stacklint: ignore\nb: 2 # stacklint: ignore[]\n# stacklint: ignore[P003\n# stacklint: ignore=P003\n# stacklint: disable[P003]\n";
-        let kinds: Vec<DirectiveKind> = scan(text).into_iter().map(|d| d.kind).collect();
+        let kinds: Vec<DirectiveKind> = scan_yaml(text).into_iter().map(|d| d.kind).collect();
         assert_eq!(kinds[0], DirectiveKind::Blanket);
         assert_eq!(kinds[1], DirectiveKind::Blanket);
         assert!(matches!(&kinds[2], DirectiveKind::Malformed(why) if why.contains("closing `]`")));

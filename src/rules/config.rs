@@ -48,6 +48,10 @@ rule! {
     ///   path: Bigdata/spark/2.0/24.03-lts/Dockerfile   # stacklint: ignore[P003]
     /// ```
     ///
+    /// Only real comments count: a `#` inside a quoted, plain or block YAML value is text, and
+    /// in a Dockerfile only a whole line is a comment (after an instruction, `#` is part of its
+    /// arguments), so put a Dockerfile suppression on the line above the instruction.
+    ///
     /// Remove stale suppressions, so that they cannot hide a new mistake on that line later.
     /// `# stacklint: ignore` without codes is refused for the same reason: the help lists the
     /// codes found on the line, to name them explicitly. A suppression of a rule that is
