@@ -2,12 +2,10 @@
 //! path, tag and parent rules and `stacklint graph` all read a path the same way: relative to
 //! the image root, with the legacy repository-root form recognised.
 
-use crate::domain::layout::{split_layout, tag_version, Layout};
+use crate::domain::layout::{split_layout, Layout};
 use crate::domain::os_release::OsRelease;
-use crate::domain::tag;
 use crate::model::listing::Listing;
-use crate::model::manifest::Manifest;
-use crate::source::repo_path::{file_name, join_dir, normalize_repo_path};
+use crate::source::repo_path::{join_dir, normalize_repo_path};
 use crate::text::Span;
 
 /// Why a path is refused before anything is read.
@@ -48,29 +46,6 @@ impl EntryPath {
         parts.next()?;
         OsRelease::parse_lenient(parts.next()?)
     }
-}
-
-/// The existing file the tag itself describes: `<version>/<os-dir>/<file>`.
-pub fn tag_file(listing: &Listing, manifest: &Manifest, tag: &str, file: &str) -> Option<String> {
-    let parts = tag::split(tag)?;
-    let version = tag_version(parts.head, file_name(&manifest.root));
-    // Tags write a folder's `+` as `_`; the folder may use either.
-    [version.to_string(), version.replace('_', "+")]
-        .into_iter()
-        .map(|version| format!("{version}/{}/{file}", parts.os.dir_name()))
-        .find(|candidate| listing.is_file(&manifest.join(candidate)))
-}
-
-/// The existing Dockerfile the tag describes when it differs from where `path` points: the
-/// entry was copied and its path not updated.
-pub fn tag_described_file(
-    listing: &Listing,
-    manifest: &Manifest,
-    tag: &str,
-    path: &EntryPath,
-) -> Option<String> {
-    let file = file_name(&path.relative);
-    tag_file(listing, manifest, tag, file).filter(|described| *described != path.relative)
 }
 
 /// Resolves an entry's `path` against its image root `root` without touching the file.

@@ -4,8 +4,11 @@
 use std::rc::Rc;
 
 use crate::domain::arch;
+use crate::domain::layout::tag_version;
+use crate::domain::tag;
 use crate::model::entry_path::{EntryPath, Escape};
-use crate::source::repo_path::join_dir;
+use crate::model::listing::Listing;
+use crate::source::repo_path::{file_name, join_dir};
 use crate::syntax::yaml::{Document, Node};
 use crate::text::{SourceFile, Span};
 
@@ -108,6 +111,30 @@ impl Manifest {
     /// Whether every entry could be read, so a Dockerfile no entry names is really unused.
     pub fn fully_read(&self) -> bool {
         self.doc.error.is_none() && !self.entries.is_empty()
+    }
+
+    /// The existing file the tag itself describes: `<version>/<os-dir>/<file>`.
+    pub fn tag_file(&self, listing: &Listing, tag: &str, file: &str) -> Option<String> {
+        let parts = tag::split(tag)?;
+        let version = tag_version(parts.head, file_name(&self.root));
+        // Tags write a folder's `+` as `_`; the folder may use either.
+        [version.to_string(), version.replace('_', "+")]
+            .into_iter()
+            .map(|version| format!("{version}/{}/{file}", parts.os.dir_name()))
+            .find(|candidate| listing.is_file(&self.join(candidate)))
+    }
+
+    /// The existing Dockerfile the tag describes when it differs from where `path` points: the
+    /// entry was copied and its path not updated.
+    pub fn tag_described_file(
+        &self,
+        listing: &Listing,
+        tag: &str,
+        path: &EntryPath,
+    ) -> Option<String> {
+        let file = file_name(&path.relative);
+        self.tag_file(listing, tag, file)
+            .filter(|described| *described != path.relative)
     }
 
     /// Where findings about the whole manifest point: its first tag, or its first line.

@@ -9,7 +9,7 @@ use crate::domain::layout::{
 };
 use crate::domain::os_release::{OsRelease, ReleaseTable};
 use crate::model::context::Context;
-use crate::model::entry_path::{tag_described_file, tag_file, EntryPath, Escape};
+use crate::model::entry_path::{EntryPath, Escape};
 use crate::model::manifest::{Entry, Manifest};
 use crate::model::Repo;
 use crate::rule;
@@ -92,7 +92,7 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
             accounted.insert(manifest.join(legacy.trim_start_matches("./")));
         }
         for name in BUILD_FILE_NAMES {
-            if let Some(file) = tag_file(&repo.listing, manifest, &entry.tag, name) {
+            if let Some(file) = manifest.tag_file(&repo.listing, &entry.tag, name) {
                 accounted.insert(manifest.join(&file));
             }
         }
@@ -114,7 +114,7 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
         if path.exists {
             accounted.insert(path.repo_path.clone());
             referenced.insert(path.repo_path.clone());
-            if let Some(file) = tag_described_file(&repo.listing, manifest, &entry.tag, path) {
+            if let Some(file) = manifest.tag_described_file(&repo.listing, &entry.tag, path) {
                 accounted.insert(manifest.join(&file));
                 described.insert(index, file);
             }
@@ -253,7 +253,7 @@ fn resolve_entry<'m>(
         None => Resolved::Refused(None),
         Some(Err(escape)) => {
             let name = raw.rsplit(['/', '\\']).next().unwrap_or_default();
-            let described = tag_file(&repo.listing, manifest, &entry.tag, name);
+            let described = manifest.tag_file(&repo.listing, &entry.tag, name);
             let why = match escape {
                 Escape::Absolute => "is an absolute path",
                 Escape::Backslash => "contains a backslash",
@@ -357,7 +357,8 @@ fn report_missing(
             .copied();
     let name = file_name(&path.relative);
     let name = intended_build_file(name).unwrap_or(name);
-    let described = tag_file(&repo.listing, manifest, &entry.tag, name)
+    let described = manifest
+        .tag_file(&repo.listing, &entry.tag, name)
         .filter(|file| !referenced.contains(&manifest.join(file)));
     let (help, suggested) = if let Some(file) = described {
         (

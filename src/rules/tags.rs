@@ -7,7 +7,7 @@ use crate::domain::os_release::{OsRelease, ReleaseTable};
 use crate::domain::stack_tag;
 use crate::domain::tag::{self, TagParts, MAX_TAG_LEN};
 use crate::model::context::Context;
-use crate::model::entry_path::{tag_described_file, EntryPath};
+use crate::model::entry_path::EntryPath;
 use crate::model::manifest::{Entry, Manifest};
 use crate::model::Repo;
 use crate::rule;
@@ -178,7 +178,7 @@ fn check_entry(repo: &Repo, manifest: &Manifest, entry: &Entry, out: &mut Vec<Fi
     let Some(path) = context.path.filter(|path| path.exists) else {
         return;
     };
-    let described = tag_described_file(&repo.listing, manifest, &entry.tag, path);
+    let described = manifest.tag_described_file(&repo.listing, &entry.tag, path);
     check_os_agreement(&context, path, &parts, described.as_deref(), out);
     if docker_valid {
         check_version_agreement(&context, path, &parts, described.as_deref(), out);
