@@ -34,7 +34,7 @@ export type Files = Record<string, FileContent> | Map<string, FileContent>;
 export type Severity = "error" | "warning" | "info";
 
 /** Output formats, as for the CLI's `--format`. */
-export type Format = "human" | "json" | "github" | "sarif";
+export type Format = "human" | "json" | "github" | "sarif" | "markdown";
 
 export interface CheckOptions {
   /**
@@ -107,6 +107,50 @@ export interface RuleInfo {
   name: string;
   default_severity: Severity;
   summary: string;
+  /** The rule's documentation (`docs/rules.md#<code>`). */
+  help_uri: string;
+}
+
+/**
+ * One finding as a GitHub annotation: the arguments of `@actions/core`'s
+ * `error|warning|notice(message, properties)`. Lines 1-based; columns only on one-line
+ * ranges, `endColumn` inclusive (GitHub's reading).
+ */
+export interface Annotation {
+  level: "error" | "warning" | "notice";
+  /** The repository path: the checked folder's prefix in front of the finding's path. */
+  file: string;
+  startLine: number;
+  endLine: number;
+  startColumn?: number;
+  endColumn?: number;
+  /** `P001 dockerfile-missing`. */
+  title: string;
+  /** The message, then `help: …`, then `note: path:line:column: …` per related location. */
+  message: string;
+}
+
+/** Where a finding's file opens: `<serverUrl>/<repository>/blob/<sha>/<path>#L<line>`. */
+export interface BlobLinks {
+  serverUrl: string;
+  repository: string;
+  sha: string;
+}
+
+export interface MarkdownOptions {
+  /** The checked folder relative to the repository root; default "". */
+  prefix?: string;
+  links?: BlobLinks | null;
+  /** One plain-text sentence after the counts (what was checked). */
+  note?: string | null;
+  /** Stop adding rows before this many bytes (GitHub's step summary takes at most 1 MiB). */
+  maxBytes?: number | null;
+}
+
+/** What the core reads: every shell reads exactly these files (see `needsContent`). */
+export interface Limits {
+  /** Larger files are reported (F001), not parsed: pass `{unreadable: "too-large", bytes}`. */
+  maxFileBytes: number;
 }
 "#;
 
@@ -258,14 +302,107 @@ impl Checked {
     }
 }
 
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+struct JsMarkdownOptions {
+    prefix: String,
+    links: Option<JsLinks>,
+    note: Option<String>,
+    max_bytes: Option<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct JsLinks {
+    server_url: String,
+    repository: String,
+    sha: String,
+}
+
+#[wasm_bindgen]
+impl Checked {
+    /// Every finding as an annotation object, in report order; `prefix` is the checked folder
+    /// relative to the repository root.
+    #[wasm_bindgen(unchecked_return_type = "Annotation[]")]
+    pub fn annotations(&self, prefix: Option<String>) -> Result<JsValue, JsError> {
+        to_js(&render::github::annotations(
+            &self.report,
+            prefix.as_deref().unwrap_or(""),
+        ))
+    }
+
+    /// The SARIF log with every path under `prefix` (the checked folder relative to the
+    /// repository root), as code scanning resolves paths from the repository root.
+    pub fn sarif(&self, prefix: Option<String>) -> String {
+        render::sarif::render(&self.report, prefix.as_deref().unwrap_or("")) + "\n"
+    }
+
+    /// The report as GitHub-flavoured Markdown (the action's job summary).
+    pub fn markdown(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "MarkdownOptions | null")] options: Option<
+            JsValue,
+        >,
+    ) -> Result<String, JsError> {
+        let options: JsMarkdownOptions = match options.filter(|v| !v.is_undefined() && !v.is_null())
+        {
+            None => JsMarkdownOptions::default(),
+            Some(value) => {
+                let value: serde_json::Value =
+                    serde_wasm_bindgen::from_value(value).map_err(|error| {
+                        JsError::new(&format!("stacklint: invalid markdown options: {error}"))
+                    })?;
+                serde_json::from_value(value).map_err(|error| {
+                    JsError::new(&format!("stacklint: invalid markdown options: {error}"))
+                })?
+            }
+        };
+        Ok(render::markdown::render(
+            &self.report,
+            &render::markdown::MarkdownOptions {
+                prefix: options.prefix,
+                links: options.links.map(|links| render::markdown::BlobLinks {
+                    server_url: links.server_url,
+                    repository: links.repository,
+                    sha: links.sha,
+                }),
+                note: options.note,
+                max_bytes: options.max_bytes,
+            },
+        ))
+    }
+}
+
+/// Whether the core reads this file's content (a repository path). Give the text (or bytes)
+/// of these files and `null` for every other one: then every shell checks the same repository.
+#[wasm_bindgen(js_name = needsContent)]
+pub fn needs_content(path: &str) -> bool {
+    crate::domain::layout::needs_content(path)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Limits {
+    max_file_bytes: usize,
+}
+
+/// The limits the core applies to what it reads.
+#[wasm_bindgen(unchecked_return_type = "Limits")]
+pub fn limits() -> Result<JsValue, JsError> {
+    to_js(&Limits {
+        max_file_bytes: crate::source::MAX_FILE_BYTES,
+    })
+}
+
 /// The stacklint version.
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
-/// Every rule: code, name, default severity, one-line summary; sorted by code.
+/// Every rule: code, name, default severity, one-line summary and documentation URL; sorted
+/// by code.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsError> {
-    to_js(&crate::rules::all())
+    to_js(&render::rules::catalogue())
 }

@@ -283,3 +283,66 @@ fn an_unknown_code_in_the_options_throws_with_a_suggestion() {
     let error = error_message(wasm::check(repo(), Some(options)).expect_err("throws"));
     assert!(error.starts_with("stacklint: invalid options:"), "{error}");
 }
+
+#[wasm_bindgen_test]
+fn annotations_sarif_and_markdown_come_with_the_checked_folder_in_front() {
+    let checked = Checked::new(repo(), None).expect("checks");
+    let annotations = from_js(
+        checked
+            .annotations(Some("images".into()))
+            .expect("annotations"),
+    );
+    let first = &annotations[0];
+    assert_eq!(first["level"], "error");
+    assert_eq!(first["file"], "images/AI/demo/meta.yml");
+    assert_eq!(first["title"], "Y002 duplicate-tag");
+    assert_eq!(
+        (&first["startColumn"], &first["endColumn"]),
+        (&json!(1), &json!(13))
+    );
+    assert!(first["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("\nnote: images/AI/demo/meta.yml:1:1: ")));
+    let sarif: Value = serde_json::from_str(&checked.sarif(Some("images".into()))).expect("JSON");
+    assert_eq!(
+        sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+            ["uri"],
+        "images/AI/demo/meta.yml"
+    );
+    let links = object(&json!({
+        "prefix": "images",
+        "links": {"serverUrl": "https://github.com", "repository": "o/r", "sha": "abc"},
+        "note": "Scope: every file.",
+        "maxBytes": 1048576,
+    }));
+    let markdown = checked.markdown(Some(links)).expect("markdown");
+    assert!(
+        markdown.starts_with("## stacklint\n\n**2 errors, 0 warnings** in 2 manifests"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("https://github.com/o/r/blob/abc/images/AI/demo/meta.yml#L3"),
+        "{markdown}"
+    );
+    let error = checked
+        .markdown(Some(object(&json!({"prefx": "x"}))))
+        .map(|_| ())
+        .map_err(error_message)
+        .expect_err("misspelt option");
+    assert!(error.contains("prefx"), "{error}");
+}
+
+#[wasm_bindgen_test]
+fn the_core_says_which_files_it_reads_and_how_large_they_may_be() {
+    assert!(wasm::needs_content("AI/x/meta.yml"));
+    assert!(wasm::needs_content("AI/x/1.0/24.03-lts/Dockerfile"));
+    assert!(wasm::needs_content("AI/x/meta.yaml"));
+    assert!(!wasm::needs_content("AI/x/README.md"));
+    let limits = from_js(wasm::limits().expect("limits"));
+    assert_eq!(limits["maxFileBytes"], 2 * 1024 * 1024);
+    let rules = from_js(wasm::rules().expect("rules"));
+    assert_eq!(
+        rules[0]["help_uri"],
+        "https://github.com/stacklint/stacklint/blob/main/docs/rules.md#a001"
+    );
+}

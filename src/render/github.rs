@@ -1,8 +1,11 @@
 //! GitHub Actions workflow commands: one `::error|warning|notice file=…::message` line per
 //! finding, which the runner turns into annotations on the pull request's diff.
 
+use serde::Serialize;
+
 use crate::diagnostic::Severity;
 use crate::report::{Diagnostic, Report};
+use crate::source::repo_path::join_dir;
 
 /// Escapes a command's message (the part after `::`), as the runner unescapes it.
 pub fn escape_data(text: &str) -> String {
@@ -23,7 +26,8 @@ pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn command(severity: Severity) -> &'static str {
+/// The annotation command a severity maps to.
+pub fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -31,44 +35,88 @@ fn command(severity: Severity) -> &'static str {
     }
 }
 
-/// The message shown in the annotation: the finding, then its fix, then the other places it
-/// refers to (annotations cannot point at a second location).
-fn body(diagnostic: &Diagnostic) -> String {
-    let mut text = super::message_with_help(diagnostic);
+/// One annotation as the runner takes it: `::<level> file=…,line=…::<message>`, or through
+/// `@actions/core`'s `error(message, properties)` with the same fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Annotation {
+    /// `error`, `warning` or `notice`.
+    pub level: &'static str,
+    /// The repository path (the checked folder's prefix in front).
+    pub file: String,
+    pub start_line: usize,
+    pub end_line: usize,
+    /// Only on one-line ranges: GitHub ignores columns on multi-line annotations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_column: Option<usize>,
+    /// Inclusive, as GitHub reads it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_column: Option<usize>,
+    /// `P001 dockerfile-missing`.
+    pub title: String,
+    /// The finding, then its fix, then the other places it refers to (an annotation cannot
+    /// point at a second location).
+    pub message: String,
+}
+
+/// The annotation of one finding; `prefix` is the checked folder relative to the repository
+/// root (`""` for the root), since annotations are placed by repository path.
+pub fn annotation(diagnostic: &Diagnostic, prefix: &str) -> Annotation {
+    let mut message = super::message_with_help(diagnostic);
     for related in &diagnostic.related {
-        text.push_str(&format!(
+        message.push_str(&format!(
             "\nnote: {}:{}:{}: {}",
-            related.path, related.line, related.column, related.message
+            join_dir(prefix, &related.path),
+            related.line,
+            related.column,
+            related.message
         ));
     }
-    text
+    let one_line = diagnostic.line == diagnostic.end_line;
+    Annotation {
+        level: level(diagnostic.severity),
+        file: join_dir(prefix, &diagnostic.path),
+        start_line: diagnostic.line,
+        end_line: diagnostic.end_line,
+        start_column: one_line.then_some(diagnostic.column),
+        end_column: one_line.then(|| {
+            diagnostic
+                .end_column
+                .saturating_sub(1)
+                .max(diagnostic.column)
+        }),
+        title: format!("{} {}", diagnostic.code, diagnostic.name),
+        message,
+    }
+}
+
+/// Every finding's annotation, in report order.
+pub fn annotations(report: &Report, prefix: &str) -> Vec<Annotation> {
+    report
+        .diagnostics
+        .iter()
+        .map(|diagnostic| annotation(diagnostic, prefix))
+        .collect()
 }
 
 /// One workflow command line, without the trailing newline.
 pub fn command_line(diagnostic: &Diagnostic) -> String {
+    let annotation = annotation(diagnostic, "");
     let mut properties = vec![
-        format!("file={}", escape_property(&diagnostic.path)),
-        format!("line={}", diagnostic.line),
-        format!("endLine={}", diagnostic.end_line),
+        format!("file={}", escape_property(&annotation.file)),
+        format!("line={}", annotation.start_line),
+        format!("endLine={}", annotation.end_line),
     ];
-    // GitHub accepts columns only on one-line annotations; its endColumn is inclusive.
-    if diagnostic.line == diagnostic.end_line {
-        let end_column = diagnostic
-            .end_column
-            .saturating_sub(1)
-            .max(diagnostic.column);
-        properties.push(format!("col={}", diagnostic.column));
+    if let (Some(column), Some(end_column)) = (annotation.start_column, annotation.end_column) {
+        properties.push(format!("col={column}"));
         properties.push(format!("endColumn={end_column}"));
     }
-    properties.push(format!(
-        "title={}",
-        escape_property(&format!("{} {}", diagnostic.code, diagnostic.name))
-    ));
+    properties.push(format!("title={}", escape_property(&annotation.title)));
     format!(
         "::{} {}::{}",
-        command(diagnostic.severity),
+        annotation.level,
         properties.join(","),
-        escape_data(&body(diagnostic))
+        escape_data(&annotation.message)
     )
 }
 
@@ -164,6 +212,37 @@ mod tests {
         assert!(command_line(&finding).ends_with(
             "%0Ahelp: create it, or fix `path`%0Anote: AI/x/meta.yml:1:1: first declared here"
         ));
+    }
+
+    #[test]
+    fn annotation_objects_carry_the_prefix_and_inclusive_columns() {
+        let mut finding = diagnostic(Severity::Error, 3, 3);
+        finding.related.push(Related {
+            path: "AI/x/meta.yml".into(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 5,
+            message: "first declared here".into(),
+        });
+        let object = serde_json::to_value(annotation(&finding, "sub")).expect("serialises");
+        assert_eq!(
+            object,
+            serde_json::json!({
+                "level": "error",
+                "file": "sub/AI/a,b:c/meta.yml",
+                "startLine": 3,
+                "endLine": 3,
+                "startColumn": 3,
+                "endColumn": 8,
+                "title": "P001 dockerfile-missing",
+                "message": "100% missing\r\nsecond: line\nhelp: create it, or fix `path`\nnote: sub/AI/x/meta.yml:1:1: first declared here",
+            })
+        );
+        let multi = serde_json::to_value(annotation(&diagnostic(Severity::Info, 3, 5), ""))
+            .expect("serialises");
+        assert_eq!(multi["level"], "notice");
+        assert!(multi.get("startColumn").is_none() && multi.get("endColumn").is_none());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use crate::diagnostic::Severity;
+use crate::render::{counts_text, plural};
 use crate::report::{Diagnostic, Report};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,27 +20,15 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-fn plural(count: usize, word: &str) -> String {
-    if count == 1 {
-        format!("{count} {word}")
-    } else {
-        format!("{count} {word}s")
-    }
-}
-
 /// The closing line: `N errors, M warnings in K files (L manifests, E entries checked)`.
 pub fn summary_line(report: &Report) -> String {
     let s = &report.summary;
-    let mut counts = vec![plural(s.errors, "error"), plural(s.warnings, "warning")];
-    if s.infos > 0 {
-        counts.push(plural(s.infos, "info"));
-    }
     format!(
         "{} in {} ({}, {} checked)",
-        counts.join(", "),
-        plural(report.files_with_findings(), "file"),
-        plural(s.manifests, "manifest"),
-        plural(s.entries, "entry").replace("entrys", "entries"),
+        counts_text(s),
+        plural(report.files_with_findings(), "file", "files"),
+        plural(s.manifests, "manifest", "manifests"),
+        plural(s.entries, "entry", "entries"),
     )
 }
 

@@ -4,10 +4,31 @@ pub mod github;
 pub mod graph;
 pub mod human;
 pub mod json;
+pub mod markdown;
 pub mod rules;
 pub mod sarif;
 
-use crate::report::{Diagnostic, Report};
+use crate::report::{Diagnostic, Report, Summary};
+
+pub use rules::help_uri as rule_help_uri;
+
+/// `1 error`, `2 entries`.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// `2 errors, 1 warning, 3 infos`: the counts as every text stacklint writes them (infos only
+/// when there are some). The words are the JSON summary's field names.
+pub fn counts_text(summary: &Summary) -> String {
+    let mut counts = vec![
+        plural(summary.errors, "error", "errors"),
+        plural(summary.warnings, "warning", "warnings"),
+    ];
+    if summary.infos > 0 {
+        counts.push(plural(summary.infos, "info", "infos"));
+    }
+    counts.join(", ")
+}
 
 /// The message, then `help: …` on its own line: the text of one-message formats (annotations,
 /// SARIF results) that have no separate place for the fix.
@@ -30,10 +51,12 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0 (GitHub code scanning).
     Sarif,
+    /// GitHub-flavoured Markdown: counts and a findings table (job summaries, comments).
+    Markdown,
 }
 
 impl Format {
-    pub const NAMES: &'static str = "human, json, github or sarif";
+    pub const NAMES: &'static str = "human, json, github, sarif or markdown";
 
     pub fn parse(name: &str) -> Option<Format> {
         match name {
@@ -41,6 +64,7 @@ impl Format {
             "json" => Some(Format::Json),
             "github" => Some(Format::Github),
             "sarif" => Some(Format::Sarif),
+            "markdown" => Some(Format::Markdown),
             _ => None,
         }
     }
@@ -53,7 +77,8 @@ pub fn render(report: &Report, format: Format, color: bool) -> String {
         Format::Human => human::render(report, human::HumanOptions { color }),
         Format::Json => json::render(report) + "\n",
         Format::Github => github::render(report),
-        Format::Sarif => sarif::render(report) + "\n",
+        Format::Sarif => sarif::render(report, "") + "\n",
+        Format::Markdown => markdown::render(report, &markdown::MarkdownOptions::default()),
     }
 }
 
@@ -68,6 +93,7 @@ mod tests {
             ("json", Format::Json),
             ("github", Format::Github),
             ("sarif", Format::Sarif),
+            ("markdown", Format::Markdown),
         ] {
             assert_eq!(Format::parse(name), Some(format));
             assert!(Format::NAMES.contains(name));

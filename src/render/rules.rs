@@ -1,7 +1,47 @@
 //! The rule reference: `docs/rules.md` and the README's rule table are generated from the
 //! rules' own doc comments, so documentation cannot drift from the code.
 
+use serde::Serialize;
+
+use crate::diagnostic::{Rule, Severity};
 use crate::rules::{all, doc_text};
+
+/// Where a rule's documentation lives: the one place that knows the URL (SARIF, Markdown and
+/// the JS shells, through [`RuleInfo`], all link here).
+pub fn help_uri(code: &str) -> String {
+    format!(
+        "{}/blob/main/docs/rules.md#{}",
+        env!("CARGO_PKG_REPOSITORY"),
+        code.to_ascii_lowercase()
+    )
+}
+
+/// One rule as the WASM API's `rules()` lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub default_severity: Severity,
+    pub summary: &'static str,
+    pub help_uri: String,
+}
+
+impl RuleInfo {
+    pub fn of(rule: &Rule) -> RuleInfo {
+        RuleInfo {
+            code: rule.code,
+            name: rule.name,
+            default_severity: rule.default_severity,
+            summary: rule.summary,
+            help_uri: help_uri(rule.code),
+        }
+    }
+}
+
+/// Every rule, sorted by code.
+pub fn catalogue() -> Vec<RuleInfo> {
+    all().into_iter().map(RuleInfo::of).collect()
+}
 
 /// One Markdown table row per rule: code, name, default severity, summary.
 pub fn table() -> String {

@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::diagnostic::Severity;
+use crate::render::rule_help_uri;
 use crate::report::{Diagnostic, Related, Report};
-use crate::rules::{self, Rule};
+use crate::rules;
+use crate::source::repo_path::join_dir;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const SARIF_VERSION: &str = "2.1.0";
@@ -127,15 +129,6 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// Where a rule's documentation lives in the repository.
-pub fn help_uri(rule: &Rule) -> String {
-    format!(
-        "{}/blob/main/docs/rules.md#{}",
-        env!("CARGO_PKG_REPOSITORY"),
-        rule.code.to_ascii_lowercase()
-    )
-}
-
 /// A repository path as a relative URI reference: characters URIs reserve are percent-encoded.
 fn path_uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
@@ -237,11 +230,11 @@ fn fingerprint(report: &Report, diagnostic: &Diagnostic) -> u64 {
     fnv1a64(&input)
 }
 
-fn related_location(index: usize, related: &Related) -> Location {
+fn related_location(index: usize, related: &Related, prefix: &str) -> Location {
     Location {
         id: Some(index),
         physical_location: physical(
-            &related.path,
+            &join_dir(prefix, &related.path),
             related.line,
             related.column,
             related.end_line,
@@ -251,7 +244,7 @@ fn related_location(index: usize, related: &Related) -> Location {
     }
 }
 
-fn log(report: &Report) -> Log {
+fn log(report: &Report, prefix: &str) -> Log {
     let all_rules = rules::all();
     let descriptors = all_rules
         .iter()
@@ -260,7 +253,7 @@ fn log(report: &Report) -> Log {
             name: rule.name,
             short_description: Text::new(rule.summary),
             full_description: Text::new(rules::doc_text(rule)),
-            help_uri: help_uri(rule),
+            help_uri: rule_help_uri(rule.code),
             default_configuration: Configuration {
                 level: level(rule.default_severity),
             },
@@ -287,7 +280,7 @@ fn log(report: &Report) -> Log {
                 locations: [Location {
                     id: None,
                     physical_location: physical(
-                        &diagnostic.path,
+                        &join_dir(prefix, &diagnostic.path),
                         diagnostic.line,
                         diagnostic.column,
                         diagnostic.end_line,
@@ -299,7 +292,7 @@ fn log(report: &Report) -> Log {
                     .related
                     .iter()
                     .enumerate()
-                    .map(|(index, related)| related_location(index, related))
+                    .map(|(index, related)| related_location(index, related, prefix))
                     .collect(),
                 partial_fingerprints: BTreeMap::from([(
                     FINGERPRINT_KEY,
@@ -326,9 +319,12 @@ fn log(report: &Report) -> Log {
     }
 }
 
-pub fn render(report: &Report) -> String {
+/// The SARIF log; `prefix` is the checked folder relative to the repository root (`""` for the
+/// root), put in front of every path because code scanning resolves `%SRCROOT%` as the
+/// repository.
+pub fn render(report: &Report, prefix: &str) -> String {
     // Plain structs of strings and integers always serialise.
-    serde_json::to_string_pretty(&log(report)).unwrap_or_default()
+    serde_json::to_string_pretty(&log(report, prefix)).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -338,7 +334,7 @@ mod tests {
 
     fn sarif(source: &MemorySource) -> serde_json::Value {
         let report = crate::check(source, &CheckOptions::default());
-        serde_json::from_str(&render(&report)).expect("valid JSON")
+        serde_json::from_str(&render(&report, "")).expect("valid JSON")
     }
 
     const DUPLICATE: &str = "1.0-oe2403lts:\n  path: a\n1.0-oe2403lts:\n  path: b\n";
@@ -429,6 +425,25 @@ mod tests {
         assert!(original.is_string());
         assert_eq!(original, moved);
         assert_ne!(original, print(&DUPLICATE.replace("1.0", "2.0")));
+    }
+
+    #[test]
+    fn a_prefix_puts_every_location_under_the_checked_folder() {
+        let report = crate::check(
+            &MemorySource::new().with("AI/x/meta.yml", DUPLICATE),
+            &CheckOptions::default(),
+        );
+        let log: serde_json::Value =
+            serde_json::from_str(&render(&report, "images/sub dir")).expect("valid JSON");
+        let result = y002(&log);
+        assert_eq!(
+            result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "images/sub%20dir/AI/x/meta.yml"
+        );
+        assert_eq!(
+            result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "images/sub%20dir/AI/x/meta.yml"
+        );
     }
 
     #[test]

@@ -1,0 +1,274 @@
+//! The report as GitHub-flavoured Markdown: the action's job summary, the playground's "Copy as
+//! Markdown" and `--format markdown`. The findings table is one HTML block (GitHub renders HTML
+//! in Markdown), so finding text is escaped once, as HTML, and Markdown never re-reads it.
+
+use crate::render::{counts_text, plural, rule_help_uri};
+use crate::report::{Diagnostic, Report};
+use crate::source::repo_path::join_dir;
+
+/// Where a finding's file can be opened: `<server>/<repository>/blob/<sha>/<path>#L<line>`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BlobLinks {
+    pub server_url: String,
+    pub repository: String,
+    pub sha: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MarkdownOptions {
+    /// The checked folder relative to the repository root (`""` for the root): shown paths and
+    /// links are repository paths.
+    pub prefix: String,
+    pub links: Option<BlobLinks>,
+    /// One sentence after the counts (what was checked), as plain text.
+    pub note: Option<String>,
+    /// Stop adding rows before the text reaches this many bytes (GitHub rejects a step summary
+    /// over 1 MiB); a closing line says how many were left out.
+    pub max_bytes: Option<usize>,
+}
+
+/// Room kept below `max_bytes` for the closing tags and the note on left-out rows.
+const CLOSING_BYTES: usize = 64 * 1024;
+/// Longer finding texts are cut: one runaway message must not fill the summary.
+const MAX_CELL_CHARS: usize = 2000;
+
+pub fn render(report: &Report, options: &MarkdownOptions) -> String {
+    let summary = &report.summary;
+    let mut head = format!(
+        "## stacklint\n\n**{}** in {} ({} checked).",
+        counts_text(summary),
+        plural(summary.manifests, "manifest", "manifests"),
+        plural(summary.entries, "entry", "entries"),
+    );
+    if let Some(note) = &options.note {
+        head.push(' ');
+        head.push_str(&escape_html(note));
+    }
+    head.push_str("\n\n");
+    if report.diagnostics.is_empty() {
+        return head + "No findings.\n";
+    }
+    let budget = options
+        .max_bytes
+        .map_or(usize::MAX, |max| max.saturating_sub(CLOSING_BYTES));
+    let mut text = head
+        + "<table>\n<tr><th>Level</th><th>Rule</th><th>Location</th><th>Message</th><th>Help</th></tr>\n";
+    let mut shown = 0;
+    for diagnostic in &report.diagnostics {
+        let row = row(diagnostic, options);
+        if text.len() + row.len() > budget {
+            break;
+        }
+        text.push_str(&row);
+        shown += 1;
+    }
+    text.push_str("</table>\n");
+    let hidden = report.diagnostics.len() - shown;
+    if hidden > 0 {
+        text.push_str(&format!(
+            "\n{} not shown: the summary would pass GitHub's size limit. The log of this step lists every finding.\n",
+            plural(hidden, "more finding", "more findings")
+        ));
+    }
+    text
+}
+
+fn row(diagnostic: &Diagnostic, options: &MarkdownOptions) -> String {
+    let path = join_dir(&options.prefix, &diagnostic.path);
+    let location = format!("{path}:{}", diagnostic.line);
+    let location = match &options.links {
+        Some(links) if !links.repository.is_empty() && !links.sha.is_empty() => format!(
+            "<a href=\"{}\">{}</a>",
+            escape_html(&blob_url(links, &path, diagnostic.line)),
+            escape_html(&location)
+        ),
+        _ => escape_html(&location),
+    };
+    format!(
+        "<tr><td>{}</td><td><a href=\"{}\"><code>{}</code></a> {}</td><td>{location}</td><td>{}</td><td>{}</td></tr>\n",
+        diagnostic.severity.as_str(),
+        escape_html(&rule_help_uri(diagnostic.code)),
+        diagnostic.code,
+        diagnostic.name,
+        text_to_html(&diagnostic.message),
+        diagnostic.help.as_deref().map(text_to_html).unwrap_or_default(),
+    )
+}
+
+/// `https://github.com/o/r/blob/<sha>/<path>#L<line>`, each path segment percent-encoded.
+pub fn blob_url(links: &BlobLinks, path: &str, line: usize) -> String {
+    let encoded: Vec<String> = path.split('/').map(encode_uri_component).collect();
+    format!(
+        "{}/{}/blob/{}/{}#L{line}",
+        links.server_url.trim_end_matches('/'),
+        links.repository,
+        encode_uri_component(&links.sha),
+        encoded.join("/")
+    )
+}
+
+/// JavaScript's `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )`.
+fn encode_uri_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Finding text as HTML: `code` spans become `<code>`, line breaks `<br>`, the rest escaped.
+fn text_to_html(text: &str) -> String {
+    let clipped: String = match text.char_indices().nth(MAX_CELL_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    };
+    let mut out = String::new();
+    for (i, part) in clipped.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push_str(&format!("<code>{}</code>", escape_html(part)));
+        } else {
+            out.push_str(&escape_html(part));
+        }
+    }
+    out.replace("\r\n", "<br>").replace('\n', "<br>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Summary;
+    use crate::Severity;
+
+    fn report(diagnostics: Vec<Diagnostic>) -> Report {
+        Report {
+            version: 1,
+            summary: Summary {
+                errors: diagnostics.len(),
+                manifests: 1,
+                entries: 2,
+                ..Summary::default()
+            },
+            diagnostics,
+            sources: Default::default(),
+        }
+    }
+
+    fn finding(message: &str) -> Diagnostic {
+        Diagnostic {
+            code: "Y002",
+            name: "duplicate-tag",
+            severity: Severity::Error,
+            path: "AI/a b/meta.yml".into(),
+            line: 3,
+            column: 1,
+            end_line: 3,
+            end_column: 5,
+            message: message.into(),
+            help: Some("fix it".into()),
+            related: Vec::new(),
+            span: Default::default(),
+        }
+    }
+
+    fn links() -> BlobLinks {
+        BlobLinks {
+            server_url: "https://github.com".into(),
+            repository: "octo/repo".into(),
+            sha: "abc".into(),
+        }
+    }
+
+    #[test]
+    fn finding_text_is_escaped_as_html_with_code_spans_and_line_breaks() {
+        assert_eq!(
+            text_to_html("tag `<a>|b` & \"c\"\nnext"),
+            "tag <code>&lt;a&gt;|b</code> &amp; &quot;c&quot;<br>next"
+        );
+    }
+
+    #[test]
+    fn links_point_at_the_commit_with_encoded_segments() {
+        assert_eq!(
+            blob_url(&links(), "sub/AI/a b/meta.yml", 3),
+            "https://github.com/octo/repo/blob/abc/sub/AI/a%20b/meta.yml#L3"
+        );
+    }
+
+    #[test]
+    fn a_clean_report_says_so() {
+        let options = MarkdownOptions {
+            note: Some("Scope: every file.".into()),
+            ..MarkdownOptions::default()
+        };
+        assert_eq!(
+            render(&report(Vec::new()), &options),
+            "## stacklint\n\n**0 errors, 0 warnings** in 1 manifest (2 entries checked). Scope: every file.\n\nNo findings.\n"
+        );
+    }
+
+    #[test]
+    fn one_row_per_finding_in_one_html_block() {
+        let options = MarkdownOptions {
+            prefix: "sub".into(),
+            links: Some(links()),
+            ..MarkdownOptions::default()
+        };
+        let text = render(&report(vec![finding("dup `<x>`")]), &options);
+        assert!(text.contains("**1 error, 0 warnings**"), "{text}");
+        assert!(text.contains(
+            "<tr><td>error</td><td><a href=\"https://github.com/stacklint/stacklint/blob/main/docs/rules.md#y002\"><code>Y002</code></a> duplicate-tag</td>\
+             <td><a href=\"https://github.com/octo/repo/blob/abc/sub/AI/a%20b/meta.yml#L3\">sub/AI/a b/meta.yml:3</a></td>\
+             <td>dup <code>&lt;x&gt;</code></td><td>fix it</td></tr>\n"
+        ), "{text}");
+        // A blank line would end the HTML block and let Markdown re-read the rest.
+        assert!(!text[text.find("<table>").unwrap_or(0)..].contains("\n\n"));
+    }
+
+    #[test]
+    fn a_huge_report_stops_below_the_limit_with_a_note() {
+        let many: Vec<Diagnostic> = (0..2000)
+            .map(|i| finding(&format!("message {i} {}", "x".repeat(1500))))
+            .collect();
+        let limit = 1024 * 1024;
+        let options = MarkdownOptions {
+            max_bytes: Some(limit),
+            ..MarkdownOptions::default()
+        };
+        let text = render(&report(many), &options);
+        assert!(text.len() < limit);
+        let rows = text.matches("<tr><td>error").count();
+        assert!(rows > 100 && rows < 2000, "{rows}");
+        assert!(text.ends_with(&format!(
+            "\n{} more findings not shown: the summary would pass GitHub's size limit. The log of this step lists every finding.\n",
+            2000 - rows
+        )));
+    }
+
+    #[test]
+    fn a_single_enormous_message_is_clipped() {
+        let text = render(
+            &report(vec![finding(&"y".repeat(100_000))]),
+            &MarkdownOptions::default(),
+        );
+        assert!(text.len() < 5000 && text.contains("y…"));
+    }
+}
