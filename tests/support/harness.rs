@@ -202,7 +202,13 @@ pub fn run(selector: u8, input: &[u8]) -> Report {
     if let Err(problem) = check_not_silent(&report, slot, input) {
         panic!("{problem}\ninput ({slot}): {:?}", text);
     }
-    for format in [Format::Human, Format::Json, Format::Github, Format::Sarif] {
+    for format in [
+        Format::Human,
+        Format::Json,
+        Format::Github,
+        Format::Sarif,
+        Format::Markdown,
+    ] {
         let out = render::render(&report, format, false);
         if let Err(problem) = check_rendered(&report, format, &out) {
             panic!("{problem}\ninput ({slot}): {:?}\noutput:\n{out}", text);
@@ -399,6 +405,17 @@ fn check_rendered(report: &Report, format: Format, out: &str) -> Result<(), Stri
             for d in &report.diagnostics {
                 if !out.contains(&format!("[{}]", d.code)) {
                     return Err(format!("human output lacks {}", d.code));
+                }
+            }
+        }
+        Format::Markdown => {
+            // The table is one HTML block: a blank line inside would let Markdown re-read it.
+            if let (Some(start), Some(end)) = (out.find("<table>"), out.find("</table>")) {
+                if out
+                    .get(start..end)
+                    .is_some_and(|table| table.contains("\n\n"))
+                {
+                    return Err("markdown table is not one HTML block".into());
                 }
             }
         }
