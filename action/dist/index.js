@@ -51,17 +51,17 @@ function toCommandValue(input) {
   }
   return JSON.stringify(input);
 }
-function toCommandProperties(annotationProperties) {
-  if (!Object.keys(annotationProperties).length) {
+function toCommandProperties(annotationProperties2) {
+  if (!Object.keys(annotationProperties2).length) {
     return {};
   }
   return {
-    title: annotationProperties.title,
-    file: annotationProperties.file,
-    line: annotationProperties.startLine,
-    endLine: annotationProperties.endLine,
-    col: annotationProperties.startColumn,
-    endColumn: annotationProperties.endColumn
+    title: annotationProperties2.title,
+    file: annotationProperties2.file,
+    line: annotationProperties2.startLine,
+    endLine: annotationProperties2.endLine,
+    col: annotationProperties2.startColumn,
+    endColumn: annotationProperties2.endColumn
   };
 }
 
@@ -434,8 +434,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row2) => {
-      const cells = row2.map((cell) => {
+    const tableBody = rows.map((row) => {
+      const cells = row.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
@@ -800,39 +800,20 @@ function getIDToken(aud) {
 import { appendFile as appendFile2, mkdir, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
 import path4 from "node:path";
 
-// js/action/text.mjs
+// js/shared/text.mjs
 function plural(count, one, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
 // js/action/annotations.mjs
-function repositoryPath(prefix, path5) {
-  return prefix ? `${prefix}/${path5}` : path5;
+function annotationProperties({ title, file, startLine, endLine, startColumn, endColumn }) {
+  const properties = { title, file, startLine, endLine };
+  if (startColumn !== void 0 && endColumn !== void 0) Object.assign(properties, { startColumn, endColumn });
+  return properties;
 }
-function toAnnotation(diagnostic, prefix) {
-  const properties = {
-    title: `${diagnostic.code} ${diagnostic.name}`,
-    file: repositoryPath(prefix, diagnostic.path),
-    startLine: diagnostic.line,
-    endLine: diagnostic.end_line
-  };
-  if (diagnostic.end_line === diagnostic.line) {
-    properties.startColumn = diagnostic.column;
-    properties.endColumn = Math.max(diagnostic.column, diagnostic.end_column - 1);
-  }
-  let message = diagnostic.message;
-  if (diagnostic.help) message += `
-help: ${diagnostic.help}`;
-  for (const related of diagnostic.related ?? []) {
-    message += `
-note: ${repositoryPath(prefix, related.path)}:${related.line}:${related.column}: ${related.message}`;
-  }
-  return { message, properties };
-}
-function emitAnnotations(plan, prefix, core, { summaryWritten = true } = {}) {
-  for (const { diagnostic, level } of plan.chosen) {
-    const { message, properties } = toAnnotation(diagnostic, prefix);
-    core[level](message, properties);
+function emitAnnotations(plan, core, { summaryWritten = true } = {}) {
+  for (const { annotation } of plan.chosen) {
+    core[annotation.level](annotation.message, annotationProperties(annotation));
   }
   if (plan.omitted > 0) {
     const where = summaryWritten ? "the job summary" : "the log of this step";
@@ -945,32 +926,28 @@ async function diffAgainstBase(cwd, base) {
 
 // js/action/budget.mjs
 var GITHUB_ANNOTATION_LIMITS = Object.freeze({ error: 10, warning: 10, notice: 10 });
-var LEVEL_OF_SEVERITY = { error: "error", warning: "warning", info: "notice" };
 var LEVEL_RANK = { error: 0, warning: 1, notice: 2 };
-function annotationLevel(severity) {
-  return LEVEL_OF_SEVERITY[severity] ?? "notice";
-}
-function planAnnotations(diagnostics, { changedLines = /* @__PURE__ */ new Map(), limits = GITHUB_ANNOTATION_LIMITS, reserved = {} } = {}) {
+function planAnnotations(diagnostics, annotations, { changedLines = /* @__PURE__ */ new Map(), limits: limits2 = GITHUB_ANNOTATION_LIMITS, reserved = {} } = {}) {
   const ranked = diagnostics.map((diagnostic, index) => ({
     diagnostic,
+    annotation: annotations[index],
     index,
-    level: annotationLevel(diagnostic.severity),
-    onChangedLine: touchesChangedLines(changedLines, diagnostic.path, diagnostic.line, diagnostic.end_line ?? diagnostic.line)
+    onChangedLine: touchesChangedLines(changedLines, diagnostic.path, diagnostic.line, diagnostic.end_line)
   })).sort(
-    (a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || Number(b.onChangedLine) - Number(a.onChangedLine) || a.index - b.index
+    (a, b) => LEVEL_RANK[a.annotation.level] - LEVEL_RANK[b.annotation.level] || Number(b.onChangedLine) - Number(a.onChangedLine) || a.index - b.index
   );
-  const room = (level) => Math.max(0, limits[level] - (reserved[level] ?? 0));
+  const room = (level) => Math.max(0, limits2[level] - (reserved[level] ?? 0));
   const pick = (noticeRoom) => {
     const used = { error: 0, warning: 0, notice: 0 };
     const rooms = { error: room("error"), warning: room("warning"), notice: noticeRoom };
-    return ranked.filter((item) => used[item.level] < rooms[item.level] && ++used[item.level]);
+    return ranked.filter(({ annotation: { level } }) => used[level] < rooms[level] && ++used[level]);
   };
   let chosen = pick(room("notice"));
   if (chosen.length < ranked.length) {
     chosen = pick(Math.max(0, room("notice") - 1));
   }
   return {
-    chosen: chosen.map(({ diagnostic, level, onChangedLine }) => ({ diagnostic, level, onChangedLine })),
+    chosen: chosen.map(({ diagnostic, annotation, onChangedLine }) => ({ diagnostic, annotation, onChangedLine })),
     omitted: ranked.length - chosen.length
   };
 }
@@ -1073,89 +1050,6 @@ function logUntrusted(core, text, token = randomUUID2()) {
   core.info(`::${token}::`);
 }
 
-// js/action/sarif.mjs
-function encodePrefix(prefix) {
-  return prefix.split("/").map(encodeURIComponent).join("/");
-}
-function rebase(node, prefix) {
-  if (Array.isArray(node)) {
-    for (const item of node) rebase(item, prefix);
-  } else if (node && typeof node === "object") {
-    const location = node.artifactLocation;
-    if (location && typeof location.uri === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(location.uri)) {
-      location.uri = `${prefix}/${location.uri}`;
-    }
-    for (const value of Object.values(node)) rebase(value, prefix);
-  }
-}
-function rebaseSarif(text, prefix) {
-  if (!prefix) return text;
-  const sarif = JSON.parse(text);
-  rebase(sarif, encodePrefix(prefix));
-  return `${JSON.stringify(sarif, null, 2)}
-`;
-}
-
-// js/action/summary.mjs
-var SUMMARY_LIMIT_BYTES = 1024 * 1024;
-var ROWS_BUDGET_BYTES = SUMMARY_LIMIT_BYTES - 64 * 1024;
-var MAX_CELL_CHARS = 2e3;
-var HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-function clip(text) {
-  return text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS)}…` : text;
-}
-function textToHtml(text) {
-  return clip(text).split("`").map((part, i) => i % 2 === 1 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part)).join("").replace(/\r?\n/g, "<br>");
-}
-function blobUrl({ serverUrl = "https://github.com", repository, sha }, path5, line) {
-  if (!repository || !sha) return null;
-  const encoded = path5.split("/").map(encodeURIComponent).join("/");
-  return `${serverUrl}/${repository}/blob/${encodeURIComponent(sha)}/${encoded}#L${line}`;
-}
-function row(diagnostic, prefix, links) {
-  const path5 = repositoryPath(prefix, diagnostic.path);
-  const where = `${path5}:${diagnostic.line}`;
-  const url = blobUrl(links, path5, diagnostic.line);
-  const location = url ? `<a href="${escapeHtml(url)}">${escapeHtml(where)}</a>` : escapeHtml(where);
-  return `<tr><td>${escapeHtml(diagnostic.severity)}</td><td><code>${escapeHtml(diagnostic.code)}</code> ${escapeHtml(diagnostic.name)}</td><td>${location}</td><td>${textToHtml(diagnostic.message)}</td><td>${diagnostic.help ? textToHtml(diagnostic.help) : ""}</td></tr>
-`;
-}
-function buildSummary(report, { prefix = "", links = {}, scopeNote = "" } = {}) {
-  const { errors, warnings, infos, manifests, entries } = report.summary;
-  let head = "## stacklint\n\n";
-  head += `**${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "note")}** `;
-  head += `in ${plural(manifests, "manifest")} (${plural(entries, "entry", "entries")} checked).`;
-  if (scopeNote) head += ` ${escapeHtml(scopeNote)}`;
-  head += "\n\n";
-  if (report.diagnostics.length === 0) return `${head}No findings.
-`;
-  let rows = "";
-  let bytes = Buffer.byteLength(head);
-  let shown = 0;
-  for (const diagnostic of report.diagnostics) {
-    const line = row(diagnostic, prefix, links);
-    const size = Buffer.byteLength(line);
-    if (bytes + size > ROWS_BUDGET_BYTES) break;
-    rows += line;
-    bytes += size;
-    shown += 1;
-  }
-  let text = `${head}<table>
-<tr><th>Level</th><th>Rule</th><th>Location</th><th>Message</th><th>Help</th></tr>
-${rows}</table>
-`;
-  const hidden = report.diagnostics.length - shown;
-  if (hidden > 0) {
-    text += `
-${plural(hidden, "more finding")} not shown: the summary would pass GitHub's 1 MiB limit. The log of this step lists every finding.
-`;
-  }
-  return text;
-}
-
 // pkg/stacklint.js
 var Checked = class {
   __destroy_into_raw() {
@@ -1167,6 +1061,59 @@ var Checked = class {
   free() {
     const ptr = this.__destroy_into_raw();
     wasm.__wbg_checked_free(ptr, 0);
+  }
+  /**
+   * Every finding as an annotation object, in report order; `prefix` is the checked folder
+   * relative to the repository root.
+   * @param {string | null} [prefix]
+   * @returns {Annotation[]}
+   */
+  annotations(prefix) {
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      var ptr0 = isLikeNone(prefix) ? 0 : passStringToWasm0(prefix, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+      var len0 = WASM_VECTOR_LEN;
+      wasm.checked_annotations(retptr, this.__wbg_ptr, ptr0, len0);
+      var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+      var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+      var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+      if (r2) {
+        throw takeObject(r1);
+      }
+      return takeObject(r0);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+  }
+  /**
+   * The report as GitHub-flavoured Markdown (the action's job summary).
+   * @param {MarkdownOptions | null} [options]
+   * @returns {string}
+   */
+  markdown(options) {
+    let deferred2_0;
+    let deferred2_1;
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      wasm.checked_markdown(retptr, this.__wbg_ptr, isLikeNone(options) ? 0 : addHeapObject(options));
+      var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+      var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+      var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+      var r3 = getDataViewMemory0().getInt32(retptr + 4 * 3, true);
+      var ptr1 = r0;
+      var len1 = r1;
+      if (r3) {
+        ptr1 = 0;
+        len1 = 0;
+        throw takeObject(r2);
+      }
+      deferred2_0 = ptr1;
+      deferred2_1 = len1;
+      return getStringFromWasm0(ptr1, len1);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+      wasm.__wbindgen_export4(deferred2_0, deferred2_1, 1);
+    }
   }
   /**
    * Checks a repository; throws on invalid paths or options.
@@ -1242,8 +1189,53 @@ var Checked = class {
       wasm.__wbindgen_add_to_stack_pointer(16);
     }
   }
+  /**
+   * The SARIF log with every path under `prefix` (the checked folder relative to the
+   * repository root), as code scanning resolves paths from the repository root.
+   * @param {string | null} [prefix]
+   * @returns {string}
+   */
+  sarif(prefix) {
+    let deferred2_0;
+    let deferred2_1;
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      var ptr0 = isLikeNone(prefix) ? 0 : passStringToWasm0(prefix, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+      var len0 = WASM_VECTOR_LEN;
+      wasm.checked_sarif(retptr, this.__wbg_ptr, ptr0, len0);
+      var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+      var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+      deferred2_0 = r0;
+      deferred2_1 = r1;
+      return getStringFromWasm0(r0, r1);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+      wasm.__wbindgen_export4(deferred2_0, deferred2_1, 1);
+    }
+  }
 };
 if (Symbol.dispose) Checked.prototype[Symbol.dispose] = Checked.prototype.free;
+function limits() {
+  try {
+    const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+    wasm.limits(retptr);
+    var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+    var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+    var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+    if (r2) {
+      throw takeObject(r1);
+    }
+    return takeObject(r0);
+  } finally {
+    wasm.__wbindgen_add_to_stack_pointer(16);
+  }
+}
+function needsContent(path5) {
+  const ptr0 = passStringToWasm0(path5, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+  const len0 = WASM_VECTOR_LEN;
+  const ret = wasm.needsContent(ptr0, len0);
+  return ret !== 0;
+}
 function version() {
   let deferred1_0;
   let deferred1_1;
@@ -1687,7 +1679,7 @@ function initSync(module) {
 // js/action/wasm.mjs
 function loadCore(bytes) {
   initSync({ module: bytes });
-  return version();
+  return { version: version(), maxFileBytes: limits().maxFileBytes, needsContent };
 }
 var UNREADABLE = {
   "too-large": ({ bytes }) => ({ unreadable: "too-large", bytes }),
@@ -1717,18 +1709,25 @@ function check(files, options) {
   try {
     return new Checked(files, options);
   } catch (error2) {
-    const message = String(error2?.message ?? error2);
+    const message = String(
+      /** @type {Error} */
+      error2?.message ?? error2
+    );
     if (RULE_OPTION_ERROR.test(message)) throw new InputError(message.replace(RULE_OPTION_ERROR, "input `$1`: "));
     throw error2;
   }
 }
-function analyze(found, { changed = null, select = null, ignore = null, color = false, sarif = false } = {}) {
+function analyze(found, { changed = null, select = null, ignore = null, color = false, prefix = "", sarif = false, summary: summary2 = null } = {}) {
   const checked = check(toCoreFiles(found), { scope: changed, select, ignore });
   try {
     return {
+      /** @type {import('../../pkg/stacklint.js').Report} */
       report: checked.report,
       human: checked.render("human", color),
-      sarif: sarif ? checked.render("sarif", false) : null
+      /** @type {import('../../pkg/stacklint.js').Annotation[]} */
+      annotations: checked.annotations(prefix),
+      sarif: sarif ? checked.sarif(prefix) : null,
+      summary: summary2 ? checked.markdown({ ...summary2, prefix }) : null
     };
   } finally {
     checked.free();
@@ -1738,15 +1737,7 @@ function analyze(found, { changed = null, select = null, ignore = null, color = 
 // js/action/workspace.mjs
 import { open, readdir, realpath, stat } from "node:fs/promises";
 import path3 from "node:path";
-var MAX_FILE_BYTES = 2 * 1024 * 1024;
 var SKIPPED_NAMES = /* @__PURE__ */ new Set([".git", "node_modules"]);
-var READ_PATTERNS = [/^(meta|image-list)\.ya?ml$/i, /^(docker|distro)file/i];
-var CONFIG_FILE = ".stacklint.toml";
-function isReadByCore(relative) {
-  if (relative === CONFIG_FILE) return true;
-  const name = relative.slice(relative.lastIndexOf("/") + 1);
-  return READ_PATTERNS.some((pattern) => pattern.test(name));
-}
 function isWithin(child, parent) {
   const relative = path3.relative(parent, child);
   return relative === "" || !relative.startsWith("..") && !path3.isAbsolute(relative);
@@ -1779,13 +1770,13 @@ async function resolveRoot(workspace, input) {
   }
   return { root, prefix: toPosix(path3.relative(realWorkspace, root)) };
 }
-async function readText(file) {
+async function readText(file, maxFileBytes) {
   let handle;
   try {
     handle = await open(file, "r");
     const { size } = await handle.stat();
-    if (size > MAX_FILE_BYTES) return { kind: "unreadable", reason: "too-large", bytes: size };
-    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    if (size > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: size };
+    const buffer = Buffer.alloc(maxFileBytes + 1);
     let length = 0;
     for (; ; ) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
@@ -1793,7 +1784,7 @@ async function readText(file) {
       length += bytesRead;
       if (length === buffer.length) break;
     }
-    if (length > MAX_FILE_BYTES) return { kind: "unreadable", reason: "too-large", bytes: length };
+    if (length > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: length };
     const bytes = buffer.subarray(0, length);
     if (bytes.includes(0)) return { kind: "bytes", data: new Uint8Array(bytes) };
     try {
@@ -1807,20 +1798,20 @@ async function readText(file) {
     await handle?.close();
   }
 }
-async function describeLink(absolute, root, relative) {
+async function describeLink(absolute, root, relative, { needsContent: needsContent2, maxFileBytes }) {
   let target;
   try {
     target = await realpath(absolute);
   } catch {
-    return isReadByCore(relative) ? { kind: "unreadable", reason: "broken-link" } : { kind: "unread" };
+    return needsContent2(relative) ? { kind: "unreadable", reason: "broken-link" } : { kind: "unread" };
   }
   if (!(await stat(target)).isFile()) return null;
   if (!isWithin(target, root)) {
-    return isReadByCore(relative) ? { kind: "unreadable", reason: "outside" } : { kind: "unread" };
+    return needsContent2(relative) ? { kind: "unreadable", reason: "outside" } : { kind: "unread" };
   }
-  return isReadByCore(relative) ? readText(target) : { kind: "unread" };
+  return needsContent2(relative) ? readText(target, maxFileBytes) : { kind: "unread" };
 }
-async function readRepository(root) {
+async function readRepository(root, policy) {
   const files = /* @__PURE__ */ new Map();
   const pending = [""];
   while (pending.length > 0) {
@@ -1838,9 +1829,9 @@ async function readRepository(root) {
       if (entry.isDirectory()) {
         pending.push(relative);
       } else if (entry.isFile()) {
-        files.set(relative, isReadByCore(relative) ? await readText(absolute) : { kind: "unread" });
+        files.set(relative, policy.needsContent(relative) ? await readText(absolute, policy.maxFileBytes) : { kind: "unread" });
       } else if (entry.isSymbolicLink()) {
-        const found = await describeLink(absolute, root, relative);
+        const found = await describeLink(absolute, root, relative, policy);
         if (found) files.set(relative, found);
       }
     }
@@ -1849,6 +1840,7 @@ async function readRepository(root) {
 }
 
 // js/action/main.mjs
+var SUMMARY_LIMIT_BYTES = 1024 * 1024;
 function reachesFailLevel(summary2, failOn) {
   if (failOn === "error") return summary2.errors > 0;
   if (failOn === "warning") return summary2.errors + summary2.warnings > 0;
@@ -1881,24 +1873,29 @@ async function run({ core, env, wasmPath }) {
   const github = await readGitHubContext(env);
   const inputs = readInputs((name) => core.getInput(name), github);
   const { root, prefix } = await resolveRoot(github.workspace, inputs.path);
-  const version2 = loadCore(await readFile2(wasmPath));
+  const { version: version2, ...readPolicy } = loadCore(await readFile2(wasmPath));
   const rules = ["select", "ignore"].filter((name) => inputs[name] !== null).map((name) => `, ${name}: ${inputs[name].join(",")}`);
   core.info(`stacklint ${version2}: checking ${prefix || "."} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join("")})`);
   const scope = await resolveScope(core, inputs, root);
-  const found = await readRepository(root);
-  const { report, human, sarif } = analyze(found, {
+  const found = await readRepository(root, readPolicy);
+  const summaryFile = env.GITHUB_STEP_SUMMARY;
+  const writeSummary = inputs.summary && Boolean(summaryFile);
+  const links = { serverUrl: github.serverUrl, repository: github.repository, sha: github.headSha };
+  const { report, human, annotations, sarif, summary: summaryText } = analyze(found, {
     changed: scope.changed,
     select: inputs.select,
     ignore: inputs.ignore,
     color: true,
-    sarif: Boolean(inputs.sarifFile)
+    prefix,
+    sarif: Boolean(inputs.sarifFile),
+    summary: writeSummary ? { links, note: scope.note, maxBytes: SUMMARY_LIMIT_BYTES } : null
   });
   logUntrusted(core, human);
   let sarifPath = "";
-  if (inputs.sarifFile) {
+  if (inputs.sarifFile && sarif !== null) {
     sarifPath = path4.resolve(github.workspace, inputs.sarifFile);
     await mkdir(path4.dirname(sarifPath), { recursive: true });
-    await writeFile2(sarifPath, rebaseSarif(sarif, prefix));
+    await writeFile2(sarifPath, sarif);
     core.info(`stacklint wrote SARIF to ${sarifPath}`);
   }
   const { summary: summary2 } = report;
@@ -1906,17 +1903,12 @@ async function run({ core, env, wasmPath }) {
   core.setOutput("warnings", summary2.warnings);
   core.setOutput("findings", report.diagnostics.length);
   core.setOutput("sarif-file", sarifPath);
-  const summaryFile = env.GITHUB_STEP_SUMMARY;
-  const writeSummary = inputs.summary && Boolean(summaryFile);
-  if (writeSummary) {
-    const links = { serverUrl: github.serverUrl, repository: github.repository, sha: github.headSha };
-    await appendFile2(summaryFile, buildSummary(report, { prefix, links, scopeNote: scope.note }));
-  }
+  if (writeSummary && summaryFile && summaryText !== null) await appendFile2(summaryFile, summaryText);
   const failing = reachesFailLevel(summary2, inputs.failOn);
   if (inputs.annotations) {
     const reserved = { error: failing ? 1 : 0, warning: scope.warned ? 1 : 0 };
-    const plan = planAnnotations(report.diagnostics, { changedLines: scope.lines, reserved });
-    emitAnnotations(plan, prefix, core, { summaryWritten: writeSummary });
+    const plan = planAnnotations(report.diagnostics, annotations, { changedLines: scope.lines, reserved });
+    emitAnnotations(plan, core, { summaryWritten: writeSummary });
   }
   if (failing) {
     core.setFailed(

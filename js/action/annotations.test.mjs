@@ -1,39 +1,35 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { emitAnnotations, toAnnotation } from './annotations.mjs';
+import { annotationProperties, emitAnnotations } from './annotations.mjs';
 
-const duplicate = {
-  code: 'Y002',
-  name: 'duplicate-tag',
-  severity: 'error',
-  path: 'AI/demo/meta.yml',
-  line: 3,
-  column: 1,
-  end_line: 3,
-  end_column: 14,
-  message: 'tag `1.0-oe2403lts` is declared 2 times',
-  help: 'remove one',
-  related: [{ path: 'AI/demo/meta.yml', line: 1, column: 1, end_line: 1, end_column: 14, message: 'first declared here' }],
+/** @type {import('../../pkg/stacklint.js').Annotation} */
+const oneLine = {
+  level: 'error',
+  file: 'sub/AI/demo/meta.yml',
+  startLine: 3,
+  endLine: 3,
+  startColumn: 1,
+  endColumn: 13,
+  title: 'Y002 duplicate-tag',
+  message: 'tag `1.0-oe2403lts` is declared 2 times\nhelp: remove one',
 };
 
-test('a one-line finding: title, repository path, inclusive end column, help and related notes', () => {
-  assert.deepEqual(toAnnotation(duplicate, 'sub'), {
-    message: 'tag `1.0-oe2403lts` is declared 2 times\nhelp: remove one\nnote: sub/AI/demo/meta.yml:1:1: first declared here',
-    properties: { title: 'Y002 duplicate-tag', file: 'sub/AI/demo/meta.yml', startLine: 3, endLine: 3, startColumn: 1, endColumn: 13 },
-  });
+test('the properties are what @actions/core takes; columns only when the core gives them', () => {
+  assert.deepEqual(annotationProperties(oneLine), { title: 'Y002 duplicate-tag', file: 'sub/AI/demo/meta.yml', startLine: 3, endLine: 3, startColumn: 1, endColumn: 13 });
+  const { startColumn, endColumn, ...multi } = { ...oneLine, endLine: 5 };
+  assert.deepEqual(annotationProperties(multi), { title: 'Y002 duplicate-tag', file: 'sub/AI/demo/meta.yml', startLine: 3, endLine: 5 });
 });
 
-test('a multi-line finding has no columns; no help, no help line', () => {
-  const { message, properties } = toAnnotation({ ...duplicate, end_line: 5, help: null, related: [] }, '');
-  assert.equal(message, 'tag `1.0-oe2403lts` is declared 2 times');
-  assert.deepEqual(properties, { title: 'Y002 duplicate-tag', file: 'AI/demo/meta.yml', startLine: 3, endLine: 5 });
-});
-
-test('emitAnnotations calls the level function and adds the omission notice', () => {
+test('emitAnnotations calls the level function with the core message and adds the omission notice', () => {
+  /** @type {Array<[string, string, string]>} */
   const calls = [];
-  const core = Object.fromEntries(['error', 'warning', 'notice'].map((level) => [level, (message, properties) => calls.push([level, message, properties.file ?? properties.title])]));
-  emitAnnotations({ chosen: [{ diagnostic: duplicate, level: 'error' }], omitted: 7 }, '', core);
-  assert.deepEqual(calls.map(([level, , where]) => [level, where]), [['error', 'AI/demo/meta.yml'], ['notice', 'stacklint']]);
-  assert.equal(calls[1][1], '7 more findings not annotated — see the job summary');
+  /** @param {string} level */
+  const record = (level) => (/** @type {string} */ message, /** @type {any} */ properties) => calls.push([level, message, properties.file ?? properties.title]);
+  const core = { error: record('error'), warning: record('warning'), notice: record('notice') };
+  emitAnnotations({ chosen: [{ annotation: oneLine }], omitted: 7 }, core);
+  assert.deepEqual(calls, [
+    ['error', oneLine.message, 'sub/AI/demo/meta.yml'],
+    ['notice', '7 more findings not annotated — see the job summary', 'stacklint'],
+  ]);
 });

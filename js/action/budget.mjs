@@ -7,52 +7,58 @@ import { touchesChangedLines } from './git.mjs';
 
 export const GITHUB_ANNOTATION_LIMITS = Object.freeze({ error: 10, warning: 10, notice: 10 });
 
-const LEVEL_OF_SEVERITY = { error: 'error', warning: 'warning', info: 'notice' };
+/** @typedef {'error' | 'warning' | 'notice'} Level */
+/** @type {Record<Level, number>} */
 const LEVEL_RANK = { error: 0, warning: 1, notice: 2 };
 
-/** The annotation command a finding's severity maps to. */
-export function annotationLevel(severity) {
-  return LEVEL_OF_SEVERITY[severity] ?? 'notice';
-}
+/**
+ * @typedef {object} Planned
+ * @property {import('../../pkg/stacklint.js').Diagnostic} diagnostic
+ * @property {import('../../pkg/stacklint.js').Annotation} annotation
+ * @property {boolean} onChangedLine
+ */
 
 /**
- * @param {Array<object>} diagnostics the report's diagnostics (contract shape)
+ * @param {import('../../pkg/stacklint.js').Diagnostic[]} diagnostics the report's diagnostics
+ * @param {import('../../pkg/stacklint.js').Annotation[]} annotations the core's annotation of
+ *   each, in the same order
  * @param {object} [options]
- * @param {Map<string, Array<[number, number]>>} [options.changedLines] from git.mjs
- * @param {{error: number, warning: number, notice: number}} [options.limits]
- * @param {{error?: number, warning?: number, notice?: number}} [options.reserved] slots other
- *   annotations of the same step use (e.g. the failure message)
- * @returns {{chosen: Array<{diagnostic: object, level: string, onChangedLine: boolean}>, omitted: number}}
+ * @param {Map<string, Array<[number, number]>>} [options.changedLines] from git.mjs, by path
+ *   relative to the checked folder
+ * @param {Record<Level, number>} [options.limits]
+ * @param {Partial<Record<Level, number>>} [options.reserved] slots other annotations of the
+ *   same step use (e.g. the failure message)
+ * @returns {{chosen: Planned[], omitted: number}}
  */
-export function planAnnotations(diagnostics, { changedLines = new Map(), limits = GITHUB_ANNOTATION_LIMITS, reserved = {} } = {}) {
+export function planAnnotations(diagnostics, annotations, { changedLines = new Map(), limits = GITHUB_ANNOTATION_LIMITS, reserved = {} } = {}) {
   const ranked = diagnostics
     .map((diagnostic, index) => ({
       diagnostic,
+      annotation: annotations[index],
       index,
-      level: annotationLevel(diagnostic.severity),
-      onChangedLine: touchesChangedLines(changedLines, diagnostic.path, diagnostic.line, diagnostic.end_line ?? diagnostic.line),
+      onChangedLine: touchesChangedLines(changedLines, diagnostic.path, diagnostic.line, diagnostic.end_line),
     }))
     .sort(
       (a, b) =>
-        LEVEL_RANK[a.level] - LEVEL_RANK[b.level] ||
+        LEVEL_RANK[a.annotation.level] - LEVEL_RANK[b.annotation.level] ||
         Number(b.onChangedLine) - Number(a.onChangedLine) ||
         a.index - b.index,
     );
-
+  /** @param {Level} level */
   const room = (level) => Math.max(0, limits[level] - (reserved[level] ?? 0));
+  /** @param {number} noticeRoom */
   const pick = (noticeRoom) => {
     const used = { error: 0, warning: 0, notice: 0 };
     const rooms = { error: room('error'), warning: room('warning'), notice: noticeRoom };
-    return ranked.filter((item) => used[item.level] < rooms[item.level] && ++used[item.level]);
+    return ranked.filter(({ annotation: { level } }) => used[level] < rooms[level] && ++used[level]);
   };
-
   let chosen = pick(room('notice'));
   if (chosen.length < ranked.length) {
     // The "N more findings" notice needs a notice slot of its own.
     chosen = pick(Math.max(0, room('notice') - 1));
   }
   return {
-    chosen: chosen.map(({ diagnostic, level, onChangedLine }) => ({ diagnostic, level, onChangedLine })),
+    chosen: chosen.map(({ diagnostic, annotation, onChangedLine }) => ({ diagnostic, annotation, onChangedLine })),
     omitted: ranked.length - chosen.length,
   };
 }

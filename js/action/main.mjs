@@ -3,17 +3,18 @@
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { plural } from '../shared/text.mjs';
 import { emitAnnotations } from './annotations.mjs';
 import { planAnnotations } from './budget.mjs';
 import { diffAgainstBase } from './git.mjs';
 import { readGitHubContext } from './github.mjs';
 import { InputError, readInputs } from './inputs.mjs';
 import { logUntrusted } from './log.mjs';
-import { rebaseSarif } from './sarif.mjs';
-import { buildSummary } from './summary.mjs';
-import { plural } from './text.mjs';
 import { analyze, loadCore } from './wasm.mjs';
 import { readRepository, resolveRoot } from './workspace.mjs';
+
+/** The step summary GitHub accepts. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 
 /** Whether the findings reach the `fail-on` level. */
 export function reachesFailLevel(summary, failOn) {
@@ -61,27 +62,32 @@ export async function run({ core, env, wasmPath }) {
   const github = await readGitHubContext(env);
   const inputs = readInputs((name) => core.getInput(name), github);
   const { root, prefix } = await resolveRoot(github.workspace, inputs.path);
-  const version = loadCore(await readFile(wasmPath));
+  const { version, ...readPolicy } = loadCore(await readFile(wasmPath));
   const rules = ['select', 'ignore'].filter((name) => inputs[name] !== null).map((name) => `, ${name}: ${inputs[name].join(',')}`);
   core.info(`stacklint ${version}: checking ${prefix || '.'} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join('')})`);
 
   const scope = await resolveScope(core, inputs, root);
-  const found = await readRepository(root);
+  const found = await readRepository(root, readPolicy);
 
-  const { report, human, sarif } = analyze(found, {
+  const summaryFile = env.GITHUB_STEP_SUMMARY;
+  const writeSummary = inputs.summary && Boolean(summaryFile);
+  const links = { serverUrl: github.serverUrl, repository: github.repository, sha: github.headSha };
+  const { report, human, annotations, sarif, summary: summaryText } = analyze(found, {
     changed: scope.changed,
     select: inputs.select,
     ignore: inputs.ignore,
     color: true,
+    prefix,
     sarif: Boolean(inputs.sarifFile),
+    summary: writeSummary ? { links, note: scope.note, maxBytes: SUMMARY_LIMIT_BYTES } : null,
   });
   logUntrusted(core, human);
 
   let sarifPath = '';
-  if (inputs.sarifFile) {
+  if (inputs.sarifFile && sarif !== null) {
     sarifPath = path.resolve(github.workspace, inputs.sarifFile);
     await mkdir(path.dirname(sarifPath), { recursive: true });
-    await writeFile(sarifPath, rebaseSarif(sarif, prefix));
+    await writeFile(sarifPath, sarif);
     core.info(`stacklint wrote SARIF to ${sarifPath}`);
   }
 
@@ -91,18 +97,13 @@ export async function run({ core, env, wasmPath }) {
   core.setOutput('findings', report.diagnostics.length);
   core.setOutput('sarif-file', sarifPath);
 
-  const summaryFile = env.GITHUB_STEP_SUMMARY;
-  const writeSummary = inputs.summary && Boolean(summaryFile);
-  if (writeSummary) {
-    const links = { serverUrl: github.serverUrl, repository: github.repository, sha: github.headSha };
-    await appendFile(summaryFile, buildSummary(report, { prefix, links, scopeNote: scope.note }));
-  }
+  if (writeSummary && summaryFile && summaryText !== null) await appendFile(summaryFile, summaryText);
 
   const failing = reachesFailLevel(summary, inputs.failOn);
   if (inputs.annotations) {
     const reserved = { error: failing ? 1 : 0, warning: scope.warned ? 1 : 0 };
-    const plan = planAnnotations(report.diagnostics, { changedLines: scope.lines, reserved });
-    emitAnnotations(plan, prefix, core, { summaryWritten: writeSummary });
+    const plan = planAnnotations(report.diagnostics, annotations, { changedLines: scope.lines, reserved });
+    emitAnnotations(plan, core, { summaryWritten: writeSummary });
   }
   if (failing) {
     core.setFailed(

@@ -1,17 +1,21 @@
 // The only module that knows the WebAssembly API (src/wasm.rs). Everything else works with
-// the JSON contract object and plain strings, so an API change is adapted here alone.
+// the JSON contract object, annotation objects and plain strings, so an API change is adapted
+// here alone.
 import * as core from '../../pkg/stacklint.js';
 import { InputError } from './inputs.mjs';
 
 /**
  * Instantiates the core from the `.wasm` bytes (the bundle reads them next to itself).
- * @returns {string} the core's version
+ * @param {BufferSource} bytes
+ * @returns {{version: string, maxFileBytes: number, needsContent: (path: string) => boolean}}
+ *   the core's version, and what it reads: the walk reads exactly these files
  */
 export function loadCore(bytes) {
   core.initSync({ module: bytes });
-  return core.version();
+  return { version: core.version(), maxFileBytes: core.limits().maxFileBytes, needsContent: core.needsContent };
 }
 
+/** @type {Record<string, (file: any) => import('../../pkg/stacklint.js').FileContent>} */
 const UNREADABLE = {
   'too-large': ({ bytes }) => ({ unreadable: 'too-large', bytes }),
   outside: () => ({ unreadable: 'outside-root' }),
@@ -19,7 +23,11 @@ const UNREADABLE = {
   io: ({ detail }) => ({ unreadable: 'io', message: detail }),
 };
 
-/** One file as the API takes it (`FileContent` in the generated stacklint.d.ts). */
+/**
+ * One file as the API takes it (`FileContent` in the generated stacklint.d.ts).
+ * @param {import('./workspace.mjs').Found} file
+ * @returns {import('../../pkg/stacklint.js').FileContent}
+ */
 function toCoreContent(file) {
   switch (file.kind) {
     case 'text':
@@ -33,8 +41,13 @@ function toCoreContent(file) {
   }
 }
 
-/** The `files` argument of the API: repository path -> content. */
+/**
+ * The `files` argument of the API: repository path -> content.
+ * @param {Map<string, import('./workspace.mjs').Found>} found
+ * @returns {Record<string, import('../../pkg/stacklint.js').FileContent>}
+ */
 export function toCoreFiles(found) {
+  /** @type {Record<string, import('../../pkg/stacklint.js').FileContent>} */
   const files = {};
   for (const [path, file] of found) files[path] = toCoreContent(file);
   return files;
@@ -43,32 +56,50 @@ export function toCoreFiles(found) {
 // The core names the option; the workflow author knows it as an input.
 const RULE_OPTION_ERROR = /^stacklint: `(select|ignore)`: /;
 
+/**
+ * @param {Record<string, import('../../pkg/stacklint.js').FileContent>} files
+ * @param {import('../../pkg/stacklint.js').CheckOptions} options
+ */
 function check(files, options) {
   try {
     return new core.Checked(files, options);
   } catch (error) {
-    const message = String(error?.message ?? error);
+    const message = String(/** @type {Error} */ (error)?.message ?? error);
     if (RULE_OPTION_ERROR.test(message)) throw new InputError(message.replace(RULE_OPTION_ERROR, 'input `$1`: '));
     throw error;
   }
 }
 
 /**
- * Checks once and renders what the action needs from that one check.
- * @param {Map<string, object>} found from workspace.readRepository
- * @param {{changed?: string[] | null, select?: string[] | null, ignore?: string[] | null,
- *   color?: boolean, sarif?: boolean}} options `changed` limits the report to what those
- *   paths affect (null checks everything); `select`/`ignore` replace the lists of the
- *   repository's .stacklint.toml (null keeps them)
- * @returns {{report: object, human: string, sarif: string | null}}
+ * @typedef {object} AnalyzeOptions
+ * @property {string[] | null} [changed] limits the report to what those paths affect (null
+ *   checks everything)
+ * @property {string[] | null} [select] replaces `select` of the repository's .stacklint.toml
+ * @property {string[] | null} [ignore] replaces `ignore` of the repository's .stacklint.toml
+ * @property {boolean} [color] ANSI colours in the human text
+ * @property {string} [prefix] the checked folder relative to the workspace: annotations,
+ *   SARIF and the summary use repository paths
+ * @property {boolean} [sarif] also render SARIF
+ * @property {import('../../pkg/stacklint.js').MarkdownOptions | null} [summary] also render
+ *   the job summary with these options
  */
-export function analyze(found, { changed = null, select = null, ignore = null, color = false, sarif = false } = {}) {
+
+/**
+ * Checks once and renders what the action needs from that one check.
+ * @param {Map<string, import('./workspace.mjs').Found>} found from workspace.readRepository
+ * @param {AnalyzeOptions} [options]
+ */
+export function analyze(found, { changed = null, select = null, ignore = null, color = false, prefix = '', sarif = false, summary = null } = {}) {
   const checked = check(toCoreFiles(found), { scope: changed, select, ignore });
   try {
     return {
+      /** @type {import('../../pkg/stacklint.js').Report} */
       report: checked.report,
       human: checked.render('human', color),
-      sarif: sarif ? checked.render('sarif', false) : null,
+      /** @type {import('../../pkg/stacklint.js').Annotation[]} */
+      annotations: checked.annotations(prefix),
+      sarif: sarif ? checked.sarif(prefix) : null,
+      summary: summary ? checked.markdown({ ...summary, prefix }) : null,
     };
   } finally {
     checked.free();

@@ -45,8 +45,16 @@ test('the core names the precise reason a file could not be checked', () => {
   ]);
 });
 
-test('one check gives the report, the human text and SARIF', () => {
-  const { report, human, sarif } = analyze(found, { sarif: true });
+test('loadCore tells the version and what the core reads', () => {
+  const core = loadCore(readFileSync(new URL('../../pkg/stacklint_bg.wasm', import.meta.url)));
+  assert.match(core.version, /^\d+\.\d+\.\d+/);
+  assert.equal(core.maxFileBytes, 2 * 1024 * 1024);
+  assert.equal(core.needsContent('AI/x/meta.yml'), true);
+  assert.equal(core.needsContent('AI/x/README.md'), false);
+});
+
+test('one check gives the report, the human text, annotations, SARIF and the summary, all under the prefix', () => {
+  const { report, human, sarif, annotations, summary } = analyze(found, { sarif: true, prefix: 'images', summary: { note: 'Scope: every file.' } });
   assert.equal(report.version, 1);
   assert.deepEqual(report.diagnostics.map((d) => [d.code, d.path]), [['Y002', 'AI/one/meta.yml'], ['Y002', 'AI/two/meta.yml']]);
   assert.match(human, /error\[Y002\]/);
@@ -54,12 +62,17 @@ test('one check gives the report, the human text and SARIF', () => {
   const parsed = JSON.parse(sarif);
   assert.equal(parsed.version, '2.1.0');
   assert.equal(parsed.runs[0].results.length, 2);
+  assert.equal(parsed.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'images/AI/one/meta.yml');
+  assert.deepEqual(annotations.map((a) => [a.level, a.file, a.title]), [['error', 'images/AI/one/meta.yml', 'Y002 duplicate-tag'], ['error', 'images/AI/two/meta.yml', 'Y002 duplicate-tag']]);
+  assert.match(summary, /^## stacklint\n\n\*\*2 errors, 0 warnings\*\* in 2 manifests \(4 entries checked\)\. Scope: every file\./);
+  assert.match(summary, /images\/AI\/one\/meta\.yml:3/);
 });
 
-test('the changed scope keeps only findings in affected images; no SARIF unless asked', () => {
-  const { report, sarif } = analyze(found, { changed: ['AI/two/meta.yml'], color: true });
+test('the changed scope keeps only findings in affected images; no SARIF or summary unless asked', () => {
+  const { report, sarif, summary } = analyze(found, { changed: ['AI/two/meta.yml'], color: true });
   assert.deepEqual(report.diagnostics.map((d) => d.path), ['AI/two/meta.yml']);
   assert.equal(sarif, null);
+  assert.equal(summary, null);
 });
 
 test('select and ignore replace the lists of the repository config, which is honoured', () => {

@@ -1,30 +1,30 @@
 // Reads the repository the action checks, without ever leaving the workspace: the `path`
 // input may not escape it, symlinks are not followed out of it, and no file is read past
-// the size the core accepts. Only the files the rules read are opened; every other file is
-// listed as "exists, not read".
+// the size the core accepts. Only the files the core says it reads are opened; every other
+// file is listed as "exists, not read".
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { InputError } from './inputs.mjs';
 
-/** The core's limit (src/source.rs MAX_FILE_BYTES): larger files are reported, not parsed. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-
 const SKIPPED_NAMES = new Set(['.git', 'node_modules']);
 
-// Manifests, scene lists and build files (and the root's .stacklint.toml), including misspelt ones (`meta.yaml`, `Meta.yml`,
-// `Dockerfile.arm64`) so the rules that catch the misspelling can read them.
-const READ_PATTERNS = [/^(meta|image-list)\.ya?ml$/i, /^(docker|distro)file/i];
+/**
+ * What the core reads, from the core itself (wasm.mjs `loadCore`).
+ * @typedef {{needsContent: (path: string) => boolean, maxFileBytes: number}} ReadPolicy
+ */
 
-/** The configuration file the core honours, at the repository root only. */
-export const CONFIG_FILE = '.stacklint.toml';
-
-/** Whether the core reads this file (a repository-relative path). */
-export function isReadByCore(relative) {
-  if (relative === CONFIG_FILE) return true;
-  const name = relative.slice(relative.lastIndexOf('/') + 1);
-  return READ_PATTERNS.some((pattern) => pattern.test(name));
-}
+/**
+ * What the walk found for one file:
+ * - `{kind: 'text', text}`: a file the core reads, decoded;
+ * - `{kind: 'bytes', data}`: a file the core reads that is not UTF-8 text (NUL bytes, another
+ *   encoding); the core judges the raw bytes exactly as it judges a file on disk;
+ * - `{kind: 'unread'}`: exists, its content is not needed;
+ * - `{kind: 'unreadable', reason, bytes?, detail?}`: a file the core needs but cannot have,
+ *   reason `too-large` | `outside` | `broken-link` | `io`.
+ * @typedef {{kind: 'text', text: string} | {kind: 'bytes', data: Uint8Array} | {kind: 'unread'}
+ *   | {kind: 'unreadable', reason: 'too-large' | 'outside' | 'broken-link' | 'io', bytes?: number, detail?: string}} Found
+ */
 
 function isWithin(child, parent) {
   const relative = path.relative(parent, child);
@@ -67,22 +67,18 @@ export async function resolveRoot(workspace, input) {
 }
 
 /**
- * What the walk found for one file:
- * - `{kind: 'text', text}`: a file the core reads, decoded;
- * - `{kind: 'bytes', data}`: a file the core reads that is not UTF-8 text (NUL bytes, another
- *   encoding); the core judges the raw bytes exactly as it judges a file on disk;
- * - `{kind: 'unread'}`: exists, its content is not needed;
- * - `{kind: 'unreadable', reason, bytes?, detail?}`: a file the core needs but cannot have,
- *   reason `too-large` | `outside` | `broken-link` | `io`.
+ * @param {string} file
+ * @param {number} maxFileBytes
+ * @returns {Promise<Found>}
  */
-async function readText(file) {
+async function readText(file, maxFileBytes) {
   let handle;
   try {
     handle = await open(file, 'r');
     const { size } = await handle.stat();
-    if (size > MAX_FILE_BYTES) return { kind: 'unreadable', reason: 'too-large', bytes: size };
+    if (size > maxFileBytes) return { kind: 'unreadable', reason: 'too-large', bytes: size };
     // One byte more than allowed tells a file that grew since the stat.
-    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    const buffer = Buffer.alloc(maxFileBytes + 1);
     let length = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
@@ -90,7 +86,7 @@ async function readText(file) {
       length += bytesRead;
       if (length === buffer.length) break;
     }
-    if (length > MAX_FILE_BYTES) return { kind: 'unreadable', reason: 'too-large', bytes: length };
+    if (length > maxFileBytes) return { kind: 'unreadable', reason: 'too-large', bytes: length };
     const bytes = buffer.subarray(0, length);
     if (bytes.includes(0)) return { kind: 'bytes', data: new Uint8Array(bytes) };
     try {
@@ -106,26 +102,35 @@ async function readText(file) {
   }
 }
 
-async function describeLink(absolute, root, relative) {
+/**
+ * @param {string} absolute
+ * @param {string} root
+ * @param {string} relative
+ * @param {ReadPolicy} policy
+ * @returns {Promise<Found | null>}
+ */
+async function describeLink(absolute, root, relative, { needsContent, maxFileBytes }) {
   let target;
   try {
     target = await realpath(absolute);
   } catch {
-    return isReadByCore(relative) ? { kind: 'unreadable', reason: 'broken-link' } : { kind: 'unread' };
+    return needsContent(relative) ? { kind: 'unreadable', reason: 'broken-link' } : { kind: 'unread' };
   }
   // Linked folders are not walked: no escape, no cycles, no double counting.
   if (!(await stat(target)).isFile()) return null;
   if (!isWithin(target, root)) {
-    return isReadByCore(relative) ? { kind: 'unreadable', reason: 'outside' } : { kind: 'unread' };
+    return needsContent(relative) ? { kind: 'unreadable', reason: 'outside' } : { kind: 'unread' };
   }
-  return isReadByCore(relative) ? readText(target) : { kind: 'unread' };
+  return needsContent(relative) ? readText(target, maxFileBytes) : { kind: 'unread' };
 }
 
 /**
  * Walks `root` (a real path from resolveRoot) and returns every file, sorted by path.
- * @returns {Promise<Map<string, object>>} repository path -> what was found (see readText)
+ * @param {string} root
+ * @param {ReadPolicy} policy which files the core reads, and how large they may be
+ * @returns {Promise<Map<string, Found>>} repository path -> what was found
  */
-export async function readRepository(root) {
+export async function readRepository(root, policy) {
   const files = new Map();
   const pending = [''];
   while (pending.length > 0) {
@@ -143,9 +148,9 @@ export async function readRepository(root) {
       if (entry.isDirectory()) {
         pending.push(relative);
       } else if (entry.isFile()) {
-        files.set(relative, isReadByCore(relative) ? await readText(absolute) : { kind: 'unread' });
+        files.set(relative, policy.needsContent(relative) ? await readText(absolute, policy.maxFileBytes) : { kind: 'unread' });
       } else if (entry.isSymbolicLink()) {
-        const found = await describeLink(absolute, root, relative);
+        const found = await describeLink(absolute, root, relative, policy);
         if (found) files.set(relative, found);
       }
       // Sockets, FIFOs and devices are not files a build reads.

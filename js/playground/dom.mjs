@@ -1,5 +1,6 @@
 // A tiny element builder: the panels build their DOM with it instead of HTML strings, so
 // file paths and messages can never inject markup.
+import { codeSpans } from "../shared/text.mjs";
 
 /** `h("li", {class: "x", dataset: {code}}, child, "text")` */
 export function h(tag, props = {}, ...children) {
@@ -16,8 +17,7 @@ export function h(tag, props = {}, ...children) {
 
 /** Text with `backtick` spans as <code>: the core writes its messages in Markdown. */
 export function withCode(text) {
-  return String(text)
-    .split("`")
+  return codeSpans(text)
     .map((part, index) => (index % 2 === 1 ? h("code", {}, part) : part))
     .filter((part) => part !== "");
 }

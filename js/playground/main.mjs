@@ -4,7 +4,7 @@ import { FileEditor } from "./editor.mjs";
 import { loadEngine } from "./engine.mjs";
 import { DEFAULT_EXAMPLE, EXAMPLES, findExample } from "./examples.mjs";
 import { createFilesPanel } from "./files-panel.mjs";
-import { reportToMarkdown } from "./markdown.mjs";
+import { withReproduction } from "./markdown.mjs";
 import { decodeFragment, encodeFragment, exampleFragment } from "./permalink.mjs";
 import { VirtualRepo } from "./repo.mjs";
 import { renderFailure, renderResults } from "./results.mjs";
@@ -199,9 +199,10 @@ function setUpSharing() {
     flash((await copyText(location.href)) ? "Link copied" : "Copy failed: use the address bar");
   });
   $("copy-markdown").addEventListener("click", async () => {
-    if (!app.last || !app.engine) return flash("Nothing checked yet");
+    const checked = app.last && app.engine ? app.engine.markdown() : null;
+    if (checked === null) return flash("Nothing checked yet");
     rememberInUrl();
-    const markdown = reportToMarkdown(app.last.report, { version: app.engine.version, link: location.href });
+    const markdown = withReproduction(checked, { version: app.engine.version, link: location.href });
     flash((await copyText(markdown)) ? "Markdown copied" : "Copy failed");
   });
 }

@@ -1,37 +1,11 @@
-// Findings as Markdown, for pasting into an issue or a pull-request comment.
-import { ruleDocUrl } from "./rule-docs.mjs";
+// "Copy as Markdown": the core's Markdown report (the same as the action's job summary) and a
+// line saying where it came from, for pasting into an issue or a pull-request comment.
 
-/** One table cell: no line breaks, no column-splitting pipes. */
-function cell(text) {
-  return String(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
-export function summaryLine(summary) {
-  return [
-    plural(summary.errors, "error"),
-    plural(summary.warnings, "warning"),
-    `${summary.infos} info`,
-  ].join(", ");
-}
-
-/** A heading line, the findings as a table (or a clean verdict) and the reproduction link. */
-export function reportToMarkdown(report, { version, link }) {
-  const lines = [`**stacklint ${version}**: ${summaryLine(report.summary)}`, ""];
-  if (report.diagnostics.length === 0) {
-    lines.push("No findings.");
-  } else {
-    lines.push("| Severity | Rule | Location | Finding |", "| --- | --- | --- | --- |");
-    for (const d of report.diagnostics) {
-      const finding = d.help ? `${cell(d.message)}<br>help: ${cell(d.help)}` : cell(d.message);
-      lines.push(
-        `| ${d.severity} | [${d.code}](${ruleDocUrl(d.code)}) ${d.name} | \`${d.path}:${d.line}:${d.column}\` | ${finding} |`,
-      );
-    }
-  }
-  if (link) lines.push("", `[Reproduce in the playground](${link})`);
-  return `${lines.join("\n")}\n`;
+/**
+ * @param {string} markdown the core's Markdown of the check
+ * @param {{version: string, link?: string}} origin
+ */
+export function withReproduction(markdown, { version, link }) {
+  const source = link ? `[Reproduce in the playground](${link})` : "Checked in the playground";
+  return `${markdown}\n${source} (stacklint ${version}).\n`;
 }

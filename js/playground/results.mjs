@@ -1,7 +1,7 @@
 // The results panel: per-severity counts, how long the check took, and one row per finding.
 // Clicking a row (or pressing Enter on it) opens the file at the finding's range.
+import { countsText, plural } from "../shared/text.mjs";
 import { h, withCode } from "./dom.mjs";
-import { summaryLine } from "./markdown.mjs";
 import { ruleDocUrl } from "./rule-docs.mjs";
 
 function location(item) {
@@ -65,18 +65,18 @@ function findingRow(finding, open) {
 export function renderResults(elements, { report, ms, fileCount }, open) {
   const { summary, diagnostics } = report;
   elements.counts.replaceChildren(
-    h("span", { class: "count severity-error" }, `${summary.errors} error${summary.errors === 1 ? "" : "s"}`),
-    h("span", { class: "count severity-warning" }, `${summary.warnings} warning${summary.warnings === 1 ? "" : "s"}`),
-    h("span", { class: "count severity-info" }, `${summary.infos} info`),
+    h("span", { class: "count severity-error" }, plural(summary.errors, "error")),
+    h("span", { class: "count severity-warning" }, plural(summary.warnings, "warning")),
+    h("span", { class: "count severity-info" }, plural(summary.infos, "info")),
   );
-  elements.counts.setAttribute("aria-label", summaryLine(summary));
+  elements.counts.setAttribute("aria-label", countsText(summary));
   elements.timing.textContent = `${fileCount} files checked in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
   elements.list.replaceChildren(...diagnostics.map((finding) => findingRow(finding, open)));
   elements.clean.hidden = diagnostics.length > 0;
   if (diagnostics.length === 0) {
     elements.clean.replaceChildren(
       h("strong", {}, "All clean."),
-      ` ${summary.manifests} manifest${summary.manifests === 1 ? "" : "s"} and ${summary.entries} tag${summary.entries === 1 ? "" : "s"} pass every rule.`,
+      ` ${plural(summary.manifests, "manifest")} and ${plural(summary.entries, "tag")} pass every rule.`,
     );
   }
 }

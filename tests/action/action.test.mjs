@@ -27,7 +27,7 @@ test('a clean change: no annotation, exit 0, zero outputs, summary says no findi
   assert.deepEqual(result.outputs, { errors: '0', warnings: '0', findings: '0', 'sarif-file': '' });
   assert.equal(
     result.summary,
-    `## stacklint\n\n**0 errors, 0 warnings, 0 notes** in 2 manifests (3 entries checked). Scope: what the 2 changed files since \`${base.slice(0, 12)}\` affect.\n\nNo findings.\n`,
+    `## stacklint\n\n**0 errors, 0 warnings** in 2 manifests (3 entries checked). Scope: what the 2 changed files since \`${base.slice(0, 12)}\` affect.\n\nNo findings.\n`,
   );
   assert.match(result.stdout, /^stacklint \d+\.\d+\.\d+: checking \. \(scope: changed, fail-on: error\)$/m);
   assert.equal(result.stderr, '');

@@ -208,14 +208,15 @@ test("a permalink and the Markdown report restore and describe the repository", 
     await page.click("#copy-markdown");
     await page.waitForSelector("#copy-status:has-text('Markdown copied')");
     const markdown = await page.evaluate(() => navigator.clipboard.readText());
-    assert.match(markdown, /^\*\*stacklint \d+\.\d+\.\d+\*\*: \d+ errors?, /);
+    assert.match(markdown, /^## stacklint\n\n\*\*\d+ errors?, /);
     assert.ok(
       markdown.includes(
-        `| error | [Y002](https://github.com/stacklint/stacklint/blob/main/docs/rules.md#y002) duplicate-tag | \`${PYTORCH_META}:3:1\` |`,
+        `<a href="https://github.com/stacklint/stacklint/blob/main/docs/rules.md#y002"><code>Y002</code></a> duplicate-tag</td><td>${PYTORCH_META}:3</td>`,
       ),
       markdown,
     );
-    assert.ok(markdown.endsWith(`[Reproduce in the playground](${link})\n`), markdown);
+    assert.ok(markdown.includes(`\n[Reproduce in the playground](${link}) (stacklint `), markdown);
+    assert.match(markdown, /\(stacklint \d+\.\d+\.\d+\)\.\n$/);
     const tabs = await fileTabs(page);
     const rows = await findingRows(page);
     const readme = await editorText(page);
