@@ -12,6 +12,10 @@ bash scripts/setup.sh
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "module graph has no cycle"
+python3 scripts/deps.py --layers
+python3 scripts/deps.py > /dev/null
+
 step "cargo clippy (native and wasm32)"
 cargo clippy --all-targets --locked -- -D warnings
 cargo clippy --lib --test wasm --test wasm_fixtures --locked --target wasm32-unknown-unknown --no-default-features -- -D warnings
