@@ -34,7 +34,7 @@ impl Severity {
 }
 
 /// One rule's public identity. `code` and `name` are a stable contract.
-#[derive(Debug, PartialEq, Eq, Serialize)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Rule {
     pub code: &'static str,
     pub name: &'static str,
@@ -42,7 +42,6 @@ pub struct Rule {
     /// One line, for tables and `rules()`.
     pub summary: &'static str,
     /// The full explanation (Markdown), taken from the rule's doc comment.
-    #[serde(skip)]
     pub doc: &'static str,
 }
 

@@ -181,13 +181,7 @@ fn run(cli: Cli) -> Result<u8, String> {
         Command::Explain { rule } => {
             let found = rules::find(&rule)
                 .ok_or_else(|| format!("no rule `{rule}`; `stacklint rules` lists them all"))?;
-            print(&format!(
-                "{} {} ({})\n\n{}\n",
-                found.code,
-                found.name,
-                found.default_severity.as_str(),
-                rules::doc_text(found)
-            ));
+            print(&stacklint::render::rules::explanation(found));
             Ok(0)
         }
         Command::Rules {
@@ -199,17 +193,7 @@ fn run(cli: Cli) -> Result<u8, String> {
         Command::Rules {
             format: RulesFormat::Text,
         } => {
-            let mut out = String::new();
-            for rule in rules::all() {
-                out.push_str(&format!(
-                    "{:<5} {:<28} {:<8} {}\n",
-                    rule.code,
-                    rule.name,
-                    rule.default_severity.as_str(),
-                    rule.summary
-                ));
-            }
-            print(&out);
+            print(&stacklint::render::rules::listing());
             Ok(0)
         }
     }

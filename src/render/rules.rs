@@ -43,6 +43,32 @@ pub fn catalogue() -> Vec<RuleInfo> {
     all().into_iter().map(RuleInfo::of).collect()
 }
 
+/// `stacklint rules`: one line per rule with code, name, default severity and summary.
+pub fn listing() -> String {
+    let mut out = String::new();
+    for rule in all() {
+        out.push_str(&format!(
+            "{:<5} {:<28} {:<8} {}\n",
+            rule.code,
+            rule.name,
+            rule.default_severity.as_str(),
+            rule.summary
+        ));
+    }
+    out
+}
+
+/// `stacklint explain CODE`: the rule's heading and its documentation.
+pub fn explanation(rule: &Rule) -> String {
+    format!(
+        "{} {} ({})\n\n{}\n",
+        rule.code,
+        rule.name,
+        rule.default_severity.as_str(),
+        doc_text(rule)
+    )
+}
+
 /// One Markdown table row per rule: code, name, default severity, summary.
 pub fn table() -> String {
     let mut out = String::from("| code | name | default | what |\n|---|---|---|---|\n");
