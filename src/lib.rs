@@ -7,6 +7,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod domain;
+pub mod fix;
 pub mod model;
 pub mod policy;
 pub mod render;

@@ -34,7 +34,7 @@ export type Files = Record<string, FileContent> | Map<string, FileContent>;
 export type Severity = "error" | "warning" | "info";
 
 /** Output formats, as for the CLI's `--format`. */
-export type Format = "human" | "json" | "github" | "sarif" | "markdown";
+export type Format = "human" | "json" | "github" | "sarif" | "markdown" | "rdjson";
 
 export interface CheckOptions {
   /**
@@ -49,6 +49,13 @@ export interface CheckOptions {
   select?: string[] | null;
   /** Do not run these rules (codes, names or prefixes). Replaces `ignore` of `.stacklint.toml`. */
   ignore?: string[] | null;
+}
+
+export interface FixOptions extends CheckOptions {
+  /** Also apply the unsafe fixes (guesses to review, tag renames). Default false. */
+  unsafe?: boolean;
+  /** The checked folder relative to the repository root, put in front of the patch's paths. */
+  prefix?: string;
 }
 
 export interface RenderOptions extends CheckOptions {
@@ -69,6 +76,32 @@ export interface Related {
 }
 
 /**
+ * One edit of a fix: replace the range with `replacement` (an empty range inserts).
+ * `start`/`end` are byte offsets into the file's UTF-8 text; the lines and columns are the
+ * same range as for diagnostics (1-based, Unicode characters, `end_column` exclusive).
+ */
+export interface Edit {
+  path: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
+  replacement: string;
+}
+
+/** How to repair a diagnostic. The edits never overlap; a fix may edit several files. */
+export interface Fix {
+  message: string;
+  /** `safe`: evidently what the author meant; `unsafe`: a guess to review, or a tag rename. */
+  applicability: "safe" | "unsafe";
+  /** The tag of the diagnostic's manifest the fix renames (a published image would move). */
+  renames_tag: string | null;
+  edits: Edit[];
+}
+
+/**
  * One finding. Lines and columns are 1-based; columns count Unicode characters (not UTF-16
  * units); `end_column` is exclusive.
  */
@@ -84,6 +117,8 @@ export interface Diagnostic {
   message: string;
   help: string | null;
   related: Related[];
+  /** The fix, when a rule knows one; null otherwise. */
+  fix: Fix | null;
 }
 
 /** Counts of the reported diagnostics, and of what was read. */
@@ -109,6 +144,36 @@ export interface RuleInfo {
   summary: string;
   /** The rule's documentation (`docs/rules.md#<code>`). */
   help_uri: string;
+  /** What the rule's fixes can be at best. */
+  fix: "safe" | "unsafe" | "none";
+}
+
+/** A fix `applyFixes` did not apply, and why. */
+export interface SkippedFix {
+  code: string;
+  path: string;
+  line: number;
+  column: number;
+  /** The fix's message. */
+  message: string;
+  reason: "invalid-yaml" | "too-large" | "more-findings";
+  /** The reason as a sentence. */
+  description: string;
+}
+
+/** What `applyFixes` did. */
+export interface FixResult {
+  /** The new text of every file the fixes changed (files left alone are not listed). */
+  files: Record<string, string>;
+  /** The report on the fixed files. */
+  report: Report;
+  /** Fixes applied per rule, sorted by code. */
+  applied: { code: string; count: number }[];
+  skipped: SkippedFix[];
+  /** Every change as one unified diff (`git apply` / `patch -p1`), paths under `prefix`. */
+  patch: string;
+  /** False only when the fixes did not settle within the round limit (a bug). */
+  converged: boolean;
 }
 
 /**
@@ -145,6 +210,8 @@ export interface MarkdownOptions {
   note?: string | null;
   /** Stop adding rows before this many bytes (GitHub's step summary takes at most 1 MiB). */
   maxBytes?: number | null;
+  /** After the table, each fix as a `diff` block of its change. Default false. */
+  fixes?: boolean;
 }
 
 /** What the core reads: every shell reads exactly these files (see `needsContent`). */
@@ -192,6 +259,30 @@ impl JsOptions {
     }
 }
 
+/// [`apply_fixes`]' options: the check options, and which fixes.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct JsFixOptions {
+    scope: Option<Vec<String>>,
+    select: Option<Vec<String>>,
+    ignore: Option<Vec<String>>,
+    #[serde(rename = "unsafe")]
+    unsafe_fixes: bool,
+    prefix: String,
+}
+
+impl JsFixOptions {
+    fn check_options(&self) -> Result<CheckOptions, JsError> {
+        JsOptions {
+            scope: self.scope.clone(),
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            ..JsOptions::default()
+        }
+        .check_options()
+    }
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -209,12 +300,22 @@ fn source_from(files: JsValue) -> Result<MemorySource, JsError> {
     memory_source(files).map_err(|error| JsError::new(&format!("stacklint: {error}")))
 }
 
-fn options_from(options: Option<JsValue>) -> Result<JsOptions, JsError> {
+fn options_from<T: serde::de::DeserializeOwned + Default>(
+    options: Option<JsValue>,
+) -> Result<T, JsError> {
+    options_named(options, "options")
+}
+
+/// Options `what` (`options`, `markdown options`) from JS; absent or null gives the defaults.
+fn options_named<T: serde::de::DeserializeOwned + Default>(
+    options: Option<JsValue>,
+    what: &str,
+) -> Result<T, JsError> {
     let Some(options) = options.filter(|value| !value.is_undefined() && !value.is_null()) else {
-        return Ok(JsOptions::default());
+        return Ok(T::default());
     };
     let invalid = |error: &dyn std::fmt::Display| {
-        JsError::new(&format!("stacklint: invalid options: {error}"))
+        JsError::new(&format!("stacklint: invalid {what}: {error}"))
     };
     // Through a JSON value: serde-wasm-bindgen reads only the fields a struct names, so a
     // misspelt option (`scopes`) would otherwise be ignored and check the whole repository.
@@ -247,6 +348,81 @@ pub fn check(
     to_js(&report)
 }
 
+#[derive(Serialize)]
+struct AppliedCount {
+    code: &'static str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct SkippedFix {
+    code: &'static str,
+    path: String,
+    line: usize,
+    column: usize,
+    message: String,
+    reason: &'static str,
+    description: &'static str,
+}
+
+#[derive(Serialize)]
+struct FixResult {
+    files: BTreeMap<String, String>,
+    report: Report,
+    applied: Vec<AppliedCount>,
+    skipped: Vec<SkippedFix>,
+    patch: String,
+    converged: bool,
+}
+
+/// Applies the fixes of a repository (the safe ones; with `unsafe: true` all) in rounds and
+/// returns the changed files' new texts, the report after fixing, what was applied and a
+/// unified diff of it all. Nothing is written anywhere.
+#[wasm_bindgen(js_name = applyFixes, unchecked_return_type = "FixResult")]
+pub fn apply_fixes(
+    #[wasm_bindgen(unchecked_param_type = "Files")] files: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FixOptions | null")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let options: JsFixOptions = options_from(options)?;
+    let source = source_from(files)?;
+    let fixed = crate::fix::fix(
+        &source,
+        &options.check_options()?,
+        crate::fix::FixMode {
+            unsafe_fixes: options.unsafe_fixes,
+        },
+    );
+    let result = FixResult {
+        files: fixed
+            .files
+            .iter()
+            .map(|(path, change)| (path.clone(), change.after.clone()))
+            .collect(),
+        applied: fixed
+            .counts(&Default::default())
+            .into_iter()
+            .map(|(code, count)| AppliedCount { code, count })
+            .collect(),
+        skipped: fixed
+            .skipped
+            .iter()
+            .map(|skipped| SkippedFix {
+                code: skipped.code,
+                path: skipped.path.clone(),
+                line: skipped.line,
+                column: skipped.column,
+                message: skipped.message.clone(),
+                reason: skipped.reason.name(),
+                description: skipped.reason.describe(),
+            })
+            .collect(),
+        patch: fixed.patch(&options.prefix),
+        converged: fixed.converged,
+        report: fixed.report,
+    };
+    to_js(&result)
+}
+
 /// Checks a repository and renders the report as text in `options.format` (default human).
 #[wasm_bindgen]
 pub fn render(
@@ -255,7 +431,7 @@ pub fn render(
         JsValue,
     >,
 ) -> Result<String, JsError> {
-    let options = options_from(options)?;
+    let options: JsOptions = options_from(options)?;
     let format = format_from(options.format.as_deref().unwrap_or("human"))?;
     let report = run(files, &options)?;
     Ok(render::render(&report, format, options.color))
@@ -309,6 +485,7 @@ struct JsMarkdownOptions {
     links: Option<JsLinks>,
     note: Option<String>,
     max_bytes: Option<usize>,
+    fixes: bool,
 }
 
 #[derive(Deserialize)]
@@ -344,19 +521,7 @@ impl Checked {
             JsValue,
         >,
     ) -> Result<String, JsError> {
-        let options: JsMarkdownOptions = match options.filter(|v| !v.is_undefined() && !v.is_null())
-        {
-            None => JsMarkdownOptions::default(),
-            Some(value) => {
-                let value: serde_json::Value =
-                    serde_wasm_bindgen::from_value(value).map_err(|error| {
-                        JsError::new(&format!("stacklint: invalid markdown options: {error}"))
-                    })?;
-                serde_json::from_value(value).map_err(|error| {
-                    JsError::new(&format!("stacklint: invalid markdown options: {error}"))
-                })?
-            }
-        };
+        let options: JsMarkdownOptions = options_named(options, "markdown options")?;
         Ok(render::markdown::render(
             &self.report,
             &render::markdown::MarkdownOptions {
@@ -368,6 +533,7 @@ impl Checked {
                 }),
                 note: options.note,
                 max_bytes: options.max_bytes,
+                fixes: options.fixes,
             },
         ))
     }
@@ -400,8 +566,8 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
-/// Every rule: code, name, default severity, one-line summary and documentation URL; sorted
-/// by code.
+/// Every rule: code, name, default severity, one-line summary, documentation URL and fix kind;
+/// sorted by code.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsError> {
     to_js(&render::rules::catalogue())

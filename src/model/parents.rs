@@ -150,6 +150,14 @@ impl ParentGraph {
         self.by_entry.get(&id).and_then(|&n| self.nodes.get(n))
     }
 
+    /// The nodes built directly on the entry's tag.
+    pub fn children_of(&self, id: EntryId) -> &[usize] {
+        self.by_entry
+            .get(&id)
+            .and_then(|&n| self.children.get(n))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Every node reachable downwards (children, grandchildren…) from `start`, excluding it.
     pub fn descendants(&self, start: impl IntoIterator<Item = usize>) -> BTreeSet<usize> {
         let mut seen = BTreeSet::new();

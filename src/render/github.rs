@@ -148,6 +148,7 @@ mod tests {
             message: "100% missing\r\nsecond: line".into(),
             help: Some("create it, or fix `path`".into()),
             related: vec![],
+            fix: None,
             span: Span::default(),
         }
     }

@@ -3,7 +3,7 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::render::{counts_text, plural};
 use crate::report::{Diagnostic, Report};
 
@@ -30,6 +30,31 @@ pub fn summary_line(report: &Report) -> String {
         plural(s.manifests, "manifest", "manifests"),
         plural(s.entries, "entry", "entries"),
     )
+}
+
+/// `2 fixable with `--fix` (1 more with `--fix --unsafe-fixes`)`, when any finding has a fix.
+pub fn fixable_line(report: &Report) -> Option<String> {
+    let count = |applicability| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|f| f.applicability == applicability)
+            })
+            .count()
+    };
+    match (count(Applicability::Safe), count(Applicability::Unsafe)) {
+        (0, 0) => None,
+        (safe, 0) => Some(format!("{safe} fixable with `--fix`")),
+        (0, guesses) => Some(format!(
+            "{guesses} fixable with `--fix --unsafe-fixes` (review the changes: `--diff --unsafe-fixes` shows them)"
+        )),
+        (safe, guesses) => Some(format!(
+            "{safe} fixable with `--fix` ({guesses} more with `--fix --unsafe-fixes`)"
+        )),
+    }
 }
 
 /// One diagnostic, rendered.
@@ -127,5 +152,9 @@ pub fn render(report: &Report, options: HumanOptions) -> String {
     }
     out.push_str(&summary_line(report));
     out.push('\n');
+    if let Some(line) = fixable_line(report) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     out
 }

@@ -29,6 +29,8 @@ rule! {
     /// ```
     ///
     /// `select` never hides this rule: a typo in the configuration is always reported.
+    ///
+    /// Fix: none: the configuration is policy, and changing it is the maintainers' call.
     pub static INVALID_CONFIG = ("C001", "invalid-config", Error, "the configuration file has a syntax error, an unknown key, code or severity");
 }
 
@@ -56,6 +58,12 @@ rule! {
     /// `# stacklint: ignore` without codes is refused for the same reason: the help lists the
     /// codes found on the line, to name them explicitly. A suppression of a rule that is
     /// switched off (by `select`, `ignore` or `severity`) is not reported.
+    ///
+    /// Fix: safe for a suppression that silences nothing: the stale code is removed from the
+    /// list, or the whole comment (its line, when it stands alone). Unsafe for a misspelt
+    /// code or directive word (`invalid-arh`, `disable[...]`): the correction, which then
+    /// silences what the author meant it to. None for a blanket `ignore` on a line with
+    /// findings: which of them to silence is the author's call.
     pub static UNUSED_SUPPRESSION = ("C002", "unused-suppression", Warning, "an inline suppression silences nothing, names an unknown rule or no rule");
 }
 

@@ -104,4 +104,36 @@ mod tests {
             assert!(!rule.summary.is_empty(), "{} has no summary", rule.code);
         }
     }
+
+    #[test]
+    fn every_rule_states_its_fix_kind_once_and_says_why_there_is_none() {
+        for rule in all() {
+            let doc = doc_text(rule);
+            let lines: Vec<&str> = doc
+                .lines()
+                .filter_map(|line| line.strip_prefix("Fix: "))
+                .collect();
+            assert_eq!(lines.len(), 1, "{}: one `Fix:` line", rule.code);
+            let kind = rule.fix_kind().as_str();
+            let rest = lines[0].strip_prefix(kind).unwrap_or_default();
+            assert!(
+                rest.starts_with([':', ',', ' ']) && rest.len() > 3,
+                "{}: `Fix: {kind}` then why: {}",
+                rule.code,
+                lines[0]
+            );
+        }
+        assert_eq!(
+            find("A001").map(Rule::fix_kind),
+            Some(crate::diagnostic::FixKind::Safe)
+        );
+        assert_eq!(
+            find("T002").map(Rule::fix_kind),
+            Some(crate::diagnostic::FixKind::Unsafe)
+        );
+        assert_eq!(
+            find("Y002").map(Rule::fix_kind),
+            Some(crate::diagnostic::FixKind::None)
+        );
+    }
 }

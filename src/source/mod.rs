@@ -7,7 +7,10 @@ pub mod dir;
 pub mod js;
 pub mod memory;
 pub mod overlay;
+pub mod patched;
 pub mod repo_path;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod write;
 
 pub use memory::MemorySource;
 

@@ -1,6 +1,8 @@
-//! Text positions: byte spans, the one conversion from bytes to lines and columns, and
-//! "did you mean" suggestions.
+//! Text positions: byte spans, the one conversion from bytes to lines and columns, "did you
+//! mean" suggestions, and edits with the unified diff that shows them.
 
+pub mod diff;
+pub mod edit;
 pub mod line_index;
 pub mod source_file;
 pub mod span;

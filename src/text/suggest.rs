@@ -84,6 +84,19 @@ pub fn nearest_within<'a>(
     scored.into_iter().take(max).map(|(_, _, c)| c).collect()
 }
 
+/// The one candidate closest to `needle` within the default tolerance, when no other is as
+/// close: a suggestion certain enough to offer as a fix.
+pub fn clear_nearest<'a>(
+    needle: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
+    match nearest_within(needle, candidates, 2, default_max_distance(needle)).as_slice() {
+        [one] => Some(one),
+        [first, second] if score(needle, first) < score(needle, second) => Some(first),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +138,21 @@ mod tests {
             nearest("Dockerfile", names.iter().copied(), 2),
             ["dockerfile", "Dockerfilx"]
         );
+    }
+
+    #[test]
+    fn a_clear_nearest_has_no_rival() {
+        let tags = ["7.0.RC1.alpha002-oe2203sp2", "8.0.RC1-oe2203sp4"];
+        assert_eq!(
+            clear_nearest("cann7.0.RC1.alpha002-oe2203sp2", tags.iter().copied()),
+            Some("7.0.RC1.alpha002-oe2203sp2")
+        );
+        let tied = ["8.0.RC1-oe2203sp4", "8.0.RC2-oe2203sp3"];
+        assert_eq!(
+            clear_nearest("8.0.RC1-oe2203sp3", tied.iter().copied()),
+            None
+        );
+        assert_eq!(clear_nearest("x", tags.iter().copied()), None);
     }
 
     #[test]
