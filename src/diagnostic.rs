@@ -174,6 +174,9 @@ impl Edit {
 pub struct TagRename {
     pub manifest: String,
     pub tag: String,
+    /// What the fix is when renaming the tag withdraws nothing: safe when the new spelling is
+    /// evidently the meant one, unsafe when it is a guess.
+    pub otherwise: Applicability,
 }
 
 /// How to repair a finding: edits that never overlap, in one file or several (R001 adds a
@@ -206,19 +209,11 @@ impl Fix {
         Fix::new(Applicability::Unsafe, message, edits)
     }
 
-    /// A fix that renames `tag` of `manifest`: unsafe, whatever else it is, until the change
-    /// check promotes it.
-    pub fn renaming(
-        message: impl Into<String>,
-        edits: Vec<Edit>,
-        manifest: impl Into<String>,
-        tag: impl Into<String>,
-    ) -> Fix {
+    /// A fix that renames `tag` of `manifest`: unsafe until the change check knows the tag is
+    /// new, then `otherwise`.
+    pub fn renaming(message: impl Into<String>, edits: Vec<Edit>, rename: TagRename) -> Fix {
         Fix {
-            renames_tag: Some(TagRename {
-                manifest: manifest.into(),
-                tag: tag.into(),
-            }),
+            renames_tag: Some(rename),
             ..Fix::guess(message, edits)
         }
     }

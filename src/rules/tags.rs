@@ -1,7 +1,7 @@
 //! T: the image tag itself, whether it agrees with the Dockerfile it is built from, and the
 //! oEEP-0014 grammar of AI stack tags.
 
-use crate::diagnostic::{Edit, Finding, Fix};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, TagRename};
 use crate::domain::layout::{lts_folder, tag_spelling, tag_version};
 use crate::domain::os_release::{OsRelease, ReleaseTable};
 use crate::domain::stack_tag;
@@ -197,10 +197,11 @@ impl EntryCheck<'_> {
         Finding::new(rule, &self.manifest.path, span, message)
     }
 
-    /// The fix renaming the tag to `fixed`: none when `fixed` is no valid Docker tag, is
-    /// declared already (the rename would make a duplicate), or an image of this repository
-    /// builds on the current tag (its `FROM` would dangle).
-    fn rename(&self, fixed: &str) -> Option<Fix> {
+    /// The fix renaming the tag to `fixed`, `otherwise` safe or unsafe when the tag is new:
+    /// none when `fixed` is no valid Docker tag, is declared already (the rename would make a
+    /// duplicate), or an image of this repository builds on the current tag (its `FROM` would
+    /// dangle).
+    fn rename(&self, fixed: &str, otherwise: Applicability) -> Option<Fix> {
         let manifest = self.manifest;
         let taken = manifest.entries.iter().any(|other| other.tag == fixed)
             || self
@@ -222,8 +223,11 @@ impl EntryCheck<'_> {
         Some(Fix::renaming(
             format!("rename the tag to `{fixed}`"),
             vec![Edit::new(&manifest.path, span, replacement)],
-            &manifest.path,
-            &self.entry.tag,
+            TagRename {
+                manifest: manifest.path.clone(),
+                tag: self.entry.tag.clone(),
+                otherwise,
+            },
         ))
     }
 
@@ -325,9 +329,19 @@ fn check_docker_tag(context: &EntryCheck, out: &mut Vec<Finding>) -> bool {
         context
             .finding(&INVALID_DOCKER_TAG, span, problem)
             .help(help)
-            .maybe_fix(context.rename(&fixed)),
+            .maybe_fix(context.rename(&fixed, repository_spelling(tag, &fixed))),
     );
     false
+}
+
+/// Safe when the valid spelling only writes `+` as `_`, the repository's own convention; the
+/// other replacements (and a cut at 128 characters) are guesses.
+fn repository_spelling(tag: &str, fixed: &str) -> Applicability {
+    if tag.replace('+', "_") == fixed {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    }
 }
 
 fn report_malformed_suffix(repo: &Repo, context: &EntryCheck, out: &mut Vec<Finding>) {
@@ -365,7 +379,7 @@ fn report_malformed_suffix(repo: &Repo, context: &EntryCheck, out: &mut Vec<Find
         context
             .finding(&MALFORMED_OS_SUFFIX, span, message)
             .help(help)
-            .maybe_fix(fixed.and_then(|fixed| context.rename(&fixed))),
+            .maybe_fix(fixed.and_then(|fixed| context.rename(&fixed, Applicability::Safe))),
     );
 }
 
@@ -404,7 +418,7 @@ fn report_unknown_release(
                 ),
             )
             .help(help)
-            .maybe_fix(renamed.and_then(|renamed| context.rename(&renamed))),
+            .maybe_fix(renamed.and_then(|renamed| context.rename(&renamed, Applicability::Safe))),
     );
 }
 

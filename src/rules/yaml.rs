@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Applicability, Edit, Finding, Fix};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, TagRename};
 use crate::domain::arch;
 use crate::domain::layout::{intended_entry_key, is_misnamed_manifest, ENTRY_KEYS, MANIFEST_NAME};
 use crate::domain::tag;
@@ -367,8 +367,11 @@ fn check_tag_type(manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>) {
             Fix::renaming(
                 format!("quote the tag: `{replacement}:`"),
                 vec![Edit::new(&manifest.path, span, replacement)],
-                &manifest.path,
-                &entry.tag,
+                TagRename {
+                    manifest: manifest.path.clone(),
+                    tag: entry.tag.clone(),
+                    otherwise: Applicability::Safe,
+                },
             )
         });
     out.push(
