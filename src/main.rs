@@ -5,14 +5,18 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::collections::BTreeSet;
+
 use clap::{Parser, Subcommand, ValueEnum};
+use stacklint::fix::{self, FixMode};
 use stacklint::policy::config_file::ConfigFile;
 use stacklint::policy::scope;
 use stacklint::policy::selection::{self, RulePattern};
 use stacklint::render::{self, Format};
 use stacklint::source::decode_text;
 use stacklint::source::dir::DirSource;
-use stacklint::{rules, CheckOptions, Severity};
+use stacklint::source::write::{replace_file, WriteError};
+use stacklint::{rules, CheckOptions, Report, Severity};
 
 /// Exit codes are a contract: scripts tell findings from broken invocations.
 const EXIT_FINDINGS: u8 = 1;
@@ -63,6 +67,16 @@ enum Command {
         /// Ignore `.stacklint.toml`: run every rule at its default severity.
         #[arg(long)]
         no_config: bool,
+        /// Apply the safe fixes in place, then report what remains.
+        #[arg(long, conflicts_with = "diff")]
+        fix: bool,
+        /// With `--fix` or `--diff`: the unsafe fixes too (guesses to review, tag renames).
+        #[arg(long)]
+        unsafe_fixes: bool,
+        /// Print the fixes as a unified diff instead of applying them (relative to DIR, for
+        /// `patch -p1`); exit 1 when there is something to fix, 0 when not.
+        #[arg(long)]
+        diff: bool,
     },
     /// Print the in-repo image graph: every published name:tag, its parent and its children.
     Graph {
@@ -130,7 +144,13 @@ fn run(cli: Cli) -> Result<u8, String> {
             ignore,
             config,
             no_config,
+            fix,
+            unsafe_fixes,
+            diff,
         } => {
+            if unsafe_fixes && !fix && !diff {
+                return Err("`--unsafe-fixes` applies with `--fix` or `--diff`".into());
+            }
             let source = DirSource::open(&dir)
                 .map_err(|error| format!("cannot read `{}`: {error}", dir.display()))?;
             let options = CheckOptions {
@@ -140,9 +160,22 @@ fn run(cli: Cli) -> Result<u8, String> {
                 ignore: rule_list("--ignore", ignore, selection::parse_list)?,
                 ..CheckOptions::default()
             };
-            let report = stacklint::check(&source, &options);
+            let mode = FixMode { unsafe_fixes };
+            if diff {
+                return Ok(print_diff(&source, &options, mode));
+            }
+            let (report, fixed) = if fix {
+                let (report, fixed) = fix_in_place(&dir, &source, &options, mode)?;
+                (report, Some(fixed))
+            } else {
+                (stacklint::check(&source, &options), None)
+            };
             let output = render::render(&report, format, use_color(color));
             print(&output);
+            if let Some(fixed) = &fixed {
+                eprintln!("{}", fixed.note);
+            }
+            let io_failed = fixed.is_some_and(|fixed| fixed.io_failed);
             if report.summary.manifests == 0 {
                 // Pointing at the wrong folder must not look like a clean repository.
                 eprintln!(
@@ -150,7 +183,9 @@ fn run(cli: Cli) -> Result<u8, String> {
                     dir.display()
                 );
             }
-            Ok(if report.max_severity() >= Some(Severity::Error) {
+            Ok(if io_failed {
+                EXIT_USAGE
+            } else if report.max_severity() >= Some(Severity::Error) {
                 EXIT_FINDINGS
             } else {
                 0
@@ -196,6 +231,94 @@ fn run(cli: Cli) -> Result<u8, String> {
             print(&stacklint::render::rules::listing());
             Ok(0)
         }
+    }
+}
+
+/// `--diff`: the fixes as one unified diff on stdout, what they are on stderr; exit 1 when
+/// something would change.
+fn print_diff(source: &DirSource, options: &CheckOptions, mode: FixMode) -> u8 {
+    let fixed = fix::fix(source, options, mode);
+    print(&fixed.patch(""));
+    report_skipped(&fixed);
+    let counts = fixed.counts(&BTreeSet::new());
+    if fixed.files.is_empty() {
+        eprintln!("no fixes to apply");
+        0
+    } else {
+        let total: usize = counts.values().sum();
+        eprintln!(
+            "{} would be applied ({})",
+            render::plural(total, "fix", "fixes"),
+            fix::counts_text(&counts)
+        );
+        EXIT_FINDINGS
+    }
+}
+
+/// What `--fix` did, for the closing lines.
+struct FixedInPlace {
+    /// `3 fixes applied (A001 ×2, P003 ×1)`.
+    note: String,
+    /// A file could not be written for an I/O reason.
+    io_failed: bool,
+}
+
+/// `--fix`: applies the fixes, writes every changed file, then checks the folder again.
+fn fix_in_place(
+    dir: &Path,
+    source: &DirSource,
+    options: &CheckOptions,
+    mode: FixMode,
+) -> Result<(Report, FixedInPlace), String> {
+    let fixed = fix::fix(source, options, mode);
+    report_skipped(&fixed);
+    let mut unwritten = BTreeSet::new();
+    let mut io_failed = false;
+    for (path, change) in &fixed.files {
+        if let Err(error) = replace_file(source.root(), path, &change.before, &change.after) {
+            eprintln!("error: not writing `{path}`: {error}");
+            io_failed |= matches!(error, WriteError::Io(_));
+            unwritten.insert(path.clone());
+        }
+    }
+    let counts = fixed.counts(&unwritten);
+    let total: usize = counts.values().sum();
+    let note = if total == 0 {
+        "no fixes applied".to_string()
+    } else {
+        format!(
+            "{} applied ({})",
+            render::plural(total, "fix", "fixes"),
+            fix::counts_text(&counts)
+        )
+    };
+    // What remains is what the files on disk now say.
+    let again = DirSource::open(dir)
+        .map_err(|error| format!("cannot read `{}` again: {error}", dir.display()))?;
+    Ok((
+        stacklint::check(&again, options),
+        FixedInPlace { note, io_failed },
+    ))
+}
+
+/// Fixes that were not applied, and why; and a warning when the rounds did not settle.
+fn report_skipped(fixed: &fix::Fixed) {
+    for skipped in &fixed.skipped {
+        eprintln!(
+            "warning: fix not applied: {} at {}:{}:{} ({}): {}",
+            skipped.code,
+            skipped.path,
+            skipped.line,
+            skipped.column,
+            skipped.message,
+            skipped.reason.describe()
+        );
+    }
+    if !fixed.converged {
+        eprintln!(
+            "warning: the fixes did not settle after {} rounds; this is a bug in stacklint, please report it",
+            fix::MAX_ROUNDS
+        );
     }
 }
 
