@@ -156,7 +156,8 @@ export interface SkippedFix {
   column: number;
   /** The fix's message. */
   message: string;
-  reason: "invalid-yaml" | "too-large" | "more-findings";
+  /** `more-findings`: it would reveal more than it removes; the others are bugs in stacklint. */
+  reason: "more-findings" | "invalid-yaml" | "unresolved" | "too-large";
   /** The reason as a sentence. */
   description: string;
 }
