@@ -1,3 +1,4 @@
+// @ts-check
 // The only module that knows the WebAssembly API (src/wasm.rs). Everything else works with
 // the JSON contract object, annotation objects and plain strings, so an API change is adapted
 // here alone.
