@@ -1687,12 +1687,18 @@ function loadCore(bytes) {
   initSync({ module: bytes });
   return { version: version(), maxFileBytes: limits().maxFileBytes, needsContent };
 }
-var UNREADABLE = {
-  "too-large": ({ bytes }) => ({ unreadable: "too-large", bytes }),
-  outside: () => ({ unreadable: "outside-root" }),
-  "broken-link": () => ({ unreadable: "io", message: "it is a symlink to nothing" }),
-  io: ({ detail }) => ({ unreadable: "io", message: detail })
-};
+function unreadableContent(file) {
+  switch (file.reason) {
+    case "too-large":
+      return { unreadable: "too-large", bytes: file.bytes };
+    case "outside":
+      return { unreadable: "outside-root" };
+    case "broken-link":
+      return { unreadable: "io", message: "it is a symlink to nothing" };
+    case "io":
+      return { unreadable: "io", message: file.detail };
+  }
+}
 function toCoreContent(file) {
   switch (file.kind) {
     case "text":
@@ -1701,8 +1707,8 @@ function toCoreContent(file) {
       return file.data;
     case "unread":
       return null;
-    default:
-      return UNREADABLE[file.reason](file);
+    case "unreadable":
+      return unreadableContent(file);
   }
 }
 function toCoreFiles(found) {

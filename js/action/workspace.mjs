@@ -22,9 +22,11 @@ const SKIPPED_NAMES = new Set(['.git', 'node_modules']);
  *   encoding); the core judges the raw bytes exactly as it judges a file on disk;
  * - `{kind: 'unread'}`: exists, its content is not needed;
  * - `{kind: 'unreadable', reason, bytes?, detail?}`: a file the core needs but cannot have,
- *   reason `too-large` | `outside` | `broken-link` | `io`.
+ *   reason `too-large` (with its size) | `outside` | `broken-link` | `io` (with the cause).
  * @typedef {{kind: 'text', text: string} | {kind: 'bytes', data: Uint8Array} | {kind: 'unread'}
- *   | {kind: 'unreadable', reason: 'too-large' | 'outside' | 'broken-link' | 'io', bytes?: number, detail?: string}} Found
+ *   | {kind: 'unreadable', reason: 'too-large', bytes: number}
+ *   | {kind: 'unreadable', reason: 'outside' | 'broken-link'}
+ *   | {kind: 'unreadable', reason: 'io', detail: string}} Found
  */
 
 /**
