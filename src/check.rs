@@ -42,14 +42,16 @@ pub fn load_repo<'a>(
     source: &dyn FileSource,
     options: &CheckOptions,
     policy: &'a config_file::Loaded,
+    reuse: Option<&Repo>,
 ) -> Repo<'a> {
     match &options.config_file {
         ConfigFile::Given { path, text } => Repo::load_with(
             &Overlay::new(source, path, text),
             &policy.config,
             Some(path),
+            reuse,
         ),
-        _ => Repo::load(source, &policy.config),
+        _ => Repo::load_with(source, &policy.config, None, reuse),
     }
 }
 
@@ -58,7 +60,7 @@ pub fn load_repo<'a>(
 /// so the summary counts exactly what is reported.
 pub fn check(source: &dyn FileSource, options: &CheckOptions) -> Report {
     let policy = load_policy(source, options);
-    let repo = load_repo(source, options, &policy);
+    let repo = load_repo(source, options, &policy, None);
     let context = Context::build(&repo);
     let mut findings = policy.findings.clone();
     for family in FAMILIES {
@@ -87,6 +89,6 @@ pub fn graph(
     image: Option<&str>,
 ) -> Result<Graph, String> {
     let policy = load_policy(source, options);
-    let repo = load_repo(source, options, &policy);
+    let repo = load_repo(source, options, &policy, None);
     graph::build(&Context::build(&repo), image)
 }

@@ -27,7 +27,10 @@ impl<'r, 'a> Context<'r, 'a> {
     }
 
     pub fn manifest(&self, id: EntryId) -> Option<&'r Manifest> {
-        self.repo.manifests.get(id.manifest)
+        self.repo
+            .manifests
+            .get(id.manifest)
+            .map(|manifest| &**manifest)
     }
 
     pub fn entry(&self, id: EntryId) -> Option<&'r Entry> {

@@ -1,6 +1,7 @@
 //! Text positions: byte spans, the one conversion from bytes to lines and columns, and
 //! "did you mean" suggestions.
 
+pub mod line_diff;
 pub mod line_index;
 pub mod source_file;
 pub mod span;
