@@ -84,6 +84,13 @@ export interface Diagnostic {
   message: string;
   help: string | null;
   related: Related[];
+  /**
+   * Identifies the finding across commits (rule, path, flagged text, message without line
+   * numbers): 16 hex digits, the same wherever the finding moves in its file.
+   */
+  fingerprint: string;
+  /** With a base: "new" (the change introduced it) or "existing"; null without a base. */
+  status: "new" | "existing" | null;
 }
 
 /** Counts of the reported diagnostics, and of what was read. */
@@ -93,6 +100,8 @@ export interface Summary {
   infos: number;
   manifests: number;
   entries: number;
+  /** Findings the base had already in what the change touched, not reported (scope "new"). */
+  existing: number;
 }
 
 /** The JSON contract shared with `stacklint check --format json`. */
@@ -100,6 +109,8 @@ export interface Report {
   version: 1;
   summary: Summary;
   diagnostics: Diagnostic[];
+  /** With scope "new": the existing findings in what the change touched; else empty. */
+  existing: Diagnostic[];
 }
 
 export interface RuleInfo {

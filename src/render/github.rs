@@ -148,6 +148,8 @@ mod tests {
             message: "100% missing\r\nsecond: line".into(),
             help: Some("create it, or fix `path`".into()),
             related: vec![],
+            fingerprint: "0123456789abcdef".into(),
+            status: None,
             span: Span::default(),
         }
     }

@@ -168,7 +168,9 @@ mod tests {
                 ..Summary::default()
             },
             diagnostics,
+            existing: Vec::new(),
             sources: Default::default(),
+            change: None,
         }
     }
 
@@ -185,6 +187,8 @@ mod tests {
             message: message.into(),
             help: Some("fix it".into()),
             related: Vec::new(),
+            fingerprint: "0123456789abcdef".into(),
+            status: None,
             span: Default::default(),
         }
     }
