@@ -3,15 +3,21 @@
 //! graph), every rule family, selection, suppressions, the pull-request scope, the report.
 //! `stacklint graph` goes through the same load.
 
+use std::collections::{BTreeMap, HashMap};
+
+use crate::diagnostic::Finding;
 use crate::domain::tables::Config;
+use crate::model::change::Change;
 use crate::model::context::Context;
 use crate::model::Repo;
 use crate::policy::config_file::{self, ConfigFile};
 use crate::policy::scope::Scope;
-use crate::policy::selection::RulePattern;
-use crate::policy::suppress;
+use crate::policy::selection::{RulePattern, Selection};
+use crate::policy::{relaxation, suppress};
 use crate::render::graph::{self, Graph};
-use crate::report::{self, Report};
+use crate::report::{self, Diagnostic, Report, Status};
+use crate::rules::history;
+use crate::rules::layers::DANGLING_FROM;
 use crate::rules::FAMILIES;
 use crate::source::overlay::Overlay;
 use crate::source::FileSource;
@@ -29,6 +35,32 @@ pub struct CheckOptions {
     /// Replace the configuration file's `select` and `ignore` lists (`--select`, `--ignore`).
     pub select: Option<Vec<RulePattern>>,
     pub ignore: Option<Vec<RulePattern>>,
+    /// What is reported; `None`: what `changed` affects when it is given, else everything.
+    pub scope: Option<ReportScope>,
+    /// Check a change with the head's `.stacklint.toml` instead of the base's.
+    pub policy_from_head: bool,
+}
+
+/// Which findings a check reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportScope {
+    /// Every finding.
+    All,
+    /// Findings in what the change affects: the images holding a changed path, the images
+    /// built on them, their scenes' image lists and the changed files.
+    Changed,
+    /// With a base: only the findings the change introduced.
+    New,
+}
+
+impl CheckOptions {
+    pub fn report_scope(&self) -> ReportScope {
+        self.scope.unwrap_or(if self.changed.is_some() {
+            ReportScope::Changed
+        } else {
+            ReportScope::All
+        })
+    }
 }
 
 /// Reads the configuration file the options choose, on top of the options' tables.
@@ -62,23 +94,142 @@ pub fn check(source: &dyn FileSource, options: &CheckOptions) -> Report {
     let policy = load_policy(source, options);
     let repo = load_repo(source, options, &policy, None);
     let context = Context::build(&repo);
-    let mut findings = policy.findings.clone();
-    for family in FAMILIES {
-        (family.check)(&context, &mut findings);
-    }
-    let selection = policy
-        .selection
-        .clone()
-        .overridden(options.select.as_deref(), options.ignore.as_deref());
-    selection.apply(&mut findings);
-    let mut unused = suppress::apply(&repo, &selection, &mut findings);
-    selection.apply(&mut unused);
-    findings.append(&mut unused);
-    if let Some(changed) = &options.changed {
+    let selection = selection(&policy, options);
+    let mut findings = run_rules(&context, policy.findings.clone(), &selection);
+    if let (Some(changed), ReportScope::Changed | ReportScope::New) =
+        (&options.changed, options.report_scope())
+    {
         let scope = Scope::new(&context, changed);
         findings.retain(|finding| scope.keeps(&finding.path));
     }
     report::build(&repo, findings)
+}
+
+/// The rules the policy selects, with the options' `select`/`ignore` in place of its own.
+fn selection(policy: &config_file::Loaded, options: &CheckOptions) -> Selection {
+    policy
+        .selection
+        .clone()
+        .overridden(options.select.as_deref(), options.ignore.as_deref())
+}
+
+/// Every family's findings (after `initial`, which the policy and the change produced),
+/// selected and with the inline suppressions applied.
+fn run_rules(context: &Context, mut findings: Vec<Finding>, selection: &Selection) -> Vec<Finding> {
+    for family in FAMILIES {
+        (family.check)(context, &mut findings);
+    }
+    finish(context.repo, findings, selection)
+}
+
+fn finish(repo: &Repo, mut findings: Vec<Finding>, selection: &Selection) -> Vec<Finding> {
+    selection.apply(&mut findings);
+    let mut unused = suppress::apply(repo, selection, &mut findings);
+    selection.apply(&mut unused);
+    findings.append(&mut unused);
+    findings
+}
+
+/// Checks a change: the head tree against its base. Every head finding gets a status (`new`
+/// when the base did not have it); the history rules (H) say what the change does to
+/// published images, at the lines it touched; the policy is the base's (unless the options
+/// say the head's), and a head policy that checks less is reported (C003). The options'
+/// scope chooses what is reported: everything, what the change affects, or only what is new.
+pub fn check_change(
+    head: &dyn FileSource,
+    base: &dyn FileSource,
+    options: &CheckOptions,
+) -> Report {
+    let base_policy = load_policy(base, options);
+    let head_policy = load_policy(head, options);
+    let policy = if options.policy_from_head {
+        &head_policy
+    } else {
+        &base_policy
+    };
+    let base_repo = load_repo(base, options, policy, None);
+    let head_repo = load_repo(head, options, policy, Some(&base_repo));
+    let (base_context, head_context) = (Context::build(&base_repo), Context::build(&head_repo));
+    let selection = selection(policy, options);
+    let change = Change::between(
+        &base_repo,
+        &head_repo,
+        options.changed.as_deref().unwrap_or_default(),
+    );
+
+    let base_findings = run_rules(&base_context, base_policy.findings.clone(), &selection);
+    let history = history::compare(&base_context, &head_context, &change);
+    let mut head_findings = head_policy.findings.clone();
+    head_findings.extend(relaxation::check(
+        &base_policy.selection,
+        &head_policy.selection,
+        &head_repo,
+        &change,
+        !options.policy_from_head,
+    ));
+    head_findings.extend(history.findings);
+    for family in FAMILIES {
+        (family.check)(&head_context, &mut head_findings);
+    }
+    // A child whose parent the change removed: H001 reports it at the change.
+    head_findings.retain(|finding| {
+        finding.rule.code != DANGLING_FROM.code
+            || !history
+                .covered
+                .contains(&(finding.path.clone(), finding.span))
+    });
+    let head_findings = finish(&head_repo, head_findings, &selection);
+
+    let known = report::located(&base_repo, base_findings, &mut BTreeMap::new());
+    let mut sources = BTreeMap::new();
+    let mut diagnostics = report::located(&head_repo, head_findings, &mut sources);
+    classify(&mut diagnostics, &known, &change);
+
+    let touched = Scope::new(
+        &head_context,
+        &change.paths().map(str::to_string).collect::<Vec<_>>(),
+    );
+    let mut existing = Vec::new();
+    match options.report_scope() {
+        ReportScope::All => {}
+        ReportScope::Changed => diagnostics.retain(|d| touched.keeps(&d.path)),
+        ReportScope::New => {
+            let (new, old): (Vec<Diagnostic>, Vec<Diagnostic>) = diagnostics
+                .into_iter()
+                .partition(|d| d.status == Some(Status::New));
+            diagnostics = new;
+            existing = old.into_iter().filter(|d| touched.keeps(&d.path)).collect();
+        }
+    }
+    let mut report = report::assemble(&head_repo, diagnostics, sources);
+    report.summary.existing = existing.len();
+    report.existing = existing;
+    report.change = Some(change);
+    report
+}
+
+/// Marks each head diagnostic `new` or `existing`: as many of a fingerprint are existing as
+/// the base had, those away from the change first.
+fn classify(diagnostics: &mut [Diagnostic], base: &[Diagnostic], change: &Change) {
+    let mut known: HashMap<&str, usize> = HashMap::new();
+    for diagnostic in base {
+        *known.entry(diagnostic.fingerprint.as_str()).or_default() += 1;
+    }
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by_key(|&i| {
+        let d = &diagnostics[i];
+        change.touches(&d.path, d.line, d.end_line)
+    });
+    for i in order {
+        let left = known.get_mut(diagnostics[i].fingerprint.as_str());
+        diagnostics[i].status = Some(match left {
+            Some(count) if *count > 0 => {
+                *count -= 1;
+                Status::Existing
+            }
+            _ => Status::New,
+        });
+    }
 }
 
 /// The in-repo image graph (`stacklint graph`), loaded exactly as [`check`] loads the

@@ -128,6 +128,15 @@ fn locate(file: Option<&SourceFile>, span: Span) -> (usize, usize, usize, usize)
 pub fn build(repo: &Repo, findings: Vec<Finding>) -> Report {
     let mut sources = BTreeMap::new();
     let diagnostics = located(repo, findings, &mut sources);
+    assemble(repo, diagnostics, sources)
+}
+
+/// A report of located diagnostics, counted, with the texts they point into.
+pub fn assemble(
+    repo: &Repo,
+    diagnostics: Vec<Diagnostic>,
+    sources: BTreeMap<String, Rc<SourceFile>>,
+) -> Report {
     let mut report = Report {
         version: REPORT_VERSION,
         summary: Summary {

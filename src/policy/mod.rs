@@ -2,6 +2,7 @@
 //! pull-request scope.
 
 pub mod config_file;
+pub mod relaxation;
 pub mod scope;
 pub mod selection;
 pub mod suppress;

@@ -1,7 +1,8 @@
 //! C: the configuration itself: `.stacklint.toml` and inline `# stacklint: ignore[...]`
 //! comments. These findings are produced while the configuration is read
-//! ([`crate::policy::config_file`]) and applied ([`crate::policy::suppress`]), not by walking the repository,
-//! so the family's `check` has nothing to add.
+//! ([`crate::policy::config_file`]), applied ([`crate::policy::suppress`]) and compared with
+//! the base's ([`crate::policy::relaxation`]), not by walking the repository, so the family's
+//! `check` has nothing to add.
 
 use crate::diagnostic::Finding;
 use crate::model::context::Context;
@@ -59,7 +60,18 @@ rule! {
     pub static UNUSED_SUPPRESSION = ("C002", "unused-suppression", Warning, "an inline suppression silences nothing, names an unknown rule or no rule");
 }
 
-pub static RULES: &[&crate::rules::Rule] = &[&INVALID_CONFIG, &UNUSED_SUPPRESSION];
+rule! {
+    /// A pull request changes `.stacklint.toml` so that it checks less: it switches rules off
+    /// (`ignore`, a narrower `select`, `severity = "off"`) or lowers their severity. A change
+    /// is checked with the policy of its base, so the relaxed policy applies only after the
+    /// change is merged; this finding puts the relaxation in front of the reviewer.
+    ///
+    /// When the new policy is meant, the reviewer approves it with the change; an action
+    /// input (`policy: head`) or `--policy-from head` checks a change with its own policy.
+    pub static POLICY_RELAXED = ("C003", "policy-relaxed", Warning, "the change switches rules off or lowers their severity in .stacklint.toml");
+}
+
+pub static RULES: &[&crate::rules::Rule] = &[&INVALID_CONFIG, &UNUSED_SUPPRESSION, &POLICY_RELAXED];
 
 /// The C findings come from reading and applying the configuration, before and after the
 /// other families run (see [`crate::check`]).
