@@ -209,7 +209,9 @@ pub fn check_change(
 }
 
 /// Marks each head diagnostic `new` or `existing`: as many of a fingerprint are existing as
-/// the base had, those away from the change first.
+/// the base had, those away from the change first. A finding on a line the change did not
+/// touch whose rule family flagged the same text of the same file at base is existing too:
+/// its message changed because something elsewhere did (the problem did not).
 fn classify(diagnostics: &mut [Diagnostic], base: &[Diagnostic], change: &Change) {
     let mut known: HashMap<&str, usize> = HashMap::new();
     for diagnostic in base {
@@ -220,15 +222,38 @@ fn classify(diagnostics: &mut [Diagnostic], base: &[Diagnostic], change: &Change
         let d = &diagnostics[i];
         change.touches(&d.path, d.line, d.end_line)
     });
+    let mut unmatched = Vec::new();
     for i in order {
-        let left = known.get_mut(diagnostics[i].fingerprint.as_str());
-        diagnostics[i].status = Some(match left {
+        match known.get_mut(diagnostics[i].fingerprint.as_str()) {
             Some(count) if *count > 0 => {
                 *count -= 1;
+                diagnostics[i].status = Some(Status::Existing);
+            }
+            _ => unmatched.push(i),
+        }
+    }
+    // The base findings no head finding matched, by anchor.
+    let mut anchors: HashMap<u64, usize> = HashMap::new();
+    for diagnostic in base {
+        if let Some(left) = known
+            .get_mut(diagnostic.fingerprint.as_str())
+            .filter(|left| **left > 0)
+        {
+            *left -= 1;
+            *anchors.entry(diagnostic.anchor).or_default() += 1;
+        }
+    }
+    for i in unmatched {
+        let d = &diagnostics[i];
+        let untouched = !change.touches(&d.path, d.line, d.end_line);
+        let status = match anchors.get_mut(&d.anchor) {
+            Some(left) if untouched && *left > 0 => {
+                *left -= 1;
                 Status::Existing
             }
             _ => Status::New,
-        });
+        };
+        diagnostics[i].status = Some(status);
     }
 }
 

@@ -6,13 +6,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use stacklint::check::ReportScope;
+use stacklint::domain::layout::needs_content;
 use stacklint::policy::config_file::ConfigFile;
 use stacklint::policy::scope;
 use stacklint::policy::selection::{self, RulePattern};
 use stacklint::render::{self, Format};
 use stacklint::source::decode_text;
 use stacklint::source::dir::DirSource;
-use stacklint::{rules, CheckOptions, Severity};
+use stacklint::{rules, CheckOptions, FileSource, Severity};
 
 /// Exit codes are a contract: scripts tell findings from broken invocations.
 const EXIT_FINDINGS: u8 = 1;
@@ -47,8 +49,26 @@ enum Command {
         /// `git diff --name-only origin/main... | stacklint check --changed-from -`.
         /// The whole repository is still read; findings are reported for the image folders
         /// containing a changed path, their scene's image-list.yml, and the changed files.
+        /// With a base, the listed paths count as changed besides what the trees show.
         #[arg(long, value_name = "FILE")]
         changed_from: Option<PathBuf>,
+        /// Judge DIR as a change of this commit: the merge base of REV and HEAD in DIR's git
+        /// repository (a branch, tag or sha; `origin/REV` is tried too). Findings get a
+        /// status, new or existing, and the history rules (H) run.
+        #[arg(long, value_name = "REV", conflicts_with = "base_dir")]
+        base: Option<String>,
+        /// Judge DIR as a change of the repository in BASE_DIR (another checkout, an
+        /// unpacked release).
+        #[arg(long, value_name = "BASE_DIR")]
+        base_dir: Option<PathBuf>,
+        /// What to report: every finding, what the change affects, or only what the change
+        /// introduced. Default: `new` with a base, `changed` with --changed-from, else `all`.
+        #[arg(long, value_enum)]
+        scope: Option<ScopeArg>,
+        /// Whose `.stacklint.toml` judges a change: the base's (a pull request cannot relax
+        /// the rules it is checked by) or the head's.
+        #[arg(long, value_enum, default_value_t = PolicyFrom::Base)]
+        policy_from: PolicyFrom,
         /// Run only these rules: codes, names or code prefixes (`Y,P001`), comma-separated,
         /// repeatable. Replaces `select` of the configuration file.
         #[arg(long, value_name = "CODES", value_delimiter = ',')]
@@ -91,6 +111,19 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ScopeArg {
+    All,
+    Changed,
+    New,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PolicyFrom {
+    Base,
+    Head,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum GraphFormatArg {
     Text,
@@ -126,6 +159,10 @@ fn run(cli: Cli) -> Result<u8, String> {
             format,
             color,
             changed_from,
+            base,
+            base_dir,
+            scope,
+            policy_from,
             select,
             ignore,
             config,
@@ -133,14 +170,29 @@ fn run(cli: Cli) -> Result<u8, String> {
         } => {
             let source = DirSource::open(&dir)
                 .map_err(|error| format!("cannot read `{}`: {error}", dir.display()))?;
+            let base_source = read_base(&dir, base.as_deref(), base_dir.as_deref())?;
+            if scope == Some(ScopeArg::New) && base_source.is_none() {
+                return Err("`--scope new` needs a base to compare with: give `--base REV` or `--base-dir DIR`".into());
+            }
             let options = CheckOptions {
                 changed: changed_from.as_deref().map(read_changed).transpose()?,
                 config_file: config_file(config, no_config)?,
                 select: rule_list("--select", select, selection::parse_select)?,
                 ignore: rule_list("--ignore", ignore, selection::parse_list)?,
+                scope: match scope {
+                    Some(ScopeArg::All) => Some(ReportScope::All),
+                    Some(ScopeArg::Changed) => Some(ReportScope::Changed),
+                    Some(ScopeArg::New) => Some(ReportScope::New),
+                    None if base_source.is_some() => Some(ReportScope::New),
+                    None => None,
+                },
+                policy_from_head: policy_from == PolicyFrom::Head,
                 ..CheckOptions::default()
             };
-            let report = stacklint::check(&source, &options);
+            let report = match &base_source {
+                Some(base) => stacklint::check::check_change(&source, base.as_ref(), &options),
+                None => stacklint::check(&source, &options),
+            };
             let output = render::render(&report, format, use_color(color));
             print(&output);
             if report.summary.manifests == 0 {
@@ -196,6 +248,33 @@ fn run(cli: Cli) -> Result<u8, String> {
             print(&stacklint::render::rules::listing());
             Ok(0)
         }
+    }
+}
+
+/// The base tree of `--base REV` (from git) or `--base-dir DIR`.
+fn read_base(
+    dir: &Path,
+    rev: Option<&str>,
+    base_dir: Option<&Path>,
+) -> Result<Option<Box<dyn FileSource>>, String> {
+    if let Some(rev) = rev {
+        let base = stacklint::source::git::read_base(dir, rev, needs_content)?;
+        if !base.merge_base {
+            eprintln!(
+                "warning: git found no common ancestor of `{rev}` and HEAD; comparing with `{rev}` itself ({})",
+                base.commit
+            );
+        }
+        return Ok(Some(Box::new(base.source)));
+    }
+    match base_dir {
+        Some(base_dir) => {
+            let source = DirSource::open(base_dir).map_err(|error| {
+                format!("cannot read the base `{}`: {error}", base_dir.display())
+            })?;
+            Ok(Some(Box::new(source)))
+        }
+        None => Ok(None),
     }
 }
 

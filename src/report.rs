@@ -51,6 +51,11 @@ pub struct Diagnostic {
     /// Byte range in the file, kept for renderers that need the source text; not serialised.
     #[serde(skip)]
     pub span: Span,
+    /// The rule family, path and flagged text, hashed: what a change check compares when the
+    /// fingerprint differs only because the message did (a parent deleted elsewhere changes
+    /// how an old problem at this line is worded).
+    #[serde(skip)]
+    pub anchor: u64,
 }
 
 /// Whether a finding is the change's doing.
@@ -187,7 +192,9 @@ pub fn located(
                 })
                 .collect();
             let flagged = file.as_deref().map_or("", |file| file.slice(finding.span));
+            let family = &finding.rule.code[..1];
             Diagnostic {
+                anchor: fnv1a64(format!("{family}\0{}\0{flagged}", finding.path).as_bytes()),
                 fingerprint: fingerprint(
                     finding.rule.code,
                     &finding.path,

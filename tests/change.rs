@@ -201,3 +201,58 @@ fn a_relaxed_policy_is_reported_and_the_base_policy_applies() {
         "the base policy still checks P003: {found:#?}"
     );
 }
+
+#[test]
+fn a_new_unlisted_image_is_annotated_on_its_new_meta_yml() {
+    let report = run(
+        &[
+            (
+                "AI/vision/meta.yml",
+                Some("1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n"),
+            ),
+            (
+                "AI/vision/1.0/24.03-lts/Dockerfile",
+                Some("FROM openeuler/openeuler:24.03-lts\n"),
+            ),
+        ],
+        ReportScope::New,
+    );
+    let found = summary(&report);
+    assert_eq!(
+        found,
+        [("R001".into(), "AI/image-list.yml".into(), 1, "new".into())]
+    );
+    let annotations = stacklint::render::github::annotations(&report, "");
+    assert_eq!(
+        (
+            annotations[0].file.as_str(),
+            annotations[0].start_line,
+            annotations[0].on_changed_line
+        ),
+        ("AI/vision/meta.yml", 1, true)
+    );
+    assert!(
+        annotations[0]
+            .message
+            .ends_with("\nnote: reported at AI/image-list.yml:1:1"),
+        "{}",
+        annotations[0].message
+    );
+}
+
+#[test]
+fn annotations_put_new_findings_on_changed_lines_first() {
+    // Two new mistakes: one on the changed line, one in an untouched child (its parent's
+    // release moved under it); and the old P003.
+    let cann =
+        "8.0.RC1-oe2203sp4:\n  path: 8.0.RC1/22.03-lts-sp4/Dockerfile\n  arch: x86_64,amd64\n";
+    let report = run(&[("AI/cann/meta.yml", Some(cann))], ReportScope::All);
+    let annotations = stacklint::render::github::annotations(&report, "");
+    assert!(annotations[0].on_changed_line, "{annotations:#?}");
+    assert_eq!(annotations[0].title, "A001 invalid-arch");
+    let last = annotations.last().expect("annotations");
+    assert_eq!(
+        last.title, "P003 root-relative-path",
+        "existing findings go last"
+    );
+}

@@ -45,16 +45,47 @@ pub fn render(report: &Report, options: &MarkdownOptions) -> String {
         head.push_str(&escape_html(note));
     }
     head.push_str("\n\n");
-    if report.diagnostics.is_empty() {
-        return head + "No findings.\n";
-    }
     let budget = options
         .max_bytes
         .map_or(usize::MAX, |max| max.saturating_sub(CLOSING_BYTES));
-    let mut text = head
-        + "<table>\n<tr><th>Level</th><th>Rule</th><th>Location</th><th>Message</th><th>Help</th></tr>\n";
+    let mut text = head;
+    let mut hidden = 0;
+    if report.diagnostics.is_empty() {
+        text.push_str("No findings.\n");
+    } else {
+        hidden += table(&mut text, &report.diagnostics, options, budget);
+    }
+    if !report.existing.is_empty() {
+        // Not counted, but a reviewer may want to see what was wrong before the change.
+        text.push_str(&format!(
+            "\n<details><summary>{} in what this change touched, not counted: the base had them already</summary>\n\n",
+            plural(report.existing.len(), "existing finding", "existing findings")
+        ));
+        hidden += table(&mut text, &report.existing, options, budget);
+        text.push_str("\n</details>\n");
+    }
+    if hidden > 0 {
+        text.push_str(&format!(
+            "\n{} not shown: the summary would pass GitHub's size limit. The log of this step lists every finding.\n",
+            plural(hidden, "more finding", "more findings")
+        ));
+    }
+    text
+}
+
+/// Appends the findings as one HTML table while the text stays within `budget` bytes;
+/// returns how many rows did not fit.
+fn table(
+    text: &mut String,
+    diagnostics: &[Diagnostic],
+    options: &MarkdownOptions,
+    budget: usize,
+) -> usize {
+    text.push_str(
+        "<table>\n<tr><th>Level</th><th>Rule</th><th>Location</th><th>Message</th><th>Help</th></tr>\n",
+    );
     let mut shown = 0;
-    for diagnostic in &report.diagnostics {
+    for diagnostic in diagnostics {
         let row = row(diagnostic, options);
         if text.len() + row.len() > budget {
             break;
@@ -63,14 +94,7 @@ pub fn render(report: &Report, options: &MarkdownOptions) -> String {
         shown += 1;
     }
     text.push_str("</table>\n");
-    let hidden = report.diagnostics.len() - shown;
-    if hidden > 0 {
-        text.push_str(&format!(
-            "\n{} not shown: the summary would pass GitHub's size limit. The log of this step lists every finding.\n",
-            plural(hidden, "more finding", "more findings")
-        ));
-    }
-    text
+    diagnostics.len() - shown
 }
 
 fn row(diagnostic: &Diagnostic, options: &MarkdownOptions) -> String {
@@ -189,6 +213,7 @@ mod tests {
             related: Vec::new(),
             fingerprint: "0123456789abcdef".into(),
             status: None,
+            anchor: 0,
             span: Default::default(),
         }
     }
@@ -265,6 +290,16 @@ mod tests {
             "\n{} more findings not shown: the summary would pass GitHub's size limit. The log of this step lists every finding.\n",
             2000 - rows
         )));
+    }
+
+    #[test]
+    fn existing_findings_are_in_a_collapsed_section() {
+        let mut with_existing = report(Vec::new());
+        with_existing.existing = vec![finding("old")];
+        with_existing.summary.existing = 1;
+        let text = render(&with_existing, &MarkdownOptions::default());
+        assert!(text.contains("No findings.\n\n<details><summary>1 existing finding in what this change touched, not counted: the base had them already</summary>\n\n<table>"), "{text}");
+        assert!(text.ends_with("</table>\n\n</details>\n"), "{text}");
     }
 
     #[test]

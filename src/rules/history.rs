@@ -281,12 +281,11 @@ fn withdrawn(
             .keys()
             .map(String::as_str)
             .filter(|tag| head.index.declared(name, tag).is_empty())
-            .filter(|tag| !reported.contains(&(name.to_string(), tag.to_string())))
             .collect();
+        let image_gone = head.index.name(name).is_none_or(|i| i.roots.is_empty());
         if removed.is_empty() {
             continue;
         }
-        let image_gone = head.index.name(name).is_none_or(|i| i.roots.is_empty());
         if image_gone {
             let Some((path, span, _)) = listed_line(base, head, change, name).or_else(|| {
                 let tag = removed.first()?;
@@ -326,7 +325,11 @@ fn withdrawn(
             );
             continue;
         }
-        for tag in removed {
+        // A tag with children is H001's: it says the change removes it.
+        let unreported = removed
+            .into_iter()
+            .filter(|tag| !reported.contains(&(name.to_string(), tag.to_string())));
+        for tag in unreported {
             let Some((path, span, renamed)) = removal_place(base, head, change, name, tag) else {
                 continue;
             };
