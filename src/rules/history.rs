@@ -316,9 +316,9 @@ fn withdrawn(
                     path,
                     span,
                     format!(
-                        "this change deletes image `{namespace}/{name}` (`{}`) with {} published: {tags}",
+                        "this change deletes image `{namespace}/{name}` (`{}`) and {}: {tags}",
                         roots.join("`, `"),
-                        if removed.len() == 1 { "1 tag".to_string() } else { format!("{} tags", removed.len()) }
+                        if removed.len() == 1 { "its published tag".to_string() } else { format!("its {} published tags", removed.len()) }
                     ),
                 )
                 .help("published images are not withdrawn: keep the image folder and its tags, or say in the pull request why this image must go"),
