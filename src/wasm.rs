@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::check::ReportScope;
 use crate::policy::selection::{self, RulePattern};
 use crate::render::{self, Format};
 use crate::report::Report;
@@ -38,10 +39,21 @@ export type Format = "human" | "json" | "github" | "sarif" | "markdown";
 
 export interface CheckOptions {
   /**
-   * Changed paths of a pull request. Only findings in the images they affect are reported
-   * (the whole repository is still read). Absent or null: report everything.
+   * What is reported. A list of changed paths (as before): only findings in the images they
+   * affect (the whole repository is still read). `"all"`: every finding; `"changed"`: what
+   * the change affects; `"new"` (needs `base`): only what the change introduced. Absent or
+   * null: `"new"` with a base, else everything.
    */
-  scope?: string[] | null;
+  scope?: string[] | "all" | "changed" | "new" | null;
+  /**
+   * The base of a change, in the same form as `files`: every finding gets a status, the
+   * history rules run, and the base's `.stacklint.toml` is the policy.
+   */
+  base?: Files | null;
+  /** Paths the caller knows changed besides what comparing the trees shows. */
+  changed?: string[] | null;
+  /** Whose `.stacklint.toml` judges a change: "base" (default) or "head". */
+  policy?: "base" | "head" | null;
   /**
    * Run only these rules: codes, names or code prefixes (`["Y", "P001"]`). Replaces `select`
    * of the repository's `.stacklint.toml`. Absent or null: the file's, or every rule.
@@ -166,27 +178,79 @@ export interface Limits {
 "#;
 
 #[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 struct JsOptions {
     /// For [`render`]; ignored by [`check`] and [`Checked`].
     format: Option<String>,
     /// Colour escapes in human output.
     color: bool,
-    /// Changed paths: report only what they affect. Absent or null checks everything.
-    scope: Option<Vec<String>>,
+    /// Changed paths (report only what they affect), or what to report.
+    scope: Option<JsScope>,
+    /// The base tree of a change.
+    base: Option<BTreeMap<String, FileContent>>,
+    changed: Option<Vec<String>>,
+    policy: Option<String>,
     /// Replace the `.stacklint.toml` lists; an unknown code throws.
     select: Option<Vec<String>>,
     ignore: Option<Vec<String>>,
 }
 
+/// Every option name: serde-wasm-bindgen reads only the fields a struct names, so a misspelt
+/// option (`scopes`) would otherwise be ignored and check the whole repository.
+const OPTION_NAMES: &[&str] = &[
+    "format", "color", "scope", "base", "changed", "policy", "select", "ignore",
+];
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum JsScope {
+    Paths(Vec<String>),
+    Mode(String),
+}
+
+fn paths_option(name: &str, paths: &[String]) -> Result<Vec<String>, JsError> {
+    crate::policy::scope::normalize_changed(paths.iter().map(String::as_str))
+        .map_err(|error| JsError::new(&format!("stacklint: `{name}`: {error}")))
+}
+
 impl JsOptions {
     fn check_options(&self) -> Result<CheckOptions, JsError> {
-        let changed = self
-            .scope
-            .as_ref()
-            .map(|paths| crate::policy::scope::normalize_changed(paths.iter().map(String::as_str)))
-            .transpose()
-            .map_err(|error| JsError::new(&format!("stacklint: `scope`: {error}")))?;
+        let mut changed = self
+            .changed
+            .as_deref()
+            .map(|paths| paths_option("changed", paths))
+            .transpose()?;
+        let scope = match &self.scope {
+            None => self.base.is_some().then_some(ReportScope::New),
+            Some(JsScope::Paths(paths)) => {
+                changed = Some(paths_option("scope", paths)?);
+                Some(ReportScope::Changed)
+            }
+            Some(JsScope::Mode(mode)) => Some(match mode.as_str() {
+                "all" => ReportScope::All,
+                "changed" => ReportScope::Changed,
+                "new" if self.base.is_some() => ReportScope::New,
+                "new" => {
+                    return Err(JsError::new(
+                        "stacklint: `scope: \"new\"` needs `base`, the tree to compare with",
+                    ))
+                }
+                other => {
+                    return Err(JsError::new(&format!(
+                        "stacklint: `scope` is `{other}`; expected a list of changed paths, \"all\", \"changed\" or \"new\""
+                    )))
+                }
+            }),
+        };
+        let policy_from_head = match self.policy.as_deref() {
+            None | Some("base") => false,
+            Some("head") => true,
+            Some(other) => {
+                return Err(JsError::new(&format!(
+                    "stacklint: `policy` is `{other}`; expected \"base\" or \"head\""
+                )))
+            }
+        };
         type Parse = fn(&[String]) -> Result<Vec<RulePattern>, String>;
         let rules = |name: &str, list: &Option<Vec<String>>, parse: Parse| {
             list.as_deref()
@@ -196,6 +260,8 @@ impl JsOptions {
         };
         Ok(CheckOptions {
             changed,
+            scope,
+            policy_from_head,
             select: rules("select", &self.select, selection::parse_select)?,
             ignore: rules("ignore", &self.ignore, selection::parse_list)?,
             ..CheckOptions::default()
@@ -227,11 +293,24 @@ fn options_from(options: Option<JsValue>) -> Result<JsOptions, JsError> {
     let invalid = |error: &dyn std::fmt::Display| {
         JsError::new(&format!("stacklint: invalid options: {error}"))
     };
-    // Through a JSON value: serde-wasm-bindgen reads only the fields a struct names, so a
-    // misspelt option (`scopes`) would otherwise be ignored and check the whole repository.
-    let value: serde_json::Value =
-        serde_wasm_bindgen::from_value(options).map_err(|error| invalid(&error))?;
-    serde_json::from_value(value).map_err(|error| invalid(&error))
+    // The names alone first (values are not read), so a misspelt option is an error.
+    let names: BTreeMap<String, serde::de::IgnoredAny> =
+        serde_wasm_bindgen::from_value(options.clone()).map_err(|error| invalid(&error))?;
+    if let Some(unknown) = names
+        .keys()
+        .find(|name| !OPTION_NAMES.contains(&name.as_str()))
+    {
+        let nearest = crate::text::suggest::nearest(unknown, OPTION_NAMES.iter().copied(), 1);
+        let hint = nearest
+            .first()
+            .map(|name| format!("; did you mean `{name}`?"))
+            .unwrap_or_default();
+        return Err(invalid(&format!(
+            "unknown option `{unknown}`{hint} (options: {})",
+            OPTION_NAMES.join(", ")
+        )));
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|error| invalid(&error))
 }
 
 fn format_from(name: &str) -> Result<Format, JsError> {
@@ -243,9 +322,17 @@ fn format_from(name: &str) -> Result<Format, JsError> {
     })
 }
 
-fn run(files: JsValue, options: &JsOptions) -> Result<Report, JsError> {
+fn run(files: JsValue, options: &mut JsOptions) -> Result<Report, JsError> {
     let source = source_from(files)?;
-    Ok(crate::check(&source, &options.check_options()?))
+    let check_options = options.check_options()?;
+    match options.base.take() {
+        Some(base) => {
+            let base = memory_source(base)
+                .map_err(|error| JsError::new(&format!("stacklint: `base`: {error}")))?;
+            Ok(crate::check::check_change(&source, &base, &check_options))
+        }
+        None => Ok(crate::check(&source, &check_options)),
+    }
 }
 
 /// Checks a repository and returns the report (the CLI's JSON contract) as a plain object.
@@ -254,7 +341,7 @@ pub fn check(
     #[wasm_bindgen(unchecked_param_type = "Files")] files: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let report = run(files, &options_from(options)?)?;
+    let report = run(files, &mut options_from(options)?)?;
     to_js(&report)
 }
 
@@ -266,9 +353,9 @@ pub fn render(
         JsValue,
     >,
 ) -> Result<String, JsError> {
-    let options = options_from(options)?;
+    let mut options = options_from(options)?;
     let format = format_from(options.format.as_deref().unwrap_or("human"))?;
-    let report = run(files, &options)?;
+    let report = run(files, &mut options)?;
     Ok(render::render(&report, format, options.color))
 }
 
@@ -289,7 +376,7 @@ impl Checked {
             JsValue,
         >,
     ) -> Result<Checked, JsError> {
-        let report = run(files, &options_from(options)?)?;
+        let report = run(files, &mut options_from(options)?)?;
         Ok(Checked { report })
     }
 

@@ -119,9 +119,19 @@ fn deleting_a_parent_image_with_its_list_line_breaks_its_children_at_the_list_li
         "AI/pytorch/2.1.0-cann8.0.RC1/22.03-lts-sp4/Dockerfile"
     );
     // Withdrawing the image is a problem of its own, beside the children it breaks.
-    assert_eq!(found[1], ("H002".into(), "AI/image-list.yml".into(), 1, "new".into()), "{found:#?}");
+    assert_eq!(
+        found[1],
+        ("H002".into(), "AI/image-list.yml".into(), 1, "new".into()),
+        "{found:#?}"
+    );
     assert_eq!(found.len(), 2, "{found:#?}");
-    assert!(report.diagnostics[1].message.contains("deletes image `openeuler/cann` (`AI/cann`) and its published tag: `8.0.RC1-oe2203sp4`"), "{}", report.diagnostics[1].message);
+    assert!(
+        report.diagnostics[1].message.contains(
+            "deletes image `openeuler/cann` (`AI/cann`) and its published tag: `8.0.RC1-oe2203sp4`"
+        ),
+        "{}",
+        report.diagnostics[1].message
+    );
 }
 
 #[test]

@@ -72,14 +72,12 @@ pub fn diff<'t>(base: &'t str, head: &'t str) -> LineChanges {
         .zip(new_ids[prefix..].iter().rev())
         .take_while(|(a, b)| a == b)
         .count();
-    let middle = match myers(
+    // Too different to align: nothing in the middle matches.
+    let middle = myers(
         &old_ids[prefix..old_ids.len() - suffix],
         &new_ids[prefix..new_ids.len() - suffix],
-    ) {
-        Some(matches) => matches,
-        // Too different: nothing in the middle matches.
-        None => Vec::new(),
-    };
+    )
+    .unwrap_or_default();
     // Matched line pairs (0-based) across the whole texts.
     let mut matched: Vec<(usize, usize)> = (0..prefix).map(|i| (i, i)).collect();
     matched.extend(middle.into_iter().map(|(a, b)| (a + prefix, b + prefix)));
