@@ -62,7 +62,8 @@ function ruleList(value) {
 export function readInputs(getInput, { eventName, event }) {
   const isPullRequest = PULL_REQUEST_EVENTS.has(eventName);
   const scopeInput = getInput('scope');
-  const scope = scopeInput === '' ? (isPullRequest ? 'changed' : 'all') : oneOf('scope', scopeInput, ['changed', 'all']);
+  const scope = scopeInput === '' ? (isPullRequest ? 'new' : 'all') : oneOf('scope', scopeInput, ['new', 'changed', 'all']);
+  const policy = oneOf('policy', getInput('policy') || 'base', ['base', 'head']);
   const failOn = oneOf('fail-on', getInput('fail-on') || 'error', ['error', 'warning', 'never']);
   const path = getInput('path') || '.';
   if (path.includes('\0')) throw new InputError('input `path` contains a NUL character');
@@ -73,9 +74,9 @@ export function readInputs(getInput, { eventName, event }) {
     // git would read it as an option.
     throw new InputError(`input \`base\` is \`${base}\`; expected a branch, tag or commit sha`);
   }
-  if (scope === 'changed' && base === '') {
+  if (scope !== 'all' && base === '') {
     throw new InputError(
-      `\`scope: changed\` needs a commit to compare with, and this \`${eventName || 'unknown'}\` event has no pull request: ` +
+      `\`scope: ${scope}\` needs a commit to compare with, and this \`${eventName || 'unknown'}\` event has no pull request: ` +
         'set the `base` input, or use `scope: all`',
     );
   }
@@ -84,6 +85,7 @@ export function readInputs(getInput, { eventName, event }) {
     path,
     scope,
     base,
+    policy,
     failOn,
     // Checked against the rule table by the core (it names the nearest code).
     select: ruleList(getInput('select')),

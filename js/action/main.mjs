@@ -7,7 +7,7 @@ import path from 'node:path';
 import { plural } from '../shared/text.mjs';
 import { emitAnnotations } from './annotations.mjs';
 import { planAnnotations } from './budget.mjs';
-import { diffAgainstBase } from './git.mjs';
+import { readBase } from './git.mjs';
 import { readGitHubContext } from './github.mjs';
 import { InputError, readInputs } from './inputs.mjs';
 import { logUntrusted } from './log.mjs';
@@ -57,28 +57,44 @@ export function describeFailure(error) {
 }
 
 /**
- * Decides the scope and warns, with the fix, when the changes cannot be computed.
+ * @typedef {object} Comparison what the check compares the head with
+ * @property {'all' | 'changed' | 'new'} scope what is reported
+ * @property {Map<string, import('./workspace.mjs').Found> | null} base the base tree
+ * @property {string[] | null} changed the paths the change touched, as git sees them
+ * @property {string} note one sentence on what was checked, for the summary
+ * @property {boolean} warned a warning annotation says the changes could not be computed
+ */
+
+/**
+ * Reads the base of the change for the `new` and `changed` scopes and warns, with the fix,
+ * when it cannot be had: then every file is checked and reported.
  * @param {Core} core
  * @param {import('./inputs.mjs').Inputs} inputs
  * @param {string} root the checked folder
- * @returns {Promise<{changed: string[] | null, lines: Map<string, Array<[number, number]>>, note: string, warned: boolean}>}
+ * @param {import('./workspace.mjs').ReadPolicy} policy what the core reads
+ * @returns {Promise<Comparison>}
  */
-async function resolveScope(core, inputs, root) {
-  if (inputs.scope === 'all') return { changed: null, lines: new Map(), note: 'Scope: every file.', warned: false };
-  const diff = await diffAgainstBase(root, inputs.base);
-  if (diff.ok) {
-    const note = `Scope: what the ${plural(diff.files.length, 'changed file')} since \`${inputs.base.slice(0, 12)}\` affect.`;
-    return { changed: diff.files, lines: diff.lines, note, warned: false };
+async function compareWithBase(core, inputs, root, policy) {
+  if (inputs.scope === 'all') return { scope: 'all', base: null, changed: null, note: 'Scope: every file.', warned: false };
+  const base = await readBase(root, inputs.base, policy);
+  if (base.ok) {
+    const against = `\`${base.commit.slice(0, 12)}\`${base.note}`;
+    const note =
+      inputs.scope === 'new'
+        ? `Scope: what this change introduced, compared with ${against}.`
+        : `Scope: what the ${plural(base.changed.length, 'changed file')} since ${against} affect.`;
+    if (base.fetched) core.info(`stacklint fetched the base commit ${base.commit} into the shallow clone`);
+    return { scope: inputs.scope, base: base.files, changed: base.changed, note, warned: false };
   }
-  const cause = diff.shallow ? ' (the checkout is shallow)' : '';
-  const fix = diff.checkout
+  const cause = base.shallow ? ' (the checkout is shallow)' : '';
+  const fix = base.checkout
     ? 'set `fetch-depth: 0` on actions/checkout so the base commit is in the clone'
     : 'run actions/checkout before stacklint, or set `scope: all`';
   core.warning(
-    `stacklint cannot tell what this change touched: ${diff.reason}${cause}, so every file is checked. Fix: ${fix}.`,
+    `stacklint cannot tell what this change touched: ${base.reason}${cause}, so every file is checked. Fix: ${fix}.`,
     { title: 'stacklint checked every file' },
   );
-  return { changed: null, lines: new Map(), note: 'Scope: every file (the changes could not be computed).', warned: true };
+  return { scope: 'all', base: null, changed: null, note: 'Scope: every file (the changes could not be computed).', warned: true };
 }
 
 /**
@@ -98,20 +114,23 @@ export async function run({ core, env, wasmPath }) {
     .flatMap(([name, list]) => (list === null ? [] : [`, ${name}: ${list.join(',')}`]));
   core.info(`stacklint ${version}: checking ${prefix || '.'} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join('')})`);
 
-  const scope = await resolveScope(core, inputs, root);
+  const comparison = await compareWithBase(core, inputs, root, readPolicy);
   const found = await readRepository(root, readPolicy);
 
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   const writeSummary = inputs.summary && Boolean(summaryFile);
   const links = { serverUrl: github.serverUrl, repository: github.repository, sha: github.headSha };
   const { report, human, annotations, sarif, summary: summaryText } = analyze(found, {
-    changed: scope.changed,
+    base: comparison.base,
+    scope: comparison.scope,
+    changed: comparison.changed,
+    policy: inputs.policy,
     select: inputs.select,
     ignore: inputs.ignore,
     color: true,
     prefix,
     sarif: Boolean(inputs.sarifFile),
-    summary: writeSummary ? { links, note: scope.note, maxBytes: SUMMARY_LIMIT_BYTES } : null,
+    summary: writeSummary ? { links, note: comparison.note, maxBytes: SUMMARY_LIMIT_BYTES } : null,
   });
   logUntrusted(core, human);
 
@@ -127,14 +146,15 @@ export async function run({ core, env, wasmPath }) {
   core.setOutput('errors', summary.errors);
   core.setOutput('warnings', summary.warnings);
   core.setOutput('findings', report.diagnostics.length);
+  core.setOutput('existing', summary.existing);
   core.setOutput('sarif-file', sarifPath);
 
   if (writeSummary && summaryFile && summaryText !== null) await appendFile(summaryFile, summaryText);
 
   const failing = reachesFailLevel(summary, inputs.failOn);
   if (inputs.annotations) {
-    const reserved = { error: failing ? 1 : 0, warning: scope.warned ? 1 : 0 };
-    const plan = planAnnotations(report.diagnostics, annotations, { changedLines: scope.lines, reserved });
+    const reserved = { error: failing ? 1 : 0, warning: comparison.warned ? 1 : 0 };
+    const plan = planAnnotations(annotations, { reserved });
     emitAnnotations(plan, core, { summaryWritten: writeSummary });
   }
   if (failing) {

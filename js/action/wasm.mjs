@@ -83,8 +83,11 @@ function check(files, options) {
 
 /**
  * @typedef {object} AnalyzeOptions
- * @property {string[] | null} [changed] limits the report to what those paths affect (null
- *   checks everything)
+ * @property {Map<string, import('./workspace.mjs').Found> | null} [base] the base tree of the
+ *   change (null: no comparison)
+ * @property {'all' | 'changed' | 'new'} [scope] what is reported; `new` and `changed` need a base
+ * @property {string[] | null} [changed] paths git says the change touched
+ * @property {'base' | 'head'} [policy] whose .stacklint.toml judges the change
  * @property {string[] | null} [select] replaces `select` of the repository's .stacklint.toml
  * @property {string[] | null} [ignore] replaces `ignore` of the repository's .stacklint.toml
  * @property {boolean} [color] ANSI colours in the human text
@@ -100,8 +103,10 @@ function check(files, options) {
  * @param {Map<string, import('./workspace.mjs').Found>} found from workspace.readRepository
  * @param {AnalyzeOptions} [options]
  */
-export function analyze(found, { changed = null, select = null, ignore = null, color = false, prefix = '', sarif = false, summary = null } = {}) {
-  const checked = check(toCoreFiles(found), { scope: changed, select, ignore });
+export function analyze(found, { base = null, scope = 'all', changed = null, policy = 'base', select = null, ignore = null, color = false, prefix = '', sarif = false, summary = null } = {}) {
+  /** @type {import('../../pkg/stacklint.js').CheckOptions} */
+  const options = base === null ? { scope: scope === 'changed' ? changed : null, select, ignore } : { base: toCoreFiles(base), scope, changed, policy, select, ignore };
+  const checked = check(toCoreFiles(found), options);
   try {
     return {
       /** @type {import('../../pkg/stacklint.js').Report} */

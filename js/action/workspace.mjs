@@ -97,19 +97,28 @@ async function readText(file, maxFileBytes) {
       if (length === buffer.length) break;
     }
     if (length > maxFileBytes) return { kind: 'unreadable', reason: 'too-large', bytes: length };
-    const bytes = buffer.subarray(0, length);
-    if (bytes.includes(0)) return { kind: 'bytes', data: new Uint8Array(bytes) };
-    try {
-      // ignoreBOM keeps a BOM in the text, as the CLI's directory reader does.
-      return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
-    } catch {
-      return { kind: 'bytes', data: new Uint8Array(bytes) };
-    }
+    return decodeFile(buffer.subarray(0, length));
   } catch (thrown) {
     const error = /** @type {NodeJS.ErrnoException} */ (thrown);
     return { kind: 'unreadable', reason: 'io', detail: error.code ?? error.message };
   } finally {
     await handle?.close();
+  }
+}
+
+/**
+ * A file's content as the core takes it: UTF-8 text, or the raw bytes (NUL bytes, another
+ * encoding), which the core judges exactly as it judges a file on disk.
+ * @param {Uint8Array} bytes
+ * @returns {Found}
+ */
+export function decodeFile(bytes) {
+  if (bytes.includes(0)) return { kind: 'bytes', data: new Uint8Array(bytes) };
+  try {
+    // ignoreBOM keeps a BOM in the text, as the CLI's directory reader does.
+    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return { kind: 'bytes', data: new Uint8Array(bytes) };
   }
 }
 

@@ -97,10 +97,13 @@ pub fn compare(base: &Context, head: &Context, change: &Change) -> History {
         } else {
             labels.join(", ")
         };
-        let what = if renamed.is_some() {
-            "renames"
-        } else {
-            "removes"
+        let broken =
+            base_entry(base, name, tag).is_some_and(|id| unreadable_at_head(base, head, id));
+        let published = format!("`{namespace}/{name}:{tag}`");
+        let what = match (&renamed, broken) {
+            (Some(_), _) => format!("renames {published}"),
+            (None, true) => format!("makes {published} unreadable (its meta.yml no longer parses)"),
+            (None, false) => format!("removes {published}"),
         };
         let count = if children.len() == 1 {
             "1 image is".to_string()
@@ -117,7 +120,7 @@ pub fn compare(base: &Context, head: &Context, change: &Change) -> History {
             &REMOVED_PARENT,
             path,
             span,
-            format!("this change {what} `{namespace}/{name}:{tag}`, but {count} still built on it: {named}"),
+            format!("this change {what}, but {count} still built on it: {named}"),
         )
         .help(help);
         for child in children {
@@ -178,6 +181,20 @@ fn broken_children(base: &Context, head: &Context) -> BTreeMap<(String, String),
         });
     }
     broken
+}
+
+/// Whether head still has the manifest that declared `id` at base, but cannot read all of it
+/// (unreadable, or a YAML error): its tags are not removed, the file is broken, and F001 or
+/// Y001 says so.
+fn unreadable_at_head(base: &Context, head: &Context, id: EntryId) -> bool {
+    let Some(manifest) = base.manifest(id) else {
+        return false;
+    };
+    head.repo.is_file(&manifest.path)
+        && head
+            .repo
+            .manifest_at(&manifest.path)
+            .is_none_or(|now| now.doc.error.is_some())
 }
 
 /// The base entry declaring `name:tag` that the publisher keeps (the last one).
@@ -278,9 +295,13 @@ fn withdrawn(
         }
         let removed: Vec<&str> = info
             .tags
-            .keys()
-            .map(String::as_str)
-            .filter(|tag| head.index.declared(name, tag).is_empty())
+            .iter()
+            .filter(|(tag, _)| head.index.declared(name, tag).is_empty())
+            .filter(|(_, ids)| {
+                ids.last()
+                    .is_some_and(|&id| !unreadable_at_head(base, head, id))
+            })
+            .map(|(tag, _)| tag.as_str())
             .collect();
         let image_gone = head.index.name(name).is_none_or(|i| i.roots.is_empty());
         if removed.is_empty() {
