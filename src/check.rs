@@ -6,16 +6,19 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::diagnostic::Finding;
+use crate::domain::layout::CONFIG_FILE_NAME;
 use crate::domain::tables::Config;
 use crate::model::change::Change;
 use crate::model::context::Context;
 use crate::model::Repo;
+use crate::policy::baseline::Baseline;
 use crate::policy::config_file::{self, ConfigFile};
 use crate::policy::scope::Scope;
 use crate::policy::selection::{RulePattern, Selection};
-use crate::policy::{relaxation, suppress};
+use crate::policy::{self, relaxation, suppress};
 use crate::render::graph::{self, Graph};
 use crate::report::{self, Diagnostic, Report, Status};
+use crate::rules::config::INVALID_BASELINE;
 use crate::rules::history;
 use crate::rules::layers::DANGLING_FROM;
 use crate::rules::FAMILIES;
@@ -39,6 +42,17 @@ pub struct CheckOptions {
     pub scope: Option<ReportScope>,
     /// Check a change with the head's `.stacklint.toml` instead of the base's.
     pub policy_from_head: bool,
+    /// A baseline given from outside the configuration (`--baseline FILE`); the
+    /// configuration's `baseline` key names one in the repository.
+    pub baseline: Option<BaselineFile>,
+}
+
+/// A baseline file the caller read: its findings are not reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaselineFile {
+    /// Where findings about the baseline itself are reported.
+    pub path: String,
+    pub text: String,
 }
 
 /// Which findings a check reports.
@@ -76,15 +90,18 @@ pub fn load_repo<'a>(
     policy: &'a config_file::Loaded,
     reuse: Option<&Repo>,
 ) -> Repo<'a> {
-    match &options.config_file {
-        ConfigFile::Given { path, text } => Repo::load_with(
-            &Overlay::new(source, path, text),
-            &policy.config,
-            Some(path),
-            reuse,
-        ),
-        _ => Repo::load_with(source, &policy.config, None, reuse),
+    let mut extra: Vec<(&str, &str)> = Vec::new();
+    if let ConfigFile::Given { path, text } = &options.config_file {
+        extra.push((path, text));
     }
+    if let Some(BaselineFile { path, text }) = &options.baseline {
+        extra.push((path, text));
+    }
+    if extra.is_empty() {
+        return Repo::load_with(source, &policy.config, &[], reuse);
+    }
+    let overlay = Overlay::new(source, extra);
+    Repo::load_with(&overlay, &policy.config, &overlay.paths(), reuse)
 }
 
 /// Checks every manifest in the repository and returns all findings.
@@ -102,7 +119,52 @@ pub fn check(source: &dyn FileSource, options: &CheckOptions) -> Report {
         let scope = Scope::new(&context, changed);
         findings.retain(|finding| scope.keeps(&finding.path));
     }
-    report::build(&repo, findings)
+    let mut sources = BTreeMap::new();
+    let mut diagnostics = report::located(&repo, findings, &mut sources);
+    let mut existing = Vec::new();
+    if let Some(baseline) = baseline(&repo, &policy, options) {
+        let mut about_baseline = Vec::new();
+        match baseline {
+            Ok(baseline) => {
+                let (new, old, stale) = baseline.apply(diagnostics);
+                (diagnostics, existing) = (new, old);
+                about_baseline = stale;
+            }
+            Err(problem) => about_baseline.push(*problem),
+        }
+        selection.apply(&mut about_baseline);
+        diagnostics.extend(report::located(&repo, about_baseline, &mut sources));
+        report::sort(&mut diagnostics);
+    }
+    let mut report = report::assemble(&repo, diagnostics, sources);
+    report.summary.existing = existing.len();
+    report.existing = existing;
+    report
+}
+
+/// The baseline the options or the configuration name, read; `None` without one.
+fn baseline(
+    repo: &Repo,
+    policy: &config_file::Loaded,
+    options: &CheckOptions,
+) -> Option<Result<Baseline, Box<Finding>>> {
+    if let Some(given) = &options.baseline {
+        let file = repo.file(&given.path)?;
+        return Some(policy::baseline::read(file));
+    }
+    let (path, key) = policy.baseline.as_ref()?;
+    match repo.file(path) {
+        Some(file) => Some(policy::baseline::read(file)),
+        None => Some(Err(Box::new(
+            Finding::new(
+                &INVALID_BASELINE,
+                CONFIG_FILE_NAME,
+                *key,
+                format!("the baseline `{path}` that `{CONFIG_FILE_NAME}` names does not exist or cannot be read"),
+            )
+            .help("write it with `stacklint check --write-baseline FILE`, or remove the `baseline` key"),
+        ))),
+    }
 }
 
 /// The rules the policy selects, with the options' `select`/`ignore` in place of its own.

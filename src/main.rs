@@ -69,6 +69,14 @@ enum Command {
         /// the rules it is checked by) or the head's.
         #[arg(long, value_enum, default_value_t = PolicyFrom::Base)]
         policy_from: PolicyFrom,
+        /// Report only findings this baseline does not record (`baseline = "…"` in
+        /// `.stacklint.toml` does the same); entries that match nothing are reported (C005).
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Write every current finding to FILE as a baseline (versioned JSON, sorted, one
+        /// entry per fingerprint with a count); the check runs and reports as usual.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
         /// Run only these rules: codes, names or code prefixes (`Y,P001`), comma-separated,
         /// repeatable. Replaces `select` of the configuration file.
         #[arg(long, value_name = "CODES", value_delimiter = ',')]
@@ -163,6 +171,8 @@ fn run(cli: Cli) -> Result<u8, String> {
             base_dir,
             scope,
             policy_from,
+            baseline,
+            write_baseline,
             select,
             ignore,
             config,
@@ -187,12 +197,32 @@ fn run(cli: Cli) -> Result<u8, String> {
                     None => None,
                 },
                 policy_from_head: policy_from == PolicyFrom::Head,
+                baseline: baseline
+                    .as_deref()
+                    .map(|file| read_baseline(&dir, file))
+                    .transpose()?,
                 ..CheckOptions::default()
             };
             let report = match &base_source {
                 Some(base) => stacklint::check::check_change(&source, base.as_ref(), &options),
                 None => stacklint::check(&source, &options),
             };
+            if let Some(file) = &write_baseline {
+                let all: Vec<&stacklint::Diagnostic> = report
+                    .diagnostics
+                    .iter()
+                    .chain(&report.existing)
+                    .filter(|d| !matches!(d.code, "C004" | "C005"))
+                    .collect();
+                std::fs::write(file, stacklint::policy::baseline::write(&all)).map_err(
+                    |error| format!("cannot write the baseline `{}`: {error}", file.display()),
+                )?;
+                eprintln!(
+                    "stacklint wrote {} findings to the baseline `{}`",
+                    all.len(),
+                    file.display()
+                );
+            }
             let output = render::render(&report, format, use_color(color));
             print(&output);
             if report.summary.manifests == 0 {
@@ -276,6 +306,27 @@ fn read_base(
         }
         None => Ok(None),
     }
+}
+
+/// `--baseline FILE`: read here (the core does no I/O); findings about it are reported under
+/// its path in the repository when it lies inside DIR.
+fn read_baseline(dir: &Path, file: &Path) -> Result<stacklint::check::BaselineFile, String> {
+    let cannot = |why: &dyn std::fmt::Display| {
+        format!("cannot read the baseline `{}`: {why}", file.display())
+    };
+    let bytes = std::fs::read(file).map_err(|error| cannot(&error))?;
+    let text = decode_text(bytes).map_err(|error| cannot(&error))?;
+    let inside = match (file.canonicalize(), dir.canonicalize()) {
+        (Ok(file), Ok(dir)) => file
+            .strip_prefix(&dir)
+            .ok()
+            .map(|relative| relative.to_string_lossy().replace('\\', "/")),
+        _ => None,
+    };
+    Ok(stacklint::check::BaselineFile {
+        path: inside.unwrap_or_else(|| file.display().to_string()),
+        text,
+    })
 }
 
 /// Reads the `--changed-from` list from a file, or from standard input for `-`.

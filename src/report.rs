@@ -217,12 +217,17 @@ pub fn located(
             }
         })
         .collect();
+    sort(&mut diagnostics);
+    diagnostics
+}
+
+/// The report's order: by path, line, column, code and message; duplicates dropped.
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| {
         (&a.path, a.line, a.column, a.code, &a.message)
             .cmp(&(&b.path, b.line, b.column, b.code, &b.message))
     });
     diagnostics.dedup();
-    diagnostics
 }
 
 /// FNV-1a, 64 bit: small, stable across platforms and releases, no dependency.

@@ -55,6 +55,12 @@ export interface CheckOptions {
   /** Whose `.stacklint.toml` judges a change: "base" (default) or "head". */
   policy?: "base" | "head" | null;
   /**
+   * A baseline (what `stacklint check --write-baseline` writes): its findings are not
+   * reported; entries matching nothing are C005 findings under `path`. Without it, a
+   * `baseline` key of `.stacklint.toml` names one among `files`.
+   */
+  baseline?: { path: string; text: string } | null;
+  /**
    * Run only these rules: codes, names or code prefixes (`["Y", "P001"]`). Replaces `select`
    * of the repository's `.stacklint.toml`. Absent or null: the file's, or every rule.
    */
@@ -190,6 +196,7 @@ struct JsOptions {
     base: Option<BTreeMap<String, FileContent>>,
     changed: Option<Vec<String>>,
     policy: Option<String>,
+    baseline: Option<JsBaseline>,
     /// Replace the `.stacklint.toml` lists; an unknown code throws.
     select: Option<Vec<String>>,
     ignore: Option<Vec<String>>,
@@ -198,8 +205,15 @@ struct JsOptions {
 /// Every option name: serde-wasm-bindgen reads only the fields a struct names, so a misspelt
 /// option (`scopes`) would otherwise be ignored and check the whole repository.
 const OPTION_NAMES: &[&str] = &[
-    "format", "color", "scope", "base", "changed", "policy", "select", "ignore",
+    "format", "color", "scope", "base", "changed", "policy", "baseline", "select", "ignore",
 ];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsBaseline {
+    path: String,
+    text: String,
+}
 
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -262,6 +276,13 @@ impl JsOptions {
             changed,
             scope,
             policy_from_head,
+            baseline: self
+                .baseline
+                .as_ref()
+                .map(|given| crate::check::BaselineFile {
+                    path: given.path.clone(),
+                    text: given.text.clone(),
+                }),
             select: rules("select", &self.select, selection::parse_select)?,
             ignore: rules("ignore", &self.ignore, selection::parse_list)?,
             ..CheckOptions::default()

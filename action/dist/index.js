@@ -899,6 +899,7 @@ function readInputs(getInput2, { eventName, event }) {
     select: ruleList(getInput2("select")),
     ignore: ruleList(getInput2("ignore")),
     sarifFile: getInput2("sarif-file"),
+    baseline: getInput2("baseline"),
     annotations: boolean("annotations", getInput2("annotations")),
     summary: boolean("summary", getInput2("summary"))
   };
@@ -965,6 +966,24 @@ async function readText(file, maxFileBytes) {
   } finally {
     await handle?.close();
   }
+}
+async function readNamedFile(root, input, name, maxFileBytes) {
+  const lexical = path3.resolve(root, input);
+  if (!isWithin(lexical, root)) throw new InputError(`input \`${name}\` is \`${input}\`, which leads outside the checked folder`);
+  let real;
+  try {
+    real = await realpath(lexical);
+  } catch (thrown) {
+    throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${/** @type {Error} */
+    thrown.message}`);
+  }
+  if (!isWithin(real, root)) throw new InputError(`input \`${name}\` is \`${input}\`, a symlink leading outside the checked folder`);
+  const found = await readText(real, maxFileBytes);
+  if (found.kind !== "text") {
+    const why = found.kind !== "unreadable" ? "it is not UTF-8 text" : found.reason === "too-large" ? `it is ${found.bytes} bytes, more than ${maxFileBytes}` : "detail" in found ? found.detail : found.reason;
+    throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${why}`);
+  }
+  return { path: toPosix(path3.relative(root, real)), text: found.text };
 }
 function decodeFile(bytes) {
   if (bytes.includes(0)) return { kind: "bytes", data: new Uint8Array(bytes) };
@@ -1858,8 +1877,8 @@ function check(files, options) {
     throw error2;
   }
 }
-function analyze(found, { base = null, scope = "all", changed = null, policy = "base", select = null, ignore = null, color = false, prefix = "", sarif = false, summary: summary2 = null } = {}) {
-  const options = base === null ? { scope: scope === "changed" ? changed : null, select, ignore } : { base: toCoreFiles(base), scope, changed, policy, select, ignore };
+function analyze(found, { base = null, scope = "all", changed = null, policy = "base", baseline = null, select = null, ignore = null, color = false, prefix = "", sarif = false, summary: summary2 = null } = {}) {
+  const options = base === null ? { scope: scope === "changed" ? changed : null, baseline, select, ignore } : { base: toCoreFiles(base), scope, changed, policy, select, ignore };
   const checked = check(toCoreFiles(found), options);
   try {
     return {
@@ -1920,6 +1939,7 @@ async function run({ core, env, wasmPath }) {
   core.info(`stacklint ${version2}: checking ${prefix || "."} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join("")})`);
   const comparison = await compareWithBase(core, inputs, root, readPolicy);
   const found = await readRepository(root, readPolicy);
+  const baseline = inputs.baseline ? await readNamedFile(root, inputs.baseline, "baseline", readPolicy.maxFileBytes) : null;
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   const writeSummary = inputs.summary && Boolean(summaryFile);
   const links = { serverUrl: github.serverUrl, repository: github.repository, sha: github.headSha };
@@ -1928,6 +1948,7 @@ async function run({ core, env, wasmPath }) {
     scope: comparison.scope,
     changed: comparison.changed,
     policy: inputs.policy,
+    baseline,
     select: inputs.select,
     ignore: inputs.ignore,
     color: true,

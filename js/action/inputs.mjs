@@ -91,6 +91,7 @@ export function readInputs(getInput, { eventName, event }) {
     select: ruleList(getInput('select')),
     ignore: ruleList(getInput('ignore')),
     sarifFile: getInput('sarif-file'),
+    baseline: getInput('baseline'),
     annotations: boolean('annotations', getInput('annotations')),
     summary: boolean('summary', getInput('summary')),
   };

@@ -12,7 +12,7 @@ import { readGitHubContext } from './github.mjs';
 import { InputError, readInputs } from './inputs.mjs';
 import { logUntrusted } from './log.mjs';
 import { analyze, loadCore } from './wasm.mjs';
-import { readRepository, resolveRoot } from './workspace.mjs';
+import { readNamedFile, readRepository, resolveRoot } from './workspace.mjs';
 
 /** The step summary GitHub accepts. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -116,6 +116,7 @@ export async function run({ core, env, wasmPath }) {
 
   const comparison = await compareWithBase(core, inputs, root, readPolicy);
   const found = await readRepository(root, readPolicy);
+  const baseline = inputs.baseline ? await readNamedFile(root, inputs.baseline, 'baseline', readPolicy.maxFileBytes) : null;
 
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   const writeSummary = inputs.summary && Boolean(summaryFile);
@@ -125,6 +126,7 @@ export async function run({ core, env, wasmPath }) {
     scope: comparison.scope,
     changed: comparison.changed,
     policy: inputs.policy,
+    baseline,
     select: inputs.select,
     ignore: inputs.ignore,
     color: true,

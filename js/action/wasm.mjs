@@ -88,6 +88,8 @@ function check(files, options) {
  * @property {'all' | 'changed' | 'new'} [scope] what is reported; `new` and `changed` need a base
  * @property {string[] | null} [changed] paths git says the change touched
  * @property {'base' | 'head'} [policy] whose .stacklint.toml judges the change
+ * @property {{path: string, text: string} | null} [baseline] findings not to report (runs
+ *   without a base)
  * @property {string[] | null} [select] replaces `select` of the repository's .stacklint.toml
  * @property {string[] | null} [ignore] replaces `ignore` of the repository's .stacklint.toml
  * @property {boolean} [color] ANSI colours in the human text
@@ -103,9 +105,9 @@ function check(files, options) {
  * @param {Map<string, import('./workspace.mjs').Found>} found from workspace.readRepository
  * @param {AnalyzeOptions} [options]
  */
-export function analyze(found, { base = null, scope = 'all', changed = null, policy = 'base', select = null, ignore = null, color = false, prefix = '', sarif = false, summary = null } = {}) {
+export function analyze(found, { base = null, scope = 'all', changed = null, policy = 'base', baseline = null, select = null, ignore = null, color = false, prefix = '', sarif = false, summary = null } = {}) {
   /** @type {import('../../pkg/stacklint.js').CheckOptions} */
-  const options = base === null ? { scope: scope === 'changed' ? changed : null, select, ignore } : { base: toCoreFiles(base), scope, changed, policy, select, ignore };
+  const options = base === null ? { scope: scope === 'changed' ? changed : null, baseline, select, ignore } : { base: toCoreFiles(base), scope, changed, policy, select, ignore };
   const checked = check(toCoreFiles(found), options);
   try {
     return {

@@ -107,6 +107,40 @@ async function readText(file, maxFileBytes) {
 }
 
 /**
+ * The text of one file the workflow names (the `baseline` input), read like every other:
+ * inside the checked folder, no symlink out of it, at most the core's size, UTF-8.
+ * @param {string} root the checked folder (a real path from resolveRoot)
+ * @param {string} input the path as the workflow gives it, relative to `root`
+ * @param {string} name the input's name, for messages
+ * @param {number} maxFileBytes
+ * @returns {Promise<{path: string, text: string}>} the repository path and the text
+ */
+export async function readNamedFile(root, input, name, maxFileBytes) {
+  const lexical = path.resolve(root, input);
+  if (!isWithin(lexical, root)) throw new InputError(`input \`${name}\` is \`${input}\`, which leads outside the checked folder`);
+  let real;
+  try {
+    real = await realpath(lexical);
+  } catch (thrown) {
+    throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${/** @type {Error} */ (thrown).message}`);
+  }
+  if (!isWithin(real, root)) throw new InputError(`input \`${name}\` is \`${input}\`, a symlink leading outside the checked folder`);
+  const found = await readText(real, maxFileBytes);
+  if (found.kind !== 'text') {
+    const why =
+      found.kind !== 'unreadable'
+        ? 'it is not UTF-8 text'
+        : found.reason === 'too-large'
+          ? `it is ${found.bytes} bytes, more than ${maxFileBytes}`
+          : 'detail' in found
+            ? found.detail
+            : found.reason;
+    throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${why}`);
+  }
+  return { path: toPosix(path.relative(root, real)), text: found.text };
+}
+
+/**
  * A file's content as the core takes it: UTF-8 text, or the raw bytes (NUL bytes, another
  * encoding), which the core judges exactly as it judges a file on disk.
  * @param {Uint8Array} bytes

@@ -16,8 +16,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::domain::layout::{
-    is_build_file, is_misnamed_manifest, is_scene_image_list, needs_content, release_folder,
-    CONFIG_FILE_NAME, MANIFEST_NAME,
+    is_baseline_file, is_build_file, is_misnamed_manifest, is_scene_image_list, needs_content,
+    release_folder, CONFIG_FILE_NAME, MANIFEST_NAME,
 };
 use crate::domain::tables::Config;
 use crate::model::image_list::ImageList;
@@ -48,18 +48,19 @@ pub struct Repo<'a> {
 
 impl<'a> Repo<'a> {
     pub fn load(source: &dyn FileSource, config: &'a Config) -> Repo<'a> {
-        Repo::load_with(source, config, None, None)
+        Repo::load_with(source, config, &[], None)
     }
 
-    /// Loads the repository. `extra` names one more file to read although it is not listed
-    /// (the configuration file given with `--config`, to locate its findings). `reuse` is
+    /// Loads the repository. `extra` names files to read although they are not listed (the
+    /// configuration and baseline files given with `--config` and `--baseline`, to locate
+    /// their findings). `reuse` is
     /// another loaded state of the same repository (a change's base): a file whose text is the
     /// same there is not parsed again, and a manifest whose image folder lists the same files
     /// is shared whole.
     pub fn load_with(
         source: &dyn FileSource,
         config: &'a Config,
-        extra: Option<&str>,
+        extra: &[&str],
         reuse: Option<&Repo>,
     ) -> Repo<'a> {
         let listing = Listing::new(source.list());
@@ -69,7 +70,7 @@ impl<'a> Repo<'a> {
             .iter()
             .map(String::as_str)
             .filter(|path| needs_content(path))
-            .chain(extra);
+            .chain(extra.iter().copied());
         for path in wanted {
             texts.insert(path.to_string(), source.read(path));
         }
@@ -91,7 +92,7 @@ impl<'a> Repo<'a> {
             .collect();
         for (path, text) in texts {
             let file = text.map(|text| {
-                if Some(path.as_str()) == extra {
+                if extra.contains(&path.as_str()) {
                     return Rc::new(SourceFile::new(&path, text));
                 }
                 let same = reuse.and_then(|other| Some((other, other.file(&path)?)));
@@ -308,7 +309,7 @@ enum Parsed {
     /// A misnamed manifest: read for its comments only.
     Yaml(yaml::Document),
     Dockerfile(Dockerfile),
-    /// The configuration file, which [`crate::policy::config_file`] reads.
+    /// The configuration file or a baseline, which [`crate::policy`] reads.
     Text,
 }
 
@@ -321,7 +322,7 @@ impl Parsed {
             Parsed::ImageList(yaml::parse(text))
         } else if is_misnamed_manifest(name) {
             Parsed::Yaml(yaml::parse(text))
-        } else if path == CONFIG_FILE_NAME {
+        } else if path == CONFIG_FILE_NAME || is_baseline_file(path) {
             Parsed::Text
         } else {
             Parsed::Dockerfile(dockerfile::parse(text))

@@ -1,6 +1,7 @@
 //! What the user decides: the configuration file, which rules run, inline suppressions, and the
 //! pull-request scope.
 
+pub mod baseline;
 pub mod config_file;
 pub mod relaxation;
 pub mod scope;

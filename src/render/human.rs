@@ -32,7 +32,7 @@ pub fn summary_line(report: &Report) -> String {
     );
     if s.existing > 0 {
         line.push_str(&format!(
-            "; {} in what the change touched not counted",
+            "; {} not counted",
             plural(s.existing, "existing finding", "existing findings")
         ));
     }

@@ -58,7 +58,7 @@ pub fn render(report: &Report, options: &MarkdownOptions) -> String {
     if !report.existing.is_empty() {
         // Not counted, but a reviewer may want to see what was wrong before the change.
         text.push_str(&format!(
-            "\n<details><summary>{} in what this change touched, not counted: the base had them already</summary>\n\n",
+            "\n<details><summary>{}, not counted: the base of the change or the baseline had them already</summary>\n\n",
             plural(report.existing.len(), "existing finding", "existing findings")
         ));
         hidden += table(&mut text, &report.existing, options, budget);
@@ -298,7 +298,7 @@ mod tests {
         with_existing.existing = vec![finding("old")];
         with_existing.summary.existing = 1;
         let text = render(&with_existing, &MarkdownOptions::default());
-        assert!(text.contains("No findings.\n\n<details><summary>1 existing finding in what this change touched, not counted: the base had them already</summary>\n\n<table>"), "{text}");
+        assert!(text.contains("No findings.\n\n<details><summary>1 existing finding, not counted: the base of the change or the baseline had them already</summary>\n\n<table>"), "{text}");
         assert!(text.ends_with("</table>\n\n</details>\n"), "{text}");
     }
 

@@ -71,7 +71,29 @@ rule! {
     pub static POLICY_RELAXED = ("C003", "policy-relaxed", Warning, "the change switches rules off or lowers their severity in .stacklint.toml");
 }
 
-pub static RULES: &[&crate::rules::Rule] = &[&INVALID_CONFIG, &UNUSED_SUPPRESSION, &POLICY_RELAXED];
+rule! {
+    /// The baseline file (`--baseline FILE`, or `baseline = "…"` in `.stacklint.toml`) cannot be
+    /// used: it is not valid JSON, it does not have the shape `stacklint check
+    /// --write-baseline` writes, it was written by a newer stacklint (a later `version`), or
+    /// the file the configuration names does not exist. Without it every finding is reported.
+    pub static INVALID_BASELINE = ("C004", "invalid-baseline", Error, "the baseline file cannot be read, or is of a newer version");
+}
+
+rule! {
+    /// An entry of the baseline matches no finding any more: the mistake it recorded was
+    /// fixed (or moved to another file). Remove the entry, or write the baseline again with
+    /// `stacklint check --write-baseline FILE`, so the file shrinks as findings are fixed and
+    /// cannot hide the same mistake when it comes back.
+    pub static STALE_BASELINE_ENTRY = ("C005", "stale-baseline-entry", Warning, "a baseline entry matches no finding any more");
+}
+
+pub static RULES: &[&crate::rules::Rule] = &[
+    &INVALID_CONFIG,
+    &UNUSED_SUPPRESSION,
+    &POLICY_RELAXED,
+    &INVALID_BASELINE,
+    &STALE_BASELINE_ENTRY,
+];
 
 /// The C findings come from reading and applying the configuration, before and after the
 /// other families run (see [`crate::check`]).

@@ -105,7 +105,7 @@ test('more than 30 findings: only the 15 new ones count, the budget takes 9 of t
   // The 20 old ones are listed apart, collapsed, and not counted.
   const [counted, existing] = result.summary.split('<details>');
   assert.equal(counted.split('<tr><td>error').length - 1, 15);
-  assert.match(existing, /^<summary>20 existing findings in what this change touched, not counted: the base had them already<\/summary>/);
+  assert.match(existing, /^<summary>20 existing findings, not counted: the base of the change or the baseline had them already<\/summary>/);
   assert.equal(existing.split('<tr><td>error').length - 1, 20);
 
   // In the changed scope the old ones count too; the budget still goes to the new ones.

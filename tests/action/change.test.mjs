@@ -3,6 +3,7 @@
 // Node 24 with a real pull_request event, and the annotations must land on lines the change
 // touched.
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
@@ -81,7 +82,7 @@ test('a correct new tag in an image with an old mistake: green, the old finding 
   assert.equal(result.status, 0, result.stdout);
   assert.deepEqual(result.commands, []);
   assert.deepEqual(result.outputs, { errors: '0', warnings: '0', findings: '0', existing: '1', 'sarif-file': '' });
-  assert.match(result.summary, /<summary>1 existing finding in what this change touched, not counted: the base had them already<\/summary>/);
+  assert.match(result.summary, /<summary>1 existing finding, not counted: the base of the change or the baseline had them already<\/summary>/);
   assert.match(result.summary, /<code>P003<\/code><\/a> root-relative-path/);
 });
 
@@ -103,4 +104,26 @@ test('a withdrawn tag and a re-pointed tag are warnings at the change', (t) => {
   const found = where(result.found);
   assert.ok(found.some(([level, title, at]) => level === 'warning' && title === 'H003 published-tag-repointed' && at === 'AI/pytorch/meta.yml:3'), JSON.stringify(found));
   assert.ok(found.some(([level, title, at]) => level === 'warning' && title === 'H002 published-tag-removed' && at === 'AI/llm/meta.yml:1'), JSON.stringify(found));
+});
+
+test('a baseline for runs without a base: its findings are not reported, stale entries are', (t) => {
+  const repo = pullRequestRepo(path.join(scratch(t), 'repo'), stack(), {});
+  const push = { workspace: repo.dir, eventName: 'push', event: { ref: 'refs/heads/main', repository: { full_name: 'octo/images' } }, sha: repo.head };
+  const first = runAction(t, { ...push, inputs: { 'fail-on': 'never' } });
+  assert.deepEqual(where(annotations(first.commands)).map(([, title]) => title), ['P003 root-relative-path']);
+  // The baseline as `stacklint check --write-baseline` writes it, with one entry gone stale.
+  const fingerprint = /"fingerprint":"([0-9a-f]{16})"/;
+  const entry = (code, fp, where, message) => `{"fingerprint":"${fp}","count":1,"code":"${code}","path":"${where}","message":"${message}"}`;
+  const sarif = runAction(t, { ...push, inputs: { 'fail-on': 'never', 'sarif-file': 'out.sarif' } });
+  const known = JSON.parse(readFileSync(path.join(repo.dir, 'out.sarif'), 'utf8')).runs[0].results[0].partialFingerprints['stacklint/v1'].split(':')[0];
+  assert.match(`"fingerprint":"${known}"`, fingerprint);
+  writeFileSync(
+    path.join(repo.dir, 'known.baseline.json'),
+    `{\n  "version": 1,\n  "findings": [\n    ${entry('P003', known, 'AI/llm/meta.yml', 'old')},\n    ${entry('P001', '00000000000000ff', 'AI/gone/meta.yml', 'fixed long ago')}\n  ]\n}\n`,
+  );
+  const result = runAction(t, { ...push, inputs: { baseline: 'known.baseline.json', 'fail-on': 'warning' } });
+  assert.equal(result.status, 1);
+  assert.deepEqual(where(annotations(result.commands)), [['warning', 'C005 stale-baseline-entry', 'known.baseline.json:5'], ['error', '', '']]);
+  assert.equal(result.outputs.existing, '1');
+  assert.equal(sarif.status, 0);
 });
