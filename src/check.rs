@@ -4,9 +4,10 @@
 //! `stacklint graph` goes through the same load.
 
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use crate::diagnostic::Finding;
-use crate::domain::layout::CONFIG_FILE_NAME;
+use crate::domain::layout::{CONFIG_FILE_NAME, MANIFEST_NAME};
 use crate::domain::tables::Config;
 use crate::model::change::Change;
 use crate::model::context::Context;
@@ -23,6 +24,7 @@ use crate::rules::history;
 use crate::rules::layers::DANGLING_FROM;
 use crate::rules::FAMILIES;
 use crate::source::overlay::Overlay;
+use crate::source::repo_path::{join_dir, parent_dir};
 use crate::source::FileSource;
 
 /// What to check beyond the repository itself.
@@ -211,7 +213,23 @@ pub fn check_change(
     };
     let base_repo = load_repo(base, options, policy, None);
     let head_repo = load_repo(head, options, policy, Some(&base_repo));
-    let (base_context, head_context) = (Context::build(&base_repo), Context::build(&head_repo));
+    let (mut base_context, head_context) = (Context::build(&base_repo), Context::build(&head_repo));
+    // What the head shares with the base unchanged needs no second look at base.
+    let shared: HashMap<&str, bool> = head_repo
+        .manifests
+        .iter()
+        .map(|manifest| {
+            let same = base_repo
+                .manifest_at(&manifest.path)
+                .is_some_and(|old| Rc::ptr_eq(old, manifest));
+            (manifest.root.as_str(), same)
+        })
+        .collect();
+    base_context.skip = shared
+        .iter()
+        .filter(|(_, same)| **same)
+        .map(|(root, _)| join_dir(root, MANIFEST_NAME))
+        .collect();
     let selection = selection(policy, options);
     let change = Change::between(
         &base_repo,
@@ -245,6 +263,11 @@ pub fn check_change(
     let known = report::located(&base_repo, base_findings, &mut BTreeMap::new());
     let mut sources = BTreeMap::new();
     let mut diagnostics = report::located(&head_repo, head_findings, &mut sources);
+    for diagnostic in &mut diagnostics {
+        if from_shared_manifest(diagnostic, &shared) {
+            diagnostic.status = Some(Status::Existing);
+        }
+    }
     classify(&mut diagnostics, &known, &change);
 
     let touched = Scope::new(
@@ -270,6 +293,32 @@ pub fn check_change(
     report
 }
 
+/// Whether a diagnostic comes from the rules that read nothing but one manifest and its image
+/// folder, in a part of the tree the change left alone (every manifest whose folder holds the
+/// path is shared with the base): the base has it too.
+fn from_shared_manifest(diagnostic: &Diagnostic, shared: &HashMap<&str, bool>) -> bool {
+    const PER_MANIFEST: &[&str] = &["Y", "P", "A", "T001", "T002", "T003", "T004", "T005"];
+    if !PER_MANIFEST
+        .iter()
+        .any(|prefix| diagnostic.code.starts_with(prefix))
+    {
+        return false;
+    }
+    let mut dir = parent_dir(&diagnostic.path);
+    let mut owned = false;
+    loop {
+        match shared.get(dir) {
+            Some(false) => return false,
+            Some(true) => owned = true,
+            None => {}
+        }
+        if dir.is_empty() {
+            return owned;
+        }
+        dir = parent_dir(dir);
+    }
+}
+
 /// Marks each head diagnostic `new` or `existing`: as many of a fingerprint are existing as
 /// the base had, those away from the change first. A finding on a line the change did not
 /// touch whose rule family flagged the same text of the same file at base is existing too:
@@ -279,7 +328,10 @@ fn classify(diagnostics: &mut [Diagnostic], base: &[Diagnostic], change: &Change
     for diagnostic in base {
         *known.entry(diagnostic.fingerprint.as_str()).or_default() += 1;
     }
-    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    // Those already known to be existing (from a shared manifest) are not matched again.
+    let mut order: Vec<usize> = (0..diagnostics.len())
+        .filter(|&i| diagnostics[i].status.is_none())
+        .collect();
     order.sort_by_key(|&i| {
         let d = &diagnostics[i];
         change.touches(&d.path, d.line, d.end_line)

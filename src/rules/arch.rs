@@ -25,7 +25,7 @@ rule! {
 pub static RULES: &[&crate::rules::Rule] = &[&INVALID_ARCH];
 
 pub fn check(context: &Context, out: &mut Vec<Finding>) {
-    for manifest in context.repo.placed() {
+    for manifest in context.manifests_to_check() {
         for entry in manifest.complete_entries() {
             if let Some(arch) = entry.arch() {
                 check_arch(manifest, arch, out);

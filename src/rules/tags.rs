@@ -83,7 +83,7 @@ pub static RULES: &[&crate::rules::Rule] = &[
 
 pub fn check(context: &Context, out: &mut Vec<Finding>) {
     let repo = context.repo;
-    for manifest in repo.placed() {
+    for manifest in context.manifests_to_check() {
         for entry in manifest.complete_entries() {
             // A key PyYAML does not read as a string is Y006; its spelling is moot.
             if entry.key.as_scalar().is_none() || non_string_reading(&entry.key).is_some() {
