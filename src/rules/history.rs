@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Finding, Rule};
+use crate::domain::layout::tag_version;
 use crate::model::change::Change;
 use crate::model::context::Context;
 use crate::model::image_index::EntryId;
@@ -203,7 +204,8 @@ fn base_entry(base: &Context, name: &str, tag: &str) -> Option<EntryId> {
 }
 
 /// The tag the change added that looks like `tag` renamed: one built from the same
-/// Dockerfile, or the closest spelling.
+/// Dockerfile, the same tag without (or with) the image name in front, or a spelling one or
+/// two keys away. A new version beside a removed one is not a rename.
 fn renamed_to(base: &Context, head: &Context, name: &str, tag: &str) -> Option<(EntryId, String)> {
     let info = head.index.name(name)?;
     let added: Vec<(&str, EntryId)> = info
@@ -224,8 +226,14 @@ fn renamed_to(base: &Context, head: &Context, name: &str, tag: &str) -> Option<(
     if let Some((candidate, id)) = same_build {
         return Some((*id, candidate.to_string()));
     }
-    let max = (tag.chars().count() / 3).max(2);
-    let closest = suggest::nearest_within(tag, added.iter().map(|(c, _)| *c), 1, max);
+    let bare = |t: &'_ str| tag_version(t, name).to_string();
+    if let Some((candidate, id)) = added
+        .iter()
+        .find(|(candidate, _)| bare(candidate) == bare(tag))
+    {
+        return Some((*id, candidate.to_string()));
+    }
+    let closest = suggest::nearest_within(tag, added.iter().map(|(c, _)| *c), 1, 2);
     let candidate = closest.first()?;
     let id = added.iter().find(|(c, _)| c == candidate)?.1;
     Some((id, candidate.to_string()))
