@@ -17,6 +17,7 @@ test('defaults on a pull request: the new scope against the base sha, with the b
     select: null,
     ignore: null,
     sarifFile: '',
+    baseline: '',
     annotations: true,
     summary: true,
   });
@@ -34,7 +35,7 @@ test('defaults on a push: every file', () => {
 
 test('explicit values win over the event', () => {
   const inputs = readInputs(from({ scope: 'all', base: 'main', policy: 'head', 'fail-on': 'warning', annotations: 'false', summary: 'FALSE', path: 'repo', 'sarif-file': 'out.sarif' }), pullRequest);
-  assert.deepEqual(inputs, { path: 'repo', scope: 'all', base: 'main', policy: 'head', failOn: 'warning', select: null, ignore: null, sarifFile: 'out.sarif', annotations: false, summary: false });
+  assert.deepEqual(inputs, { path: 'repo', scope: 'all', base: 'main', policy: 'head', failOn: 'warning', select: null, ignore: null, sarifFile: 'out.sarif', baseline: '', annotations: false, summary: false });
 });
 
 test('select and ignore are lists split at commas and line breaks', () => {

@@ -67,10 +67,31 @@ pub fn check(
     )
 }
 
+/// The rules, a whole family as "the L rules", others by code.
 fn named(rules: &[&'static Rule]) -> String {
-    let codes: Vec<&str> = rules.iter().take(NAMED).map(|rule| rule.code).collect();
-    match rules.len().saturating_sub(NAMED) {
-        0 => codes.join(", "),
-        more => format!("{} and {more} more", codes.join(", ")),
+    let all = rules::all();
+    let mut parts: Vec<String> = Vec::new();
+    let mut families: Vec<&str> = rules.iter().map(|rule| &rule.code[..1]).collect();
+    families.dedup();
+    for family in families {
+        let off: Vec<&str> = rules
+            .iter()
+            .filter(|rule| rule.code.starts_with(family))
+            .map(|rule| rule.code)
+            .collect();
+        let whole = all
+            .iter()
+            .filter(|rule| rule.code.starts_with(family))
+            .count();
+        if off.len() == whole && whole > 1 {
+            parts.push(format!("the {family} rules"));
+        } else {
+            parts.extend(off.iter().map(|code| code.to_string()));
+        }
+    }
+    let shown: Vec<&str> = parts.iter().take(NAMED).map(String::as_str).collect();
+    match parts.len().saturating_sub(NAMED) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
     }
 }

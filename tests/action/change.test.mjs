@@ -127,3 +127,21 @@ test('a baseline for runs without a base: its findings are not reported, stale e
   assert.equal(result.outputs.existing, '1');
   assert.equal(sarif.status, 0);
 });
+
+test('a pull request relaxing .stacklint.toml: C003 at the change, and the base policy still judges it', (t) => {
+  // The change switches P003 off and adds a P003 mistake in the same breath.
+  const changes = {
+    '.stacklint.toml': 'ignore = ["P003", "L"]\n',
+    'AI/cann/meta.yml': manifest([['8.0.RC1-oe2203sp4', 'AI/cann/8.0.RC1/22.03-lts-sp4/Dockerfile']]),
+  };
+  const result = review(t, changes, { 'fail-on': 'never' });
+  const found = where(result.found);
+  assert.deepEqual(found, [
+    ['warning', 'C003 policy-relaxed', '.stacklint.toml:1'],
+    ['warning', 'P003 root-relative-path', 'AI/cann/meta.yml:2'],
+  ]);
+  assert.match(result.found[0][2], /^`\.stacklint\.toml` now checks less: it switches off the L rules, P003; this change is checked with the base's policy; the new one applies after merge/);
+  const head = review(t, changes, { 'fail-on': 'never', policy: 'head' });
+  assert.deepEqual(where(head.found).map(([, title]) => title), ['C003 policy-relaxed'], 'policy: head applies the new one');
+  assert.match(head.found[0][2], /this change is checked with the new policy/);
+});
