@@ -1,11 +1,14 @@
 //! Times a full check (index, Dockerfile parents and every rule) of a synthetic repository
-//! of the real repository's size, built in memory, and of `$STACKLINT_CORPUS` when set.
+//! of the real repository's size, built in memory, and of `$STACKLINT_CORPUS` when set; and
+//! a pull request's check of base and head against the head-only check.
 //! Run with `cargo bench --bench check_corpus`.
 
 use std::time::{Duration, Instant};
 
+use stacklint::check::check_change;
+use stacklint::report::Status;
 use stacklint::source::dir::DirSource;
-use stacklint::{CheckOptions, FileSource, MemorySource};
+use stacklint::{CheckOptions, FileSource, MemorySource, Report};
 
 const RELEASES: [(&str, &str); 4] = [
     ("22.03-lts-sp4", "2203sp4"),
@@ -95,27 +98,104 @@ fn synthetic() -> MemorySource {
     source
 }
 
-fn time(label: &str, source: &dyn FileSource) {
-    let options = CheckOptions::default();
-    let runs = 10;
+const RUNS: u32 = 10;
+
+/// Best and mean of `RUNS` runs of `run`, and its last report.
+fn measure(run: impl Fn() -> Report) -> (Duration, Duration, Report) {
     let mut best = Duration::MAX;
     let mut total = Duration::ZERO;
-    let mut report = None;
-    for _ in 0..runs {
+    let mut report = run();
+    for _ in 0..RUNS {
         let start = Instant::now();
-        report = Some(stacklint::check(source, &options));
+        report = run();
         let elapsed = start.elapsed();
         best = best.min(elapsed);
         total += elapsed;
     }
-    let Some(report) = report else { return };
+    (best, total / RUNS, report)
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1e3
+}
+
+fn time(label: &str, source: &dyn FileSource) {
+    let options = CheckOptions::default();
+    let (best, mean, report) = measure(|| stacklint::check(source, &options));
     println!(
-        "{label}: {} manifests, {} entries, {} diagnostics; best {:.1} ms, mean {:.1} ms over {runs} runs",
+        "{label}: {} manifests, {} entries, {} diagnostics; best {:.1} ms, mean {:.1} ms over {RUNS} runs",
         report.summary.manifests,
         report.summary.entries,
         report.diagnostics.len(),
-        best.as_secs_f64() * 1e3,
-        total.as_secs_f64() * 1e3 / f64::from(runs),
+        ms(best),
+        ms(mean),
+    );
+}
+
+/// The repository read into memory, so that the change check is timed without disk reads.
+fn in_memory(source: &dyn FileSource) -> MemorySource {
+    let mut memory = MemorySource::new();
+    for path in source.list() {
+        let text = stacklint::domain::layout::needs_content(&path)
+            .then(|| source.read(&path).ok())
+            .flatten();
+        memory.insert(&path, text);
+    }
+    memory
+}
+
+/// A pull request's base: the head with its first image's manifest one tag shorter and
+/// one other image deleted, as a typical change of a few files.
+fn base_of(head: &MemorySource) -> MemorySource {
+    let mut base = MemorySource::new();
+    let paths = head.list();
+    let manifests: Vec<&String> = paths.iter().filter(|p| p.ends_with("/meta.yml")).collect();
+    let (changed, deleted) = (manifests.first().copied(), manifests.get(1).copied());
+    let deleted_root = deleted.map(|p| p.trim_end_matches("meta.yml").to_string());
+    for path in &paths {
+        if deleted_root
+            .as_deref()
+            .is_some_and(|root| path.starts_with(root))
+        {
+            continue;
+        }
+        let text = head.read(path).ok();
+        let text = match (Some(path) == changed, text) {
+            (true, Some(text)) => Some(text.lines().skip(2).map(|l| format!("{l}\n")).collect()),
+            (_, text) => text,
+        };
+        base.insert(path, text);
+    }
+    base
+}
+
+/// A change check (base and head) against the head-only check of the same head, run in
+/// turns so that a busy machine slows both alike; the best of each is compared.
+fn time_change(label: &str, head: &MemorySource) {
+    let base = base_of(head);
+    let options = CheckOptions::default();
+    let (mut head_only, mut change) = (Duration::MAX, Duration::MAX);
+    let mut report = None;
+    for _ in 0..2 * RUNS {
+        let start = Instant::now();
+        std::hint::black_box(stacklint::check(head, &options));
+        head_only = head_only.min(start.elapsed());
+        let start = Instant::now();
+        report = Some(check_change(head, &base, &options));
+        change = change.min(start.elapsed());
+    }
+    let Some(report) = report else { return };
+    let new = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.status == Some(Status::New))
+        .count();
+    println!(
+        "{label}: head only best {:.1} ms; base and head best {:.1} ms ({} diagnostics, {new} new): {:.2}x",
+        ms(head_only),
+        ms(change),
+        report.diagnostics.len(),
+        change.as_secs_f64() / head_only.as_secs_f64(),
     );
 }
 
@@ -123,12 +203,14 @@ fn main() {
     let source = synthetic();
     println!("synthetic repository: {} files", source.list().len());
     time("synthetic", &source);
+    time_change("synthetic, a change", &source);
     if let Some(dir) = std::env::var_os("STACKLINT_CORPUS") {
         match DirSource::open(std::path::Path::new(&dir)) {
-            Ok(corpus) => time(
-                &format!("{}", std::path::Path::new(&dir).display()),
-                &corpus,
-            ),
+            Ok(corpus) => {
+                let label = format!("{}", std::path::Path::new(&dir).display());
+                time(&label, &corpus);
+                time_change(&format!("{label} in memory, a change"), &in_memory(&corpus));
+            }
             Err(error) => eprintln!("cannot open STACKLINT_CORPUS: {error}"),
         }
     }

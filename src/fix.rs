@@ -14,14 +14,14 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use crate::check::{check, CheckOptions};
+use crate::check::{check, check_change, CheckOptions};
 use crate::diagnostic::Applicability;
 use crate::report::{Diagnostic, LocatedFix, Report};
 use crate::source::patched::Patched;
 use crate::source::repo_path::join_dir;
 use crate::source::{FileSource, MAX_FILE_BYTES};
 use crate::syntax::yaml;
-use crate::text::{diff, edit, Span};
+use crate::text::{edit, unified_diff, Span};
 
 /// Fixes that keep producing fixes stop here: each round applies at least one fix, so only a
 /// rule whose fix re-creates its finding could get this far.
@@ -141,11 +141,11 @@ impl Fixed {
         self.files
             .iter()
             .map(|(path, change)| {
-                diff::unified(
+                unified_diff::unified(
                     &join_dir(prefix, path),
                     &change.before,
                     &change.after,
-                    diff::CONTEXT_LINES,
+                    unified_diff::CONTEXT_LINES,
                 )
             })
             .collect()
@@ -213,12 +213,31 @@ impl Refused {
 
 /// Checks `source` with `options` and applies the fixes `mode` allows, in rounds.
 pub fn fix(source: &dyn FileSource, options: &CheckOptions, mode: FixMode) -> Fixed {
+    fix_with(source, mode, &|patched| check(patched, options))
+}
+
+/// Like [`fix`], checking `head` as a change of `base` in every round: with the `new` scope
+/// only the findings the change introduced are fixed, and a tag new in the change is renamed
+/// as safely as the fix otherwise is ([`crate::policy::renames`]).
+pub fn fix_change(
+    head: &dyn FileSource,
+    base: &dyn FileSource,
+    options: &CheckOptions,
+    mode: FixMode,
+) -> Fixed {
+    fix_with(head, mode, &|patched| check_change(patched, base, options))
+}
+
+/// How a round checks the patched texts.
+type Checker<'c> = dyn Fn(&dyn FileSource) -> Report + 'c;
+
+fn fix_with(source: &dyn FileSource, mode: FixMode, check: &Checker) -> Fixed {
     let mut texts: BTreeMap<String, String> = BTreeMap::new();
     let mut before: BTreeMap<String, String> = BTreeMap::new();
     let mut applied: Vec<Applied> = Vec::new();
     let mut skipped: Vec<Skipped> = Vec::new();
     let mut refused: Vec<Refused> = Vec::new();
-    let mut report = check(&Patched::new(source, &texts), options);
+    let mut report = check(&Patched::new(source, &texts));
     let mut converged = false;
     // Fixes that undo each other would bring back texts seen before: stop there.
     let mut seen: HashSet<u64> = HashSet::from([state_hash(&texts)]);
@@ -240,7 +259,7 @@ pub fn fix(source: &dyn FileSource, options: &CheckOptions, mode: FixMode) -> Fi
         let (next_texts, next_report, progressed) = {
             let round = Round {
                 source,
-                options,
+                check,
                 base: &report,
                 texts: &texts,
             };
@@ -344,7 +363,7 @@ fn state_hash(texts: &BTreeMap<String, String>) -> u64 {
 /// One round: the report the fixes come from and the texts it was made of.
 struct Round<'a> {
     source: &'a dyn FileSource,
-    options: &'a CheckOptions,
+    check: &'a Checker<'a>,
     base: &'a Report,
     /// The patched texts so far (files not in it are as the source has them).
     texts: &'a BTreeMap<String, String>,
@@ -475,7 +494,7 @@ impl<'a> Round<'a> {
             }
             texts.insert(path.to_string(), new);
         }
-        let report = check(&Patched::new(self.source, &texts), self.options);
+        let report = (self.check)(&Patched::new(self.source, &texts));
         // Each fix must take its finding away: the same finding at the same place (moved by
         // the edits before it) would be fixed again and again.
         let remaining: BTreeSet<(&str, &str, &str, usize)> = report

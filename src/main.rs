@@ -1,13 +1,14 @@
 //! The native command line: `stacklint check|explain|rules`.
 
+use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use std::collections::BTreeSet;
-
 use clap::{Parser, Subcommand, ValueEnum};
+use stacklint::check::ReportScope;
+use stacklint::domain::layout::needs_content;
 use stacklint::fix::{self, FixMode};
 use stacklint::policy::config_file::ConfigFile;
 use stacklint::policy::scope;
@@ -16,7 +17,7 @@ use stacklint::render::{self, Format};
 use stacklint::source::decode_text;
 use stacklint::source::dir::DirSource;
 use stacklint::source::write::{replace_file, WriteError};
-use stacklint::{rules, CheckOptions, Report, Severity};
+use stacklint::{rules, CheckOptions, FileSource, Report, Severity};
 
 /// Exit codes are a contract: scripts tell findings from broken invocations.
 const EXIT_FINDINGS: u8 = 1;
@@ -51,8 +52,34 @@ enum Command {
         /// `git diff --name-only origin/main... | stacklint check --changed-from -`.
         /// The whole repository is still read; findings are reported for the image folders
         /// containing a changed path, their scene's image-list.yml, and the changed files.
+        /// With a base, the listed paths count as changed besides what the trees show.
         #[arg(long, value_name = "FILE")]
         changed_from: Option<PathBuf>,
+        /// Judge DIR as a change of this commit: the merge base of REV and HEAD in DIR's git
+        /// repository (a branch, tag or sha; `origin/REV` is tried too). Findings get a
+        /// status, new or existing, and the history rules (H) run.
+        #[arg(long, value_name = "REV", conflicts_with = "base_dir")]
+        base: Option<String>,
+        /// Judge DIR as a change of the repository in BASE_DIR (another checkout, an
+        /// unpacked release).
+        #[arg(long, value_name = "BASE_DIR")]
+        base_dir: Option<PathBuf>,
+        /// What to report: every finding, what the change affects, or only what the change
+        /// introduced. Default: `new` with a base, `changed` with --changed-from, else `all`.
+        #[arg(long, value_enum)]
+        scope: Option<ScopeArg>,
+        /// Whose `.stacklint.toml` judges a change: the base's (a pull request cannot relax
+        /// the rules it is checked by) or the head's.
+        #[arg(long, value_enum, default_value_t = PolicyFrom::Base)]
+        policy_from: PolicyFrom,
+        /// Report only findings this baseline does not record (`baseline = "…"` in
+        /// `.stacklint.toml` does the same); entries that match nothing are reported (C005).
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Write every current finding to FILE as a baseline (versioned JSON, sorted, one
+        /// entry per fingerprint with a count); the check runs and reports as usual.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
         /// Run only these rules: codes, names or code prefixes (`Y,P001`), comma-separated,
         /// repeatable. Replaces `select` of the configuration file.
         #[arg(long, value_name = "CODES", value_delimiter = ',')]
@@ -67,7 +94,9 @@ enum Command {
         /// Ignore `.stacklint.toml`: run every rule at its default severity.
         #[arg(long)]
         no_config: bool,
-        /// Apply the safe fixes in place, then report what remains.
+        /// Apply the safe fixes in place, then report what remains. With a base, only the
+        /// findings the change introduced are fixed (and a tag new in the change may be
+        /// renamed safely).
         #[arg(long, conflicts_with = "diff")]
         fix: bool,
         /// With `--fix` or `--diff`: the unsafe fixes too (guesses to review, tag renames).
@@ -105,6 +134,19 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ScopeArg {
+    All,
+    Changed,
+    New,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PolicyFrom {
+    Base,
+    Head,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum GraphFormatArg {
     Text,
@@ -140,6 +182,12 @@ fn run(cli: Cli) -> Result<u8, String> {
             format,
             color,
             changed_from,
+            base,
+            base_dir,
+            scope,
+            policy_from,
+            baseline,
+            write_baseline,
             select,
             ignore,
             config,
@@ -153,29 +201,61 @@ fn run(cli: Cli) -> Result<u8, String> {
             }
             let source = DirSource::open(&dir)
                 .map_err(|error| format!("cannot read `{}`: {error}", dir.display()))?;
+            let base_source = read_base(&dir, base.as_deref(), base_dir.as_deref())?;
+            if scope == Some(ScopeArg::New) && base_source.is_none() {
+                return Err("`--scope new` needs a base to compare with: give `--base REV` or `--base-dir DIR`".into());
+            }
             let options = CheckOptions {
                 changed: changed_from.as_deref().map(read_changed).transpose()?,
                 config_file: config_file(config, no_config)?,
                 select: rule_list("--select", select, selection::parse_select)?,
                 ignore: rule_list("--ignore", ignore, selection::parse_list)?,
+                scope: match scope {
+                    Some(ScopeArg::All) => Some(ReportScope::All),
+                    Some(ScopeArg::Changed) => Some(ReportScope::Changed),
+                    Some(ScopeArg::New) => Some(ReportScope::New),
+                    None if base_source.is_some() => Some(ReportScope::New),
+                    None => None,
+                },
+                policy_from_head: policy_from == PolicyFrom::Head,
+                baseline: baseline
+                    .as_deref()
+                    .map(|file| read_baseline(&dir, file))
+                    .transpose()?,
                 ..CheckOptions::default()
             };
+            let base = base_source.as_deref();
             let mode = FixMode { unsafe_fixes };
             if diff {
-                return Ok(print_diff(&source, &options, mode));
+                return Ok(print_diff(&source, base, &options, mode));
             }
             let (report, fixed) = if fix {
-                let (report, fixed) = fix_in_place(&dir, &source, &options, mode)?;
+                let (report, fixed) = fix_in_place(&dir, &source, base, &options, mode)?;
                 (report, Some(fixed))
             } else {
-                (stacklint::check(&source, &options), None)
+                (run_check(&source, base, &options), None)
             };
+            if let Some(file) = &write_baseline {
+                let all: Vec<&stacklint::Diagnostic> = report
+                    .diagnostics
+                    .iter()
+                    .chain(&report.existing)
+                    .filter(|d| !matches!(d.code, "C004" | "C005"))
+                    .collect();
+                std::fs::write(file, stacklint::policy::baseline::write(&all)).map_err(
+                    |error| format!("cannot write the baseline `{}`: {error}", file.display()),
+                )?;
+                eprintln!(
+                    "stacklint wrote {} findings to the baseline `{}`",
+                    all.len(),
+                    file.display()
+                );
+            }
             let output = render::render(&report, format, use_color(color));
             print(&output);
             if let Some(fixed) = &fixed {
                 eprintln!("{}", fixed.note);
             }
-            let io_failed = fixed.is_some_and(|fixed| fixed.io_failed);
             if report.summary.manifests == 0 {
                 // Pointing at the wrong folder must not look like a clean repository.
                 eprintln!(
@@ -183,7 +263,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                     dir.display()
                 );
             }
-            Ok(if io_failed {
+            Ok(if fixed.is_some_and(|fixed| fixed.io_failed) {
                 EXIT_USAGE
             } else if report.max_severity() >= Some(Severity::Error) {
                 EXIT_FINDINGS
@@ -234,10 +314,40 @@ fn run(cli: Cli) -> Result<u8, String> {
     }
 }
 
+/// The check, of a change when there is a base.
+fn run_check(
+    source: &dyn FileSource,
+    base: Option<&dyn FileSource>,
+    options: &CheckOptions,
+) -> Report {
+    match base {
+        Some(base) => stacklint::check::check_change(source, base, options),
+        None => stacklint::check(source, options),
+    }
+}
+
+/// The fixes, of what the change introduced when there is a base.
+fn run_fix(
+    source: &dyn FileSource,
+    base: Option<&dyn FileSource>,
+    options: &CheckOptions,
+    mode: FixMode,
+) -> fix::Fixed {
+    match base {
+        Some(base) => fix::fix_change(source, base, options, mode),
+        None => fix::fix(source, options, mode),
+    }
+}
+
 /// `--diff`: the fixes as one unified diff on stdout, what they are on stderr; exit 1 when
 /// something would change.
-fn print_diff(source: &DirSource, options: &CheckOptions, mode: FixMode) -> u8 {
-    let fixed = fix::fix(source, options, mode);
+fn print_diff(
+    source: &DirSource,
+    base: Option<&dyn FileSource>,
+    options: &CheckOptions,
+    mode: FixMode,
+) -> u8 {
+    let fixed = run_fix(source, base, options, mode);
     print(&fixed.patch(""));
     report_skipped(&fixed);
     let counts = fixed.counts(&BTreeSet::new());
@@ -267,10 +377,11 @@ struct FixedInPlace {
 fn fix_in_place(
     dir: &Path,
     source: &DirSource,
+    base: Option<&dyn FileSource>,
     options: &CheckOptions,
     mode: FixMode,
 ) -> Result<(Report, FixedInPlace), String> {
-    let fixed = fix::fix(source, options, mode);
+    let fixed = run_fix(source, base, options, mode);
     report_skipped(&fixed);
     let mut unwritten = BTreeSet::new();
     let mut io_failed = false;
@@ -296,7 +407,7 @@ fn fix_in_place(
     let again = DirSource::open(dir)
         .map_err(|error| format!("cannot read `{}` again: {error}", dir.display()))?;
     Ok((
-        stacklint::check(&again, options),
+        run_check(&again, base, options),
         FixedInPlace { note, io_failed },
     ))
 }
@@ -320,6 +431,54 @@ fn report_skipped(fixed: &fix::Fixed) {
             fix::MAX_ROUNDS
         );
     }
+}
+
+/// The base tree of `--base REV` (from git) or `--base-dir DIR`.
+fn read_base(
+    dir: &Path,
+    rev: Option<&str>,
+    base_dir: Option<&Path>,
+) -> Result<Option<Box<dyn FileSource>>, String> {
+    if let Some(rev) = rev {
+        let base = stacklint::source::git::read_base(dir, rev, needs_content)?;
+        if !base.merge_base {
+            eprintln!(
+                "warning: git found no common ancestor of `{rev}` and HEAD; comparing with `{rev}` itself ({})",
+                base.commit
+            );
+        }
+        return Ok(Some(Box::new(base.source)));
+    }
+    match base_dir {
+        Some(base_dir) => {
+            let source = DirSource::open(base_dir).map_err(|error| {
+                format!("cannot read the base `{}`: {error}", base_dir.display())
+            })?;
+            Ok(Some(Box::new(source)))
+        }
+        None => Ok(None),
+    }
+}
+
+/// `--baseline FILE`: read here (the core does no I/O); findings about it are reported under
+/// its path in the repository when it lies inside DIR.
+fn read_baseline(dir: &Path, file: &Path) -> Result<stacklint::check::BaselineFile, String> {
+    let cannot = |why: &dyn std::fmt::Display| {
+        format!("cannot read the baseline `{}`: {why}", file.display())
+    };
+    let bytes = std::fs::read(file).map_err(|error| cannot(&error))?;
+    let text = decode_text(bytes).map_err(|error| cannot(&error))?;
+    let inside = match (file.canonicalize(), dir.canonicalize()) {
+        (Ok(file), Ok(dir)) => file
+            .strip_prefix(&dir)
+            .ok()
+            .map(|relative| relative.to_string_lossy().replace('\\', "/")),
+        _ => None,
+    };
+    Ok(stacklint::check::BaselineFile {
+        path: inside.unwrap_or_else(|| file.display().to_string()),
+        text,
+    })
 }
 
 /// Reads the `--changed-from` list from a file, or from standard input for `-`.

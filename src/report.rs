@@ -7,6 +7,7 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use crate::diagnostic::{Applicability, Finding, Fix, Severity};
+use crate::model::change::Change;
 use crate::model::Repo;
 use crate::text::SourceFile;
 use crate::text::Span;
@@ -68,11 +69,31 @@ pub struct Diagnostic {
     pub message: String,
     pub help: Option<String>,
     pub related: Vec<Related>,
+    /// Identifies the finding across commits: rule, path, the flagged text and the message
+    /// without line numbers, but not where in the file it is (16 hex digits). Two identical
+    /// findings in one file share it.
+    pub fingerprint: String,
+    /// With a base to compare with: `new` when the change introduced the finding, `existing`
+    /// when the base had it already; `null` without a base.
+    pub status: Option<Status>,
     /// How to repair the finding, when a rule knows (`null` otherwise).
     pub fix: Option<LocatedFix>,
     /// Byte range in the file, kept for renderers that need the source text; not serialised.
     #[serde(skip)]
     pub span: Span,
+    /// The rule family, path and flagged text, hashed: what a change check compares when the
+    /// fingerprint differs only because the message did (a parent deleted elsewhere changes
+    /// how an old problem at this line is worded).
+    #[serde(skip)]
+    pub anchor: u64,
+}
+
+/// Whether a finding is the change's doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    New,
+    Existing,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -82,6 +103,9 @@ pub struct Summary {
     pub infos: usize,
     pub manifests: usize,
     pub entries: usize,
+    /// Findings the base had already, in what the change touched, and not reported because
+    /// only new findings are (the `new` scope); they are listed in `Report::existing`.
+    pub existing: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -89,10 +113,17 @@ pub struct Report {
     pub version: u32,
     pub summary: Summary,
     pub diagnostics: Vec<Diagnostic>,
+    /// With the `new` scope: the findings the base had already in what the change touched,
+    /// which are not counted; empty otherwise.
+    pub existing: Vec<Diagnostic>,
     /// The text of every file a diagnostic or a fix points into, as it was read: for renderers
     /// that show source lines and for applying the fixes.
     #[serde(skip)]
     pub sources: BTreeMap<String, Rc<SourceFile>>,
+    /// What the change touched, when the check compared with a base: annotations go to the
+    /// changed lines.
+    #[serde(skip)]
+    pub change: Option<Change>,
 }
 
 impl Report {
@@ -179,8 +210,42 @@ fn locate_fix(
     })
 }
 
+/// The report of a check of `repo`: every finding located, sorted, fingerprinted, counted.
 pub fn build(repo: &Repo, findings: Vec<Finding>) -> Report {
     let mut sources = BTreeMap::new();
+    let diagnostics = located(repo, findings, &mut sources);
+    assemble(repo, diagnostics, sources)
+}
+
+/// A report of located diagnostics, counted, with the texts they point into.
+pub fn assemble(
+    repo: &Repo,
+    diagnostics: Vec<Diagnostic>,
+    sources: BTreeMap<String, Rc<SourceFile>>,
+) -> Report {
+    let mut report = Report {
+        version: REPORT_VERSION,
+        summary: Summary {
+            manifests: repo.manifests.len(),
+            entries: repo.manifests.iter().map(|m| m.entries.len()).sum(),
+            ..Summary::default()
+        },
+        diagnostics,
+        existing: Vec::new(),
+        sources,
+        change: None,
+    };
+    report.recount();
+    report
+}
+
+/// Findings located in lines and columns, sorted by path, line, column and code, duplicates
+/// dropped; the texts they point into are added to `sources`.
+pub fn located(
+    repo: &Repo,
+    findings: Vec<Finding>,
+    sources: &mut BTreeMap<String, Rc<SourceFile>>,
+) -> Vec<Diagnostic> {
     let mut file_for = |path: &str| -> Option<Rc<SourceFile>> {
         let file = repo.file(path)?.clone();
         sources.insert(path.to_string(), file.clone());
@@ -207,8 +272,15 @@ pub fn build(repo: &Repo, findings: Vec<Finding>) -> Report {
                     }
                 })
                 .collect();
+            let flagged = file.as_deref().map_or("", |file| file.slice(finding.span));
+            let family = &finding.rule.code[..1];
+            let anchor = fnv1a64(format!("{family}\0{}\0{flagged}", finding.path).as_bytes());
+            let fingerprint =
+                fingerprint(finding.rule.code, &finding.path, flagged, &finding.message);
             let fix = finding.fix.and_then(|fix| locate_fix(fix, &mut file_for));
             Diagnostic {
+                anchor,
+                fingerprint,
                 code: finding.rule.code,
                 name: finding.rule.name,
                 severity: finding.severity,
@@ -220,26 +292,131 @@ pub fn build(repo: &Repo, findings: Vec<Finding>) -> Report {
                 message: finding.message,
                 help: finding.help,
                 related,
+                status: None,
                 fix,
                 span: finding.span,
             }
         })
         .collect();
+    sort(&mut diagnostics);
+    diagnostics
+}
+
+/// The report's order: by path, line, column, code and message; duplicates dropped.
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| {
         (&a.path, a.line, a.column, a.code, &a.message)
             .cmp(&(&b.path, b.line, b.column, b.code, &b.message))
     });
     diagnostics.dedup();
-    let mut report = Report {
-        version: REPORT_VERSION,
-        summary: Summary {
-            manifests: repo.manifests.len(),
-            entries: repo.manifests.iter().map(|m| m.entries.len()).sum(),
-            ..Summary::default()
-        },
-        diagnostics,
-        sources,
-    };
-    report.recount();
-    report
+}
+
+/// FNV-1a, 64 bit: small, stable across platforms and releases, no dependency.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// A finding's fingerprint: rule, path, flagged text and message without line numbers.
+fn fingerprint(code: &str, path: &str, flagged: &str, message: &str) -> String {
+    let message = without_line_numbers(message);
+    let mut input = Vec::new();
+    for part in [code, path, flagged, &message] {
+        input.extend_from_slice(part.as_bytes());
+        // A separator that cannot occur in text, so ("ab","c") and ("a","bc") differ.
+        input.push(0);
+    }
+    format!("{:016x}", fnv1a64(&input))
+}
+
+/// Replaces the numbers after the word `line`/`lines` with `#` (a range `10-12` too), so that
+/// a message naming another line ("first declared on line 3") keeps its fingerprint when lines
+/// move.
+fn without_line_numbers(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(index) = rest.find("line") {
+        let at_word_start = !rest[..index]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let (before, after) = rest.split_at(index + "line".len());
+        out.push_str(before);
+        rest = after;
+        if !at_word_start {
+            continue;
+        }
+        let word_end = rest.strip_prefix('s').unwrap_or(rest);
+        out.push_str(&rest[..rest.len() - word_end.len()]);
+        rest = word_end;
+        let Some(number) = rest
+            .strip_prefix(' ')
+            .filter(|tail| tail.starts_with(|c: char| c.is_ascii_digit()))
+        else {
+            continue;
+        };
+        out.push_str(" #");
+        rest = number.trim_start_matches(|c: char| c.is_ascii_digit());
+        if let Some(range_end) = rest
+            .strip_prefix('-')
+            .filter(|tail| tail.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            out.push_str("-#");
+            rest = range_end.trim_start_matches(|c: char| c.is_ascii_digit());
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a64_matches_the_reference_vectors() {
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn line_numbers_in_messages_do_not_count() {
+        assert_eq!(
+            without_line_numbers("declared 2 times (line 3, lines 10-12); outline 4"),
+            "declared 2 times (line #, lines #-#); outline 4"
+        );
+        assert_eq!(without_line_numbers("line"), "line");
+        assert_eq!(without_line_numbers("lines x"), "lines x");
+        assert_eq!(without_line_numbers("line 7-oe"), "line #-oe");
+    }
+
+    #[test]
+    fn fingerprints_ignore_where_but_not_what() {
+        let a = fingerprint(
+            "Y002",
+            "a/meta.yml",
+            "1.0-oe2403lts",
+            "declared twice (first on line 1)",
+        );
+        let moved = fingerprint(
+            "Y002",
+            "a/meta.yml",
+            "1.0-oe2403lts",
+            "declared twice (first on line 7)",
+        );
+        let other = fingerprint(
+            "Y002",
+            "a/meta.yml",
+            "2.0-oe2403lts",
+            "declared twice (first on line 1)",
+        );
+        assert_eq!(a, moved);
+        assert_ne!(a, other);
+        assert_eq!(a.len(), 16);
+    }
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::check::ReportScope;
 use crate::policy::selection::{self, RulePattern};
 use crate::render::{self, Format};
 use crate::report::Report;
@@ -38,10 +39,27 @@ export type Format = "human" | "json" | "github" | "sarif" | "markdown" | "rdjso
 
 export interface CheckOptions {
   /**
-   * Changed paths of a pull request. Only findings in the images they affect are reported
-   * (the whole repository is still read). Absent or null: report everything.
+   * What is reported. A list of changed paths (as before): only findings in the images they
+   * affect (the whole repository is still read). `"all"`: every finding; `"changed"`: what
+   * the change affects; `"new"` (needs `base`): only what the change introduced. Absent or
+   * null: `"new"` with a base, else everything.
    */
-  scope?: string[] | null;
+  scope?: string[] | "all" | "changed" | "new" | null;
+  /**
+   * The base of a change, in the same form as `files`: every finding gets a status, the
+   * history rules run, and the base's `.stacklint.toml` is the policy.
+   */
+  base?: Files | null;
+  /** Paths the caller knows changed besides what comparing the trees shows. */
+  changed?: string[] | null;
+  /** Whose `.stacklint.toml` judges a change: "base" (default) or "head". */
+  policy?: "base" | "head" | null;
+  /**
+   * A baseline (what `stacklint check --write-baseline` writes): its findings are not
+   * reported; entries matching nothing are C005 findings under `path`. Without it, a
+   * `baseline` key of `.stacklint.toml` names one among `files`.
+   */
+  baseline?: { path: string; text: string } | null;
   /**
    * Run only these rules: codes, names or code prefixes (`["Y", "P001"]`). Replaces `select`
    * of the repository's `.stacklint.toml`. Absent or null: the file's, or every rule.
@@ -117,6 +135,13 @@ export interface Diagnostic {
   message: string;
   help: string | null;
   related: Related[];
+  /**
+   * Identifies the finding across commits (rule, path, flagged text, message without line
+   * numbers): 16 hex digits, the same wherever the finding moves in its file.
+   */
+  fingerprint: string;
+  /** With a base: "new" (the change introduced it) or "existing"; null without a base. */
+  status: "new" | "existing" | null;
   /** The fix, when a rule knows one; null otherwise. */
   fix: Fix | null;
 }
@@ -128,6 +153,8 @@ export interface Summary {
   infos: number;
   manifests: number;
   entries: number;
+  /** Findings the base had already in what the change touched, not reported (scope "new"). */
+  existing: number;
 }
 
 /** The JSON contract shared with `stacklint check --format json`. */
@@ -135,6 +162,8 @@ export interface Report {
   version: 1;
   summary: Summary;
   diagnostics: Diagnostic[];
+  /** With scope "new": the existing findings in what the change touched; else empty. */
+  existing: Diagnostic[];
 }
 
 export interface RuleInfo {
@@ -176,6 +205,8 @@ export interface FixResult {
   /** False only when the fixes did not settle within the round limit (a bug). */
   converged: boolean;
 }
+
+
 
 /**
  * One finding as a GitHub annotation: the arguments of `@actions/core`'s
@@ -223,27 +254,97 @@ export interface Limits {
 "#;
 
 #[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 struct JsOptions {
     /// For [`render`]; ignored by [`check`] and [`Checked`].
     format: Option<String>,
     /// Colour escapes in human output.
     color: bool,
-    /// Changed paths: report only what they affect. Absent or null checks everything.
-    scope: Option<Vec<String>>,
+    /// Changed paths (report only what they affect), or what to report.
+    scope: Option<JsScope>,
+    /// The base tree of a change.
+    base: Option<BTreeMap<String, FileContent>>,
+    changed: Option<Vec<String>>,
+    policy: Option<String>,
+    baseline: Option<JsBaseline>,
     /// Replace the `.stacklint.toml` lists; an unknown code throws.
     select: Option<Vec<String>>,
     ignore: Option<Vec<String>>,
+    /// For [`apply_fixes`]: the unsafe fixes too.
+    #[serde(rename = "unsafe")]
+    unsafe_fixes: bool,
+    /// For [`apply_fixes`]: the patch's paths go under it.
+    prefix: String,
+}
+
+/// Every option name: serde-wasm-bindgen reads only the fields a struct names, so a misspelt
+/// option (`scopes`) would otherwise be ignored and check the whole repository.
+const OPTION_NAMES: &[&str] = &[
+    "format", "color", "scope", "base", "changed", "policy", "baseline", "select", "ignore",
+];
+
+/// [`apply_fixes`]' option names: the check's, and which fixes.
+const FIX_OPTION_NAMES: &[&str] = &[
+    "scope", "base", "changed", "policy", "baseline", "select", "ignore", "unsafe", "prefix",
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsBaseline {
+    path: String,
+    text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum JsScope {
+    Paths(Vec<String>),
+    Mode(String),
+}
+
+fn paths_option(name: &str, paths: &[String]) -> Result<Vec<String>, JsError> {
+    crate::policy::scope::normalize_changed(paths.iter().map(String::as_str))
+        .map_err(|error| JsError::new(&format!("stacklint: `{name}`: {error}")))
 }
 
 impl JsOptions {
     fn check_options(&self) -> Result<CheckOptions, JsError> {
-        let changed = self
-            .scope
-            .as_ref()
-            .map(|paths| crate::policy::scope::normalize_changed(paths.iter().map(String::as_str)))
-            .transpose()
-            .map_err(|error| JsError::new(&format!("stacklint: `scope`: {error}")))?;
+        let mut changed = self
+            .changed
+            .as_deref()
+            .map(|paths| paths_option("changed", paths))
+            .transpose()?;
+        let scope = match &self.scope {
+            None => self.base.is_some().then_some(ReportScope::New),
+            Some(JsScope::Paths(paths)) => {
+                changed = Some(paths_option("scope", paths)?);
+                Some(ReportScope::Changed)
+            }
+            Some(JsScope::Mode(mode)) => Some(match mode.as_str() {
+                "all" => ReportScope::All,
+                "changed" => ReportScope::Changed,
+                "new" if self.base.is_some() => ReportScope::New,
+                "new" => {
+                    return Err(JsError::new(
+                        "stacklint: `scope: \"new\"` needs `base`, the tree to compare with",
+                    ))
+                }
+                other => {
+                    return Err(JsError::new(&format!(
+                        "stacklint: `scope` is `{other}`; expected a list of changed paths, \"all\", \"changed\" or \"new\""
+                    )))
+                }
+            }),
+        };
+        let policy_from_head = match self.policy.as_deref() {
+            None | Some("base") => false,
+            Some("head") => true,
+            Some(other) => {
+                return Err(JsError::new(&format!(
+                    "stacklint: `policy` is `{other}`; expected \"base\" or \"head\""
+                )))
+            }
+        };
         type Parse = fn(&[String]) -> Result<Vec<RulePattern>, String>;
         let rules = |name: &str, list: &Option<Vec<String>>, parse: Parse| {
             list.as_deref()
@@ -253,34 +354,19 @@ impl JsOptions {
         };
         Ok(CheckOptions {
             changed,
+            scope,
+            policy_from_head,
+            baseline: self
+                .baseline
+                .as_ref()
+                .map(|given| crate::check::BaselineFile {
+                    path: given.path.clone(),
+                    text: given.text.clone(),
+                }),
             select: rules("select", &self.select, selection::parse_select)?,
             ignore: rules("ignore", &self.ignore, selection::parse_list)?,
             ..CheckOptions::default()
         })
-    }
-}
-
-/// [`apply_fixes`]' options: the check options, and which fixes.
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-struct JsFixOptions {
-    scope: Option<Vec<String>>,
-    select: Option<Vec<String>>,
-    ignore: Option<Vec<String>>,
-    #[serde(rename = "unsafe")]
-    unsafe_fixes: bool,
-    prefix: String,
-}
-
-impl JsFixOptions {
-    fn check_options(&self) -> Result<CheckOptions, JsError> {
-        JsOptions {
-            scope: self.scope.clone(),
-            select: self.select.clone(),
-            ignore: self.ignore.clone(),
-            ..JsOptions::default()
-        }
-        .check_options()
     }
 }
 
@@ -301,28 +387,34 @@ fn source_from(files: JsValue) -> Result<MemorySource, JsError> {
     memory_source(files).map_err(|error| JsError::new(&format!("stacklint: {error}")))
 }
 
-fn options_from<T: serde::de::DeserializeOwned + Default>(
-    options: Option<JsValue>,
-) -> Result<T, JsError> {
-    options_named(options, "options")
+fn options_from(options: Option<JsValue>) -> Result<JsOptions, JsError> {
+    options_named(options, OPTION_NAMES)
 }
 
-/// Options `what` (`options`, `markdown options`) from JS; absent or null gives the defaults.
-fn options_named<T: serde::de::DeserializeOwned + Default>(
-    options: Option<JsValue>,
-    what: &str,
-) -> Result<T, JsError> {
+/// The options, when every name is one of `names`.
+fn options_named(options: Option<JsValue>, names: &[&str]) -> Result<JsOptions, JsError> {
+    let allowed = names;
     let Some(options) = options.filter(|value| !value.is_undefined() && !value.is_null()) else {
-        return Ok(T::default());
+        return Ok(JsOptions::default());
     };
     let invalid = |error: &dyn std::fmt::Display| {
-        JsError::new(&format!("stacklint: invalid {what}: {error}"))
+        JsError::new(&format!("stacklint: invalid options: {error}"))
     };
-    // Through a JSON value: serde-wasm-bindgen reads only the fields a struct names, so a
-    // misspelt option (`scopes`) would otherwise be ignored and check the whole repository.
-    let value: serde_json::Value =
-        serde_wasm_bindgen::from_value(options).map_err(|error| invalid(&error))?;
-    serde_json::from_value(value).map_err(|error| invalid(&error))
+    // The names alone first (values are not read), so a misspelt option is an error.
+    let names: BTreeMap<String, serde::de::IgnoredAny> =
+        serde_wasm_bindgen::from_value(options.clone()).map_err(|error| invalid(&error))?;
+    if let Some(unknown) = names.keys().find(|name| !allowed.contains(&name.as_str())) {
+        let nearest = crate::text::suggest::nearest(unknown, allowed.iter().copied(), 1);
+        let hint = nearest
+            .first()
+            .map(|name| format!("; did you mean `{name}`?"))
+            .unwrap_or_default();
+        return Err(invalid(&format!(
+            "unknown option `{unknown}`{hint} (options: {})",
+            allowed.join(", ")
+        )));
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|error| invalid(&error))
 }
 
 fn format_from(name: &str) -> Result<Format, JsError> {
@@ -334,9 +426,17 @@ fn format_from(name: &str) -> Result<Format, JsError> {
     })
 }
 
-fn run(files: JsValue, options: &JsOptions) -> Result<Report, JsError> {
+fn run(files: JsValue, options: &mut JsOptions) -> Result<Report, JsError> {
     let source = source_from(files)?;
-    Ok(crate::check(&source, &options.check_options()?))
+    let check_options = options.check_options()?;
+    match options.base.take() {
+        Some(base) => {
+            let base = memory_source(base)
+                .map_err(|error| JsError::new(&format!("stacklint: `base`: {error}")))?;
+            Ok(crate::check::check_change(&source, &base, &check_options))
+        }
+        None => Ok(crate::check(&source, &check_options)),
+    }
 }
 
 /// Checks a repository and returns the report (the CLI's JSON contract) as a plain object.
@@ -345,7 +445,7 @@ pub fn check(
     #[wasm_bindgen(unchecked_param_type = "Files")] files: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let report = run(files, &options_from(options)?)?;
+    let report = run(files, &mut options_from(options)?)?;
     to_js(&report)
 }
 
@@ -384,15 +484,20 @@ pub fn apply_fixes(
     #[wasm_bindgen(unchecked_param_type = "Files")] files: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FixOptions | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let options: JsFixOptions = options_from(options)?;
+    let mut options = options_named(options, FIX_OPTION_NAMES)?;
     let source = source_from(files)?;
-    let fixed = crate::fix::fix(
-        &source,
-        &options.check_options()?,
-        crate::fix::FixMode {
-            unsafe_fixes: options.unsafe_fixes,
-        },
-    );
+    let check_options = options.check_options()?;
+    let mode = crate::fix::FixMode {
+        unsafe_fixes: options.unsafe_fixes,
+    };
+    let fixed = match options.base.take() {
+        Some(base) => {
+            let base = memory_source(base)
+                .map_err(|error| JsError::new(&format!("stacklint: `base`: {error}")))?;
+            crate::fix::fix_change(&source, &base, &check_options, mode)
+        }
+        None => crate::fix::fix(&source, &check_options, mode),
+    };
     let result = FixResult {
         files: fixed
             .files
@@ -432,9 +537,9 @@ pub fn render(
         JsValue,
     >,
 ) -> Result<String, JsError> {
-    let options: JsOptions = options_from(options)?;
+    let mut options = options_from(options)?;
     let format = format_from(options.format.as_deref().unwrap_or("human"))?;
-    let report = run(files, &options)?;
+    let report = run(files, &mut options)?;
     Ok(render::render(&report, format, options.color))
 }
 
@@ -455,7 +560,7 @@ impl Checked {
             JsValue,
         >,
     ) -> Result<Checked, JsError> {
-        let report = run(files, &options_from(options)?)?;
+        let report = run(files, &mut options_from(options)?)?;
         Ok(Checked { report })
     }
 
@@ -522,7 +627,19 @@ impl Checked {
             JsValue,
         >,
     ) -> Result<String, JsError> {
-        let options: JsMarkdownOptions = options_named(options, "markdown options")?;
+        let options: JsMarkdownOptions = match options.filter(|v| !v.is_undefined() && !v.is_null())
+        {
+            None => JsMarkdownOptions::default(),
+            Some(value) => {
+                let value: serde_json::Value =
+                    serde_wasm_bindgen::from_value(value).map_err(|error| {
+                        JsError::new(&format!("stacklint: invalid markdown options: {error}"))
+                    })?;
+                serde_json::from_value(value).map_err(|error| {
+                    JsError::new(&format!("stacklint: invalid markdown options: {error}"))
+                })?
+            }
+        };
         Ok(render::markdown::render(
             &self.report,
             &render::markdown::MarkdownOptions {

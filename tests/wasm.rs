@@ -453,3 +453,73 @@ fn rdjson_and_the_markdown_fix_blocks_render_from_one_check() {
         .expect("markdown")
         .contains("### Fixes"));
 }
+
+#[wasm_bindgen_test]
+fn a_base_tree_gives_statuses_and_the_new_scope_reports_only_new_findings() {
+    let base = object(&json!({
+        "AI/image-list.yml": "images:\n  demo: demo\n",
+        "AI/demo/meta.yml": "1.0-oe2403lts:\n  path: AI/demo/1.0/24.03-lts/Dockerfile\n",
+        "AI/demo/1.0/24.03-lts/Dockerfile": "FROM openeuler/openeuler:24.03-lts\n",
+    }));
+    let head = object(&json!({
+        "AI/image-list.yml": "images:\n  demo: demo\n",
+        "AI/demo/meta.yml": "1.0-oe2403lts:\n  path: AI/demo/1.0/24.03-lts/Dockerfile\n1.1-oe2403lts:\n  path: 1.1/24.03-lts/Dockerfile\n",
+        "AI/demo/1.0/24.03-lts/Dockerfile": "FROM openeuler/openeuler:24.03-lts\n",
+    }));
+    let all = from_js(
+        wasm::check(
+            head.clone(),
+            Some(object(&json!({"base": base_value(&base), "scope": "all"}))),
+        )
+        .expect("checks"),
+    );
+    let statuses: Vec<(String, String)> = all["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or("").to_string(),
+                d["status"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("P003".to_string(), "existing".to_string()),
+            ("P001".to_string(), "new".to_string())
+        ]
+    );
+    let new = from_js(
+        wasm::check(head, Some(object(&json!({"base": base_value(&base)})))).expect("checks"),
+    );
+    assert_eq!(new["diagnostics"].as_array().map(Vec::len), Some(1));
+    assert_eq!(new["summary"]["existing"], 1);
+    assert_eq!(new["existing"][0]["code"], "P003");
+}
+
+/// A JS value as JSON, to embed one object in another.
+fn base_value(value: &JsValue) -> Value {
+    from_js(value.clone())
+}
+
+#[wasm_bindgen_test]
+fn scope_new_without_a_base_and_unknown_options_throw_clearly() {
+    let error = wasm::check(repo(), Some(object(&json!({"scope": "new"}))))
+        .map(|_| ())
+        .map_err(error_message)
+        .expect_err("no base");
+    assert_eq!(
+        error,
+        "stacklint: `scope: \"new\"` needs `base`, the tree to compare with"
+    );
+    let error = wasm::check(repo(), Some(object(&json!({"bse": {}}))))
+        .map(|_| ())
+        .map_err(error_message)
+        .expect_err("misspelt");
+    assert!(
+        error.contains("unknown option `bse`; did you mean `base`?"),
+        "{error}"
+    );
+}

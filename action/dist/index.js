@@ -821,139 +821,30 @@ function emitAnnotations(plan, core, { summaryWritten = true } = {}) {
   }
 }
 
-// js/action/git.mjs
-import { execFile } from "node:child_process";
-var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
-var PINNED_CONFIG = ["-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false"];
-var DIFF_FLAGS = ["--no-renames", "--relative", "--no-color", "--no-ext-diff", "--no-textconv"];
-function git(cwd, args) {
-  return new Promise((resolve, reject) => {
-    execFile(
-      "git",
-      [...PINNED_CONFIG, ...args],
-      { cwd, encoding: "utf8", maxBuffer: MAX_OUTPUT_BYTES, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } },
-      (error2, stdout, stderr) => {
-        if (error2) {
-          error2.stderr = stderr;
-          reject(error2);
-        } else {
-          resolve(stdout);
-        }
-      }
-    );
-  });
-}
-function firstLine(error2) {
-  if (error2.code === "ENOENT") return "git is not installed";
-  const text = (error2.stderr || error2.message || "").trim();
-  return text.split("\n")[0];
-}
-function unquoteGitPath(text) {
-  if (!text.startsWith('"') || !text.endsWith('"')) return text;
-  const escapes = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, "\\": 92, '"': 34 };
-  const bytes = [];
-  const body = Buffer.from(text.slice(1, -1), "utf8");
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] !== 92 || i + 1 >= body.length) {
-      bytes.push(body[i]);
-      continue;
-    }
-    const next = String.fromCharCode(body[i + 1]);
-    if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(body.subarray(i + 1, i + 4).toString("latin1"), 8));
-      i += 3;
-    } else {
-      bytes.push(escapes[next] ?? body[i + 1]);
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-function parseChangedLines(patch) {
-  const changed = /* @__PURE__ */ new Map();
-  let current = null;
-  for (const line of patch.split("\n")) {
-    if (line.startsWith("+++ ")) {
-      const target = unquoteGitPath(line.slice(4));
-      current = target === "/dev/null" ? null : target.replace(/^b\//, "");
-      if (current !== null && !changed.has(current)) changed.set(current, []);
-      continue;
-    }
-    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
-    if (hunk && current !== null) {
-      const start = Number(hunk[1]);
-      const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
-      changed.get(current).push(count === 0 ? [Math.max(start, 1), Math.max(start, 1)] : [start, start + count - 1]);
-    }
-  }
-  return changed;
-}
-function touchesChangedLines(changedLines, path5, start, end) {
-  const ranges = changedLines.get(path5);
-  return ranges !== void 0 && ranges.some(([from, to]) => start <= to && end >= from);
-}
-async function diffAgainstBase(cwd, base) {
-  let shallow = false;
-  try {
-    shallow = (await git(cwd, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
-  } catch (error2) {
-    return { ok: false, shallow, checkout: false, reason: `${cwd} is not a git checkout (${firstLine(error2)})` };
-  }
-  let found = null;
-  for (const candidate of [base, `origin/${base}`]) {
-    try {
-      await git(cwd, ["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]);
-      found = candidate;
-      break;
-    } catch {
-    }
-  }
-  if (found === null) return { ok: false, shallow, checkout: true, reason: `the base \`${base}\` is not in this clone` };
-  try {
-    await git(cwd, ["merge-base", found, "HEAD"]);
-  } catch {
-    return { ok: false, shallow, checkout: true, reason: `git cannot find a common ancestor of \`${base}\` and HEAD` };
-  }
-  const range = `${found}...HEAD`;
-  try {
-    const names = await git(cwd, ["diff", "--name-only", "-z", ...DIFF_FLAGS, range, "--"]);
-    const patch = await git(cwd, ["diff", "--unified=0", "--src-prefix=a/", "--dst-prefix=b/", ...DIFF_FLAGS, range, "--"]);
-    return { ok: true, files: names.split("\0").filter(Boolean).sort(), lines: parseChangedLines(patch) };
-  } catch (error2) {
-    return { ok: false, shallow, checkout: true, reason: `git diff ${range} failed: ${firstLine(error2)}` };
-  }
-}
-
 // js/action/budget.mjs
 var GITHUB_ANNOTATION_LIMITS = Object.freeze({ error: 10, warning: 10, notice: 10 });
 var LEVEL_RANK = { error: 0, warning: 1, notice: 2 };
-function planAnnotations(diagnostics, annotations, { changedLines = /* @__PURE__ */ new Map(), limits: limits2 = GITHUB_ANNOTATION_LIMITS, reserved = {} } = {}) {
-  const ranked = diagnostics.map((diagnostic, index) => ({
-    diagnostic,
-    annotation: annotations[index],
-    index,
-    onChangedLine: touchesChangedLines(changedLines, diagnostic.path, diagnostic.line, diagnostic.end_line)
-  })).sort(
-    (a, b) => LEVEL_RANK[a.annotation.level] - LEVEL_RANK[b.annotation.level] || Number(b.onChangedLine) - Number(a.onChangedLine) || a.index - b.index
-  );
+function planAnnotations(annotations, { limits: limits2 = GITHUB_ANNOTATION_LIMITS, reserved = {} } = {}) {
   const room = (level) => Math.max(0, limits2[level] - (reserved[level] ?? 0));
   const pick = (noticeRoom) => {
     const used = { error: 0, warning: 0, notice: 0 };
     const rooms = { error: room("error"), warning: room("warning"), notice: noticeRoom };
-    return ranked.filter(({ annotation: { level } }) => used[level] < rooms[level] && ++used[level]);
+    return annotations.filter(({ level }) => used[level] < rooms[level] && ++used[level]);
   };
   let chosen = pick(room("notice"));
-  if (chosen.length < ranked.length) {
+  if (chosen.length < annotations.length) {
     chosen = pick(Math.max(0, room("notice") - 1));
   }
-  return {
-    chosen: chosen.map(({ diagnostic, annotation, onChangedLine }) => ({ diagnostic, annotation, onChangedLine })),
-    omitted: ranked.length - chosen.length
-  };
+  chosen.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
+  return { chosen: chosen.map((annotation) => ({ annotation })), omitted: annotations.length - chosen.length };
 }
 
-// js/action/github.mjs
-import { readFile } from "node:fs/promises";
+// js/action/git.mjs
+import { execFile, spawn } from "node:child_process";
+
+// js/action/workspace.mjs
+import { open, readdir, realpath, stat } from "node:fs/promises";
+import path3 from "node:path";
 
 // js/action/inputs.mjs
 var InputError = class extends Error {
@@ -963,11 +854,12 @@ var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request
 var TRUE_VALUES = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
 var FALSE_VALUES = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
 function oneOf(name, value, allowed) {
-  if (!allowed.includes(value)) {
+  const known = allowed.find((option) => option === value);
+  if (known === void 0) {
     const list = allowed.map((v) => `\`${v}\``).join(", ");
     throw new InputError(`input \`${name}\` is \`${value}\`; expected one of ${list}`);
   }
-  return value;
+  return known;
 }
 function boolean(name, value) {
   if (value === "") return true;
@@ -982,7 +874,8 @@ function ruleList(value) {
 function readInputs(getInput2, { eventName, event }) {
   const isPullRequest = PULL_REQUEST_EVENTS.has(eventName);
   const scopeInput = getInput2("scope");
-  const scope = scopeInput === "" ? isPullRequest ? "changed" : "all" : oneOf("scope", scopeInput, ["changed", "all"]);
+  const scope = scopeInput === "" ? isPullRequest ? "new" : "all" : oneOf("scope", scopeInput, ["new", "changed", "all"]);
+  const policy = oneOf("policy", getInput2("policy") || "base", ["base", "head"]);
   const failOn = oneOf("fail-on", getInput2("fail-on") || "error", ["error", "warning", "never"]);
   const path5 = getInput2("path") || ".";
   if (path5.includes("\0")) throw new InputError("input `path` contains a NUL character");
@@ -991,38 +884,295 @@ function readInputs(getInput2, { eventName, event }) {
   if (base.startsWith("-")) {
     throw new InputError(`input \`base\` is \`${base}\`; expected a branch, tag or commit sha`);
   }
-  if (scope === "changed" && base === "") {
+  if (scope !== "all" && base === "") {
     throw new InputError(
-      `\`scope: changed\` needs a commit to compare with, and this \`${eventName || "unknown"}\` event has no pull request: set the \`base\` input, or use \`scope: all\``
+      `\`scope: ${scope}\` needs a commit to compare with, and this \`${eventName || "unknown"}\` event has no pull request: set the \`base\` input, or use \`scope: all\``
     );
   }
   return {
     path: path5,
     scope,
     base,
+    policy,
     failOn,
     // Checked against the rule table by the core (it names the nearest code).
     select: ruleList(getInput2("select")),
     ignore: ruleList(getInput2("ignore")),
     sarifFile: getInput2("sarif-file"),
+    baseline: getInput2("baseline"),
     annotations: boolean("annotations", getInput2("annotations")),
     summary: boolean("summary", getInput2("summary"))
   };
 }
 
+// js/action/workspace.mjs
+var SKIPPED_NAMES = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function isWithin(child, parent) {
+  const relative = path3.relative(parent, child);
+  return relative === "" || !relative.startsWith("..") && !path3.isAbsolute(relative);
+}
+function toPosix(relative) {
+  return relative.split(path3.sep).join("/");
+}
+async function resolveRoot(workspace, input) {
+  const lexical = path3.resolve(workspace, input);
+  if (!isWithin(lexical, path3.resolve(workspace))) {
+    throw new InputError(`input \`path\` is \`${input}\`, which leads outside the workspace ${workspace}`);
+  }
+  let realWorkspace;
+  let root;
+  try {
+    realWorkspace = await realpath(workspace);
+  } catch (error2) {
+    throw new InputError(`cannot read the workspace ${workspace}: ${/** @type {NodeJS.ErrnoException} */
+    error2.message}`);
+  }
+  try {
+    root = await realpath(lexical);
+  } catch (error2) {
+    throw new InputError(`input \`path\` is \`${input}\`, which cannot be read: ${/** @type {NodeJS.ErrnoException} */
+    error2.message}`);
+  }
+  if (!isWithin(root, realWorkspace)) {
+    throw new InputError(`input \`path\` is \`${input}\`, a symlink leading outside the workspace to ${root}`);
+  }
+  if (!(await stat(root)).isDirectory()) {
+    throw new InputError(`input \`path\` is \`${input}\`, which is not a directory`);
+  }
+  return { root, prefix: toPosix(path3.relative(realWorkspace, root)) };
+}
+async function readText(file, maxFileBytes) {
+  let handle;
+  try {
+    handle = await open(file, "r");
+    const { size } = await handle.stat();
+    if (size > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: size };
+    const buffer = Buffer.alloc(maxFileBytes + 1);
+    let length = 0;
+    for (; ; ) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) break;
+    }
+    if (length > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: length };
+    return decodeFile(buffer.subarray(0, length));
+  } catch (thrown) {
+    const error2 = (
+      /** @type {NodeJS.ErrnoException} */
+      thrown
+    );
+    return { kind: "unreadable", reason: "io", detail: error2.code ?? error2.message };
+  } finally {
+    await handle?.close();
+  }
+}
+async function readNamedFile(root, input, name, maxFileBytes) {
+  const lexical = path3.resolve(root, input);
+  if (!isWithin(lexical, root)) throw new InputError(`input \`${name}\` is \`${input}\`, which leads outside the checked folder`);
+  let real;
+  try {
+    real = await realpath(lexical);
+  } catch (thrown) {
+    throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${/** @type {Error} */
+    thrown.message}`);
+  }
+  if (!isWithin(real, root)) throw new InputError(`input \`${name}\` is \`${input}\`, a symlink leading outside the checked folder`);
+  const found = await readText(real, maxFileBytes);
+  if (found.kind !== "text") {
+    const why = found.kind !== "unreadable" ? "it is not UTF-8 text" : found.reason === "too-large" ? `it is ${found.bytes} bytes, more than ${maxFileBytes}` : "detail" in found ? found.detail : found.reason;
+    throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${why}`);
+  }
+  return { path: toPosix(path3.relative(root, real)), text: found.text };
+}
+function decodeFile(bytes) {
+  if (bytes.includes(0)) return { kind: "bytes", data: new Uint8Array(bytes) };
+  try {
+    return { kind: "text", text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return { kind: "bytes", data: new Uint8Array(bytes) };
+  }
+}
+async function describeLink(absolute, root, relative, { needsContent: needsContent2, maxFileBytes }) {
+  let target;
+  try {
+    target = await realpath(absolute);
+  } catch {
+    return needsContent2(relative) ? { kind: "unreadable", reason: "broken-link" } : { kind: "unread" };
+  }
+  if (!(await stat(target)).isFile()) return null;
+  if (!isWithin(target, root)) {
+    return needsContent2(relative) ? { kind: "unreadable", reason: "outside" } : { kind: "unread" };
+  }
+  return needsContent2(relative) ? readText(target, maxFileBytes) : { kind: "unread" };
+}
+async function readRepository(root, policy) {
+  const files = /* @__PURE__ */ new Map();
+  const pending = [""];
+  for (let dir = pending.pop(); dir !== void 0; dir = pending.pop()) {
+    let entries;
+    try {
+      entries = await readdir(path3.join(root, dir), { withFileTypes: true });
+    } catch (error2) {
+      throw new InputError(`cannot read the folder \`${dir || "."}\` of the repository: ${/** @type {NodeJS.ErrnoException} */
+      error2.message}`);
+    }
+    for (const entry of entries) {
+      if (SKIPPED_NAMES.has(entry.name)) continue;
+      const relative = dir === "" ? entry.name : `${dir}/${entry.name}`;
+      const absolute = path3.join(root, relative);
+      if (entry.isDirectory()) {
+        pending.push(relative);
+      } else if (entry.isFile()) {
+        files.set(relative, policy.needsContent(relative) ? await readText(absolute, policy.maxFileBytes) : { kind: "unread" });
+      } else if (entry.isSymbolicLink()) {
+        const found = await describeLink(absolute, root, relative, policy);
+        if (found) files.set(relative, found);
+      }
+    }
+  }
+  return new Map([...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+
+// js/action/git.mjs
+var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
+var PINNED_CONFIG = ["-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false"];
+var DIFF_FLAGS = ["--no-renames", "--relative", "--no-color", "--no-ext-diff", "--no-textconv"];
+var GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+function git(cwd, args) {
+  return new Promise((resolve, reject) => {
+    execFile("git", [...PINNED_CONFIG, ...args], { cwd, encoding: "utf8", maxBuffer: MAX_OUTPUT_BYTES, env: GIT_ENV }, (error2, stdout, stderr) => {
+      if (error2) {
+        reject(Object.assign(error2, { stderr }));
+      } else {
+        resolve(stdout);
+      }
+    });
+  });
+}
+function firstLine(rejection) {
+  const error2 = (
+    /** @type {GitError} */
+    rejection
+  );
+  if (error2.code === "ENOENT") return "git is not installed";
+  const text = (error2.stderr || error2.message || "").trim();
+  return text.split("\n")[0];
+}
+async function commitOf(cwd, candidate) {
+  try {
+    return (await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${candidate}^{commit}`])).trim();
+  } catch {
+    return null;
+  }
+}
+async function findBase(cwd, base, shallow) {
+  for (const candidate of [base, `origin/${base}`]) {
+    const sha2 = await commitOf(cwd, candidate);
+    if (sha2) return { sha: sha2, fetched: false };
+  }
+  if (!shallow) return { sha: null, reason: `the base \`${base}\` is not in this clone` };
+  try {
+    await git(cwd, ["fetch", "--depth=1", "--no-tags", "--no-recurse-submodules", "--quiet", "origin", "--end-of-options", base]);
+  } catch (error2) {
+    return { sha: null, reason: `the base \`${base}\` is not in this shallow clone and fetching it failed (${firstLine(error2)})` };
+  }
+  const sha = await commitOf(cwd, "FETCH_HEAD");
+  return sha ? { sha, fetched: true } : { sha: null, reason: `fetching the base \`${base}\` brought no commit` };
+}
+async function comparisonCommit(cwd, baseSha) {
+  const head = await git(cwd, ["cat-file", "commit", "HEAD"]);
+  const parents = head.split("\n").filter((line) => line.startsWith("parent ")).map((line) => line.slice(7));
+  if (parents.includes(baseSha)) return { commit: baseSha, note: "" };
+  try {
+    return { commit: (await git(cwd, ["merge-base", "--end-of-options", baseSha, "HEAD"])).trim(), note: "" };
+  } catch {
+    return { commit: baseSha, note: " (no common ancestor with HEAD in this clone: compared with the base commit itself)" };
+  }
+}
+function catBlobs(cwd, objects) {
+  if (objects.length === 0) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", [...PINNED_CONFIG, "cat-file", "--batch"], { cwd, env: GIT_ENV, stdio: ["pipe", "pipe", "pipe"] });
+    const chunks = [];
+    let stderr = "";
+    child.stdout.on("data", (chunk) => chunks.push(chunk));
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(Object.assign(new Error(`git cat-file exited with ${code}`), { stderr }));
+      const output = Buffer.concat(chunks);
+      const blobs = [];
+      let at = 0;
+      for (const object of objects) {
+        const end = output.indexOf(10, at);
+        const header = output.subarray(at, end).toString("latin1");
+        const size = Number(header.split(" ")[2]);
+        if (end < 0 || !Number.isSafeInteger(size)) return reject(Object.assign(new Error(`git cat-file could not read ${object}`), { stderr: header }));
+        blobs.push(output.subarray(end + 1, end + 1 + size));
+        at = end + 1 + size + 1;
+      }
+      resolve(blobs);
+    });
+    child.stdin.end(objects.map((object) => `${object}
+`).join(""));
+  });
+}
+async function readBase(cwd, base, policy) {
+  let shallow = false;
+  try {
+    shallow = (await git(cwd, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
+  } catch (error2) {
+    return { ok: false, shallow, checkout: false, reason: `${cwd} is not a git checkout (${firstLine(error2)})` };
+  }
+  const found = await findBase(cwd, base, shallow);
+  if (found.sha === null) return { ok: false, shallow, checkout: true, reason: found.reason };
+  try {
+    const { commit, note } = await comparisonCommit(cwd, found.sha);
+    const prefix = (await git(cwd, ["rev-parse", "--show-prefix"])).replace(/\n$/, "");
+    const listing = await git(cwd, ["ls-tree", "-r", "-z", "-l", "--full-tree", "--end-of-options", commit]);
+    const files = /* @__PURE__ */ new Map();
+    const wanted = [];
+    for (const record of listing.split("\0")) {
+      const tab = record.indexOf("	");
+      if (tab < 0) continue;
+      const [mode, kind, object, size] = record.slice(0, tab).split(/ +/);
+      const path5 = record.slice(tab + 1);
+      if (kind !== "blob" || !path5.startsWith(prefix)) continue;
+      const relative = path5.slice(prefix.length);
+      if (!policy.needsContent(relative)) files.set(relative, { kind: "unread" });
+      else if (mode === "120000") files.set(relative, { kind: "unreadable", reason: "io", detail: "a symbolic link in the base commit" });
+      else if (Number(size) > policy.maxFileBytes) files.set(relative, { kind: "unreadable", reason: "too-large", bytes: Number(size) });
+      else wanted.push([relative, object]);
+    }
+    const blobs = await catBlobs(cwd, wanted.map(([, object]) => object));
+    wanted.forEach(([relative], index) => files.set(relative, decodeFile(blobs[index])));
+    const names = await git(cwd, ["diff", "--name-only", "-z", ...DIFF_FLAGS, commit, "HEAD", "--"]);
+    const changed = names.split("\0").filter(Boolean).sort();
+    return { ok: true, files: new Map([...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)), commit, changed, fetched: found.fetched, note };
+  } catch (error2) {
+    return { ok: false, shallow, checkout: true, reason: `git could not read the base \`${base}\`: ${firstLine(error2)}` };
+  }
+}
+
 // js/action/github.mjs
+import { readFile } from "node:fs/promises";
 async function readEvent(eventPath) {
   if (!eventPath) return {};
   let text;
   try {
     text = await readFile(eventPath, "utf8");
   } catch (error2) {
-    throw new InputError(`cannot read the event payload GITHUB_EVENT_PATH=${eventPath}: ${error2.message}`);
+    throw new InputError(`cannot read the event payload GITHUB_EVENT_PATH=${eventPath}: ${/** @type {Error} */
+    error2.message}`);
   }
   try {
     return JSON.parse(text);
   } catch (error2) {
-    throw new InputError(`the event payload ${eventPath} is not JSON: ${error2.message}`);
+    throw new InputError(`the event payload ${eventPath} is not JSON: ${/** @type {SyntaxError} */
+    error2.message}`);
   }
 }
 async function readGitHubContext(env) {
@@ -1366,6 +1516,10 @@ function __wbg_get_imports() {
       const ret = getObject(arg0)[arg1 >>> 0];
       return addHeapObject(ret);
     },
+    __wbg_get_with_ref_key_6412cf3094599694: function(arg0, arg1) {
+      const ret = getObject(arg0)[getObject(arg1)];
+      return addHeapObject(ret);
+    },
     __wbg_instanceof_ArrayBuffer_a99f175873e5d9b8: function(arg0) {
       let result;
       try {
@@ -1681,12 +1835,18 @@ function loadCore(bytes) {
   initSync({ module: bytes });
   return { version: version(), maxFileBytes: limits().maxFileBytes, needsContent };
 }
-var UNREADABLE = {
-  "too-large": ({ bytes }) => ({ unreadable: "too-large", bytes }),
-  outside: () => ({ unreadable: "outside-root" }),
-  "broken-link": () => ({ unreadable: "io", message: "it is a symlink to nothing" }),
-  io: ({ detail }) => ({ unreadable: "io", message: detail })
-};
+function unreadableContent(file) {
+  switch (file.reason) {
+    case "too-large":
+      return { unreadable: "too-large", bytes: file.bytes };
+    case "outside":
+      return { unreadable: "outside-root" };
+    case "broken-link":
+      return { unreadable: "io", message: "it is a symlink to nothing" };
+    case "io":
+      return { unreadable: "io", message: file.detail };
+  }
+}
 function toCoreContent(file) {
   switch (file.kind) {
     case "text":
@@ -1695,8 +1855,8 @@ function toCoreContent(file) {
       return file.data;
     case "unread":
       return null;
-    default:
-      return UNREADABLE[file.reason](file);
+    case "unreadable":
+      return unreadableContent(file);
   }
 }
 function toCoreFiles(found) {
@@ -1717,8 +1877,9 @@ function check(files, options) {
     throw error2;
   }
 }
-function analyze(found, { changed = null, select = null, ignore = null, color = false, prefix = "", sarif = false, summary: summary2 = null } = {}) {
-  const checked = check(toCoreFiles(found), { scope: changed, select, ignore });
+function analyze(found, { base = null, scope = "all", changed = null, policy = "base", baseline = null, select = null, ignore = null, color = false, prefix = "", sarif = false, summary: summary2 = null } = {}) {
+  const options = base === null ? { scope: scope === "changed" ? changed : null, baseline, select, ignore } : { base: toCoreFiles(base), scope, changed, policy, select, ignore };
+  const checked = check(toCoreFiles(found), options);
   try {
     return {
       /** @type {import('../../pkg/stacklint.js').Report} */
@@ -1734,111 +1895,6 @@ function analyze(found, { changed = null, select = null, ignore = null, color = 
   }
 }
 
-// js/action/workspace.mjs
-import { open, readdir, realpath, stat } from "node:fs/promises";
-import path3 from "node:path";
-var SKIPPED_NAMES = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function isWithin(child, parent) {
-  const relative = path3.relative(parent, child);
-  return relative === "" || !relative.startsWith("..") && !path3.isAbsolute(relative);
-}
-function toPosix(relative) {
-  return relative.split(path3.sep).join("/");
-}
-async function resolveRoot(workspace, input) {
-  const lexical = path3.resolve(workspace, input);
-  if (!isWithin(lexical, path3.resolve(workspace))) {
-    throw new InputError(`input \`path\` is \`${input}\`, which leads outside the workspace ${workspace}`);
-  }
-  let realWorkspace;
-  let root;
-  try {
-    realWorkspace = await realpath(workspace);
-  } catch (error2) {
-    throw new InputError(`cannot read the workspace ${workspace}: ${error2.message}`);
-  }
-  try {
-    root = await realpath(lexical);
-  } catch (error2) {
-    throw new InputError(`input \`path\` is \`${input}\`, which cannot be read: ${error2.message}`);
-  }
-  if (!isWithin(root, realWorkspace)) {
-    throw new InputError(`input \`path\` is \`${input}\`, a symlink leading outside the workspace to ${root}`);
-  }
-  if (!(await stat(root)).isDirectory()) {
-    throw new InputError(`input \`path\` is \`${input}\`, which is not a directory`);
-  }
-  return { root, prefix: toPosix(path3.relative(realWorkspace, root)) };
-}
-async function readText(file, maxFileBytes) {
-  let handle;
-  try {
-    handle = await open(file, "r");
-    const { size } = await handle.stat();
-    if (size > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: size };
-    const buffer = Buffer.alloc(maxFileBytes + 1);
-    let length = 0;
-    for (; ; ) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length === buffer.length) break;
-    }
-    if (length > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: length };
-    const bytes = buffer.subarray(0, length);
-    if (bytes.includes(0)) return { kind: "bytes", data: new Uint8Array(bytes) };
-    try {
-      return { kind: "text", text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
-    } catch {
-      return { kind: "bytes", data: new Uint8Array(bytes) };
-    }
-  } catch (error2) {
-    return { kind: "unreadable", reason: "io", detail: error2.code ?? error2.message };
-  } finally {
-    await handle?.close();
-  }
-}
-async function describeLink(absolute, root, relative, { needsContent: needsContent2, maxFileBytes }) {
-  let target;
-  try {
-    target = await realpath(absolute);
-  } catch {
-    return needsContent2(relative) ? { kind: "unreadable", reason: "broken-link" } : { kind: "unread" };
-  }
-  if (!(await stat(target)).isFile()) return null;
-  if (!isWithin(target, root)) {
-    return needsContent2(relative) ? { kind: "unreadable", reason: "outside" } : { kind: "unread" };
-  }
-  return needsContent2(relative) ? readText(target, maxFileBytes) : { kind: "unread" };
-}
-async function readRepository(root, policy) {
-  const files = /* @__PURE__ */ new Map();
-  const pending = [""];
-  while (pending.length > 0) {
-    const dir = pending.pop();
-    let entries;
-    try {
-      entries = await readdir(path3.join(root, dir), { withFileTypes: true });
-    } catch (error2) {
-      throw new InputError(`cannot read the folder \`${dir || "."}\` of the repository: ${error2.message}`);
-    }
-    for (const entry of entries) {
-      if (SKIPPED_NAMES.has(entry.name)) continue;
-      const relative = dir === "" ? entry.name : `${dir}/${entry.name}`;
-      const absolute = path3.join(root, relative);
-      if (entry.isDirectory()) {
-        pending.push(relative);
-      } else if (entry.isFile()) {
-        files.set(relative, policy.needsContent(relative) ? await readText(absolute, policy.maxFileBytes) : { kind: "unread" });
-      } else if (entry.isSymbolicLink()) {
-        const found = await describeLink(absolute, root, relative, policy);
-        if (found) files.set(relative, found);
-      }
-    }
-  }
-  return new Map([...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-}
-
 // js/action/main.mjs
 var SUMMARY_LIMIT_BYTES = 1024 * 1024;
 function reachesFailLevel(summary2, failOn) {
@@ -1846,49 +1902,59 @@ function reachesFailLevel(summary2, failOn) {
   if (failOn === "warning") return summary2.errors + summary2.warnings > 0;
   return false;
 }
+function asThrown(thrown) {
+  return typeof thrown === "object" && thrown !== null ? thrown : {};
+}
 function describeFailure(error2) {
-  const message = String(error2?.message ?? error2).replace(/^stacklint: /, "");
+  const message = String(asThrown(error2).message ?? error2).replace(/^stacklint: /, "");
   if (error2 instanceof InputError) return `stacklint: ${message}`;
   if (error2 instanceof WebAssembly.RuntimeError) {
     return `stacklint: the checker crashed (${message}); this is a bug in stacklint, please report it with the files that trigger it`;
   }
   return `stacklint: ${message}`;
 }
-async function resolveScope(core, inputs, root) {
-  if (inputs.scope === "all") return { changed: null, lines: /* @__PURE__ */ new Map(), note: "Scope: every file.", warned: false };
-  const diff = await diffAgainstBase(root, inputs.base);
-  if (diff.ok) {
-    const note = `Scope: what the ${plural(diff.files.length, "changed file")} since \`${inputs.base.slice(0, 12)}\` affect.`;
-    return { changed: diff.files, lines: diff.lines, note, warned: false };
+async function compareWithBase(core, inputs, root, policy) {
+  if (inputs.scope === "all") return { scope: "all", base: null, changed: null, note: "Scope: every file.", warned: false };
+  const base = await readBase(root, inputs.base, policy);
+  if (base.ok) {
+    const against = `\`${base.commit.slice(0, 12)}\`${base.note}`;
+    const note = inputs.scope === "new" ? `Scope: what this change introduced, compared with ${against}.` : `Scope: what the ${plural(base.changed.length, "changed file")} since ${against} affect.`;
+    if (base.fetched) core.info(`stacklint fetched the base commit ${base.commit} into the shallow clone`);
+    return { scope: inputs.scope, base: base.files, changed: base.changed, note, warned: false };
   }
-  const cause = diff.shallow ? " (the checkout is shallow)" : "";
-  const fix = diff.checkout ? "set `fetch-depth: 0` on actions/checkout so the base commit is in the clone" : "run actions/checkout before stacklint, or set `scope: all`";
+  const cause = base.shallow ? " (the checkout is shallow)" : "";
+  const fix = base.checkout ? "set `fetch-depth: 0` on actions/checkout so the base commit is in the clone" : "run actions/checkout before stacklint, or set `scope: all`";
   core.warning(
-    `stacklint cannot tell what this change touched: ${diff.reason}${cause}, so every file is checked. Fix: ${fix}.`,
+    `stacklint cannot tell what this change touched: ${base.reason}${cause}, so every file is checked. Fix: ${fix}.`,
     { title: "stacklint checked every file" }
   );
-  return { changed: null, lines: /* @__PURE__ */ new Map(), note: "Scope: every file (the changes could not be computed).", warned: true };
+  return { scope: "all", base: null, changed: null, note: "Scope: every file (the changes could not be computed).", warned: true };
 }
 async function run({ core, env, wasmPath }) {
   const github = await readGitHubContext(env);
   const inputs = readInputs((name) => core.getInput(name), github);
   const { root, prefix } = await resolveRoot(github.workspace, inputs.path);
   const { version: version2, ...readPolicy } = loadCore(await readFile2(wasmPath));
-  const rules = ["select", "ignore"].filter((name) => inputs[name] !== null).map((name) => `, ${name}: ${inputs[name].join(",")}`);
+  const rules = Object.entries({ select: inputs.select, ignore: inputs.ignore }).flatMap(([name, list]) => list === null ? [] : [`, ${name}: ${list.join(",")}`]);
   core.info(`stacklint ${version2}: checking ${prefix || "."} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join("")})`);
-  const scope = await resolveScope(core, inputs, root);
+  const comparison = await compareWithBase(core, inputs, root, readPolicy);
   const found = await readRepository(root, readPolicy);
+  const baseline = inputs.baseline ? await readNamedFile(root, inputs.baseline, "baseline", readPolicy.maxFileBytes) : null;
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   const writeSummary = inputs.summary && Boolean(summaryFile);
   const links = { serverUrl: github.serverUrl, repository: github.repository, sha: github.headSha };
   const { report, human, annotations, sarif, summary: summaryText } = analyze(found, {
-    changed: scope.changed,
+    base: comparison.base,
+    scope: comparison.scope,
+    changed: comparison.changed,
+    policy: inputs.policy,
+    baseline,
     select: inputs.select,
     ignore: inputs.ignore,
     color: true,
     prefix,
     sarif: Boolean(inputs.sarifFile),
-    summary: writeSummary ? { links, note: scope.note, maxBytes: SUMMARY_LIMIT_BYTES } : null
+    summary: writeSummary ? { links, note: comparison.note, maxBytes: SUMMARY_LIMIT_BYTES } : null
   });
   logUntrusted(core, human);
   let sarifPath = "";
@@ -1902,12 +1968,13 @@ async function run({ core, env, wasmPath }) {
   core.setOutput("errors", summary2.errors);
   core.setOutput("warnings", summary2.warnings);
   core.setOutput("findings", report.diagnostics.length);
+  core.setOutput("existing", summary2.existing);
   core.setOutput("sarif-file", sarifPath);
   if (writeSummary && summaryFile && summaryText !== null) await appendFile2(summaryFile, summaryText);
   const failing = reachesFailLevel(summary2, inputs.failOn);
   if (inputs.annotations) {
-    const reserved = { error: failing ? 1 : 0, warning: scope.warned ? 1 : 0 };
-    const plan = planAnnotations(report.diagnostics, annotations, { changedLines: scope.lines, reserved });
+    const reserved = { error: failing ? 1 : 0, warning: comparison.warned ? 1 : 0 };
+    const plan = planAnnotations(annotations, { reserved });
     emitAnnotations(plan, core, { summaryWritten: writeSummary });
   }
   if (failing) {
@@ -1921,7 +1988,7 @@ async function main(options) {
   try {
     return await run(options);
   } catch (error2) {
-    if (!(error2 instanceof InputError)) options.core.debug(String(error2?.stack ?? error2));
+    if (!(error2 instanceof InputError)) options.core.debug(String(asThrown(error2).stack ?? error2));
     options.core.setFailed(describeFailure(error2));
     return null;
   }

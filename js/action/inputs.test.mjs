@@ -7,22 +7,24 @@ const pullRequest = { eventName: 'pull_request', event: { pull_request: { base: 
 const push = { eventName: 'push', event: {} };
 const from = (values) => (name) => values[name] ?? '';
 
-test('defaults on a pull request: changed scope against the base sha', () => {
+test('defaults on a pull request: the new scope against the base sha, with the base policy', () => {
   assert.deepEqual(readInputs(from({}), pullRequest), {
     path: '.',
-    scope: 'changed',
+    scope: 'new',
     base: 'abc123',
+    policy: 'base',
     failOn: 'error',
     select: null,
     ignore: null,
     sarifFile: '',
+    baseline: '',
     annotations: true,
     summary: true,
   });
 });
 
-test('pull_request_target also defaults to the changed scope', () => {
-  assert.equal(readInputs(from({}), { ...pullRequest, eventName: 'pull_request_target' }).scope, 'changed');
+test('pull_request_target also defaults to the new scope', () => {
+  assert.equal(readInputs(from({}), { ...pullRequest, eventName: 'pull_request_target' }).scope, 'new');
 });
 
 test('defaults on a push: every file', () => {
@@ -32,8 +34,8 @@ test('defaults on a push: every file', () => {
 });
 
 test('explicit values win over the event', () => {
-  const inputs = readInputs(from({ scope: 'all', base: 'main', 'fail-on': 'warning', annotations: 'false', summary: 'FALSE', path: 'repo', 'sarif-file': 'out.sarif' }), pullRequest);
-  assert.deepEqual(inputs, { path: 'repo', scope: 'all', base: 'main', failOn: 'warning', select: null, ignore: null, sarifFile: 'out.sarif', annotations: false, summary: false });
+  const inputs = readInputs(from({ scope: 'all', base: 'main', policy: 'head', 'fail-on': 'warning', annotations: 'false', summary: 'FALSE', path: 'repo', 'sarif-file': 'out.sarif' }), pullRequest);
+  assert.deepEqual(inputs, { path: 'repo', scope: 'all', base: 'main', policy: 'head', failOn: 'warning', select: null, ignore: null, sarifFile: 'out.sarif', baseline: '', annotations: false, summary: false });
 });
 
 test('select and ignore are lists split at commas and line breaks', () => {
@@ -50,8 +52,10 @@ test('a bad fail-on names the input, the value and the choices', () => {
   });
 });
 
-test('a bad scope or boolean is refused', () => {
+test('a bad scope, policy or boolean is refused', () => {
   assert.throws(() => readInputs(from({ scope: 'some' }), pullRequest), InputError);
+  assert.throws(() => readInputs(from({ policy: 'pr' }), pullRequest), /input `policy` is `pr`; expected one of `base`, `head`/);
+  assert.throws(() => readInputs(from({ scope: 'new' }), push), /`scope: new` needs a commit to compare with/);
   assert.throws(() => readInputs(from({ annotations: 'yes' }), pullRequest), /input `annotations` is `yes`; expected `true` or `false`/);
 });
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The action's steps, in order: inputs, workspace, scope, one check, then log, SARIF,
 // outputs, summary, annotations and the verdict. Every failure ends in one `::error::` line.
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -6,26 +7,48 @@ import path from 'node:path';
 import { plural } from '../shared/text.mjs';
 import { emitAnnotations } from './annotations.mjs';
 import { planAnnotations } from './budget.mjs';
-import { diffAgainstBase } from './git.mjs';
+import { readBase } from './git.mjs';
 import { readGitHubContext } from './github.mjs';
 import { InputError, readInputs } from './inputs.mjs';
 import { logUntrusted } from './log.mjs';
 import { analyze, loadCore } from './wasm.mjs';
-import { readRepository, resolveRoot } from './workspace.mjs';
+import { readNamedFile, readRepository, resolveRoot } from './workspace.mjs';
 
 /** The step summary GitHub accepts. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 
-/** Whether the findings reach the `fail-on` level. */
+/**
+ * What the action uses of `@actions/core`; tests hand in a stand-in that records the calls.
+ * @typedef {Pick<typeof import('@actions/core'), 'getInput' | 'info' | 'debug' | 'error' | 'warning' | 'notice' | 'setOutput' | 'setFailed'>} Core
+ */
+
+/**
+ * Whether the findings reach the `fail-on` level.
+ * @param {{errors: number, warnings: number}} summary
+ * @param {import('./inputs.mjs').Inputs['failOn']} failOn
+ */
 export function reachesFailLevel(summary, failOn) {
   if (failOn === 'error') return summary.errors > 0;
   if (failOn === 'warning') return summary.errors + summary.warnings > 0;
   return false;
 }
 
-/** One line for `::error::`: what went wrong and, for a crash, what to do. */
+/**
+ * What was thrown, read as an error: anything may be thrown, so its `message` and `stack`
+ * are absent unless it is an object that has them.
+ * @param {unknown} thrown
+ * @returns {{message?: unknown, stack?: unknown}}
+ */
+function asThrown(thrown) {
+  return typeof thrown === 'object' && thrown !== null ? thrown : {};
+}
+
+/**
+ * One line for `::error::`: what went wrong and, for a crash, what to do.
+ * @param {unknown} error anything that was thrown
+ */
 export function describeFailure(error) {
-  const message = String(error?.message ?? error).replace(/^stacklint: /, '');
+  const message = String(asThrown(error).message ?? error).replace(/^stacklint: /, '');
   if (error instanceof InputError) return `stacklint: ${message}`;
   if (error instanceof WebAssembly.RuntimeError) {
     return `stacklint: the checker crashed (${message}); this is a bug in stacklint, please report it with the files that trigger it`;
@@ -33,53 +56,83 @@ export function describeFailure(error) {
   return `stacklint: ${message}`;
 }
 
-/** Decides the scope and warns, with the fix, when the changes cannot be computed. */
-async function resolveScope(core, inputs, root) {
-  if (inputs.scope === 'all') return { changed: null, lines: new Map(), note: 'Scope: every file.', warned: false };
-  const diff = await diffAgainstBase(root, inputs.base);
-  if (diff.ok) {
-    const note = `Scope: what the ${plural(diff.files.length, 'changed file')} since \`${inputs.base.slice(0, 12)}\` affect.`;
-    return { changed: diff.files, lines: diff.lines, note, warned: false };
+/**
+ * @typedef {object} Comparison what the check compares the head with
+ * @property {'all' | 'changed' | 'new'} scope what is reported
+ * @property {Map<string, import('./workspace.mjs').Found> | null} base the base tree
+ * @property {string[] | null} changed the paths the change touched, as git sees them
+ * @property {string} note one sentence on what was checked, for the summary
+ * @property {boolean} warned a warning annotation says the changes could not be computed
+ */
+
+/**
+ * Reads the base of the change for the `new` and `changed` scopes and warns, with the fix,
+ * when it cannot be had: then every file is checked and reported.
+ * @param {Core} core
+ * @param {import('./inputs.mjs').Inputs} inputs
+ * @param {string} root the checked folder
+ * @param {import('./workspace.mjs').ReadPolicy} policy what the core reads
+ * @returns {Promise<Comparison>}
+ */
+async function compareWithBase(core, inputs, root, policy) {
+  if (inputs.scope === 'all') return { scope: 'all', base: null, changed: null, note: 'Scope: every file.', warned: false };
+  const base = await readBase(root, inputs.base, policy);
+  if (base.ok) {
+    const against = `\`${base.commit.slice(0, 12)}\`${base.note}`;
+    const note =
+      inputs.scope === 'new'
+        ? `Scope: what this change introduced, compared with ${against}.`
+        : `Scope: what the ${plural(base.changed.length, 'changed file')} since ${against} affect.`;
+    if (base.fetched) core.info(`stacklint fetched the base commit ${base.commit} into the shallow clone`);
+    return { scope: inputs.scope, base: base.files, changed: base.changed, note, warned: false };
   }
-  const cause = diff.shallow ? ' (the checkout is shallow)' : '';
-  const fix = diff.checkout
+  const cause = base.shallow ? ' (the checkout is shallow)' : '';
+  const fix = base.checkout
     ? 'set `fetch-depth: 0` on actions/checkout so the base commit is in the clone'
     : 'run actions/checkout before stacklint, or set `scope: all`';
   core.warning(
-    `stacklint cannot tell what this change touched: ${diff.reason}${cause}, so every file is checked. Fix: ${fix}.`,
+    `stacklint cannot tell what this change touched: ${base.reason}${cause}, so every file is checked. Fix: ${fix}.`,
     { title: 'stacklint checked every file' },
   );
-  return { changed: null, lines: new Map(), note: 'Scope: every file (the changes could not be computed).', warned: true };
+  return { scope: 'all', base: null, changed: null, note: 'Scope: every file (the changes could not be computed).', warned: true };
 }
 
 /**
- * @param {object} options
- * @param {object} options.core @actions/core, or a stand-in with the same functions
- * @param {Record<string, string | undefined>} options.env
- * @param {URL | string} options.wasmPath where stacklint_bg.wasm is
+ * @typedef {object} RunOptions
+ * @property {Core} core the `@actions/core` module, or a stand-in with the same functions
+ * @property {Record<string, string | undefined>} env
+ * @property {URL | string} wasmPath where stacklint_bg.wasm is
  */
+
+/** @param {RunOptions} options */
 export async function run({ core, env, wasmPath }) {
   const github = await readGitHubContext(env);
   const inputs = readInputs((name) => core.getInput(name), github);
   const { root, prefix } = await resolveRoot(github.workspace, inputs.path);
   const { version, ...readPolicy } = loadCore(await readFile(wasmPath));
-  const rules = ['select', 'ignore'].filter((name) => inputs[name] !== null).map((name) => `, ${name}: ${inputs[name].join(',')}`);
+  const rules = Object.entries({ select: inputs.select, ignore: inputs.ignore })
+    .flatMap(([name, list]) => (list === null ? [] : [`, ${name}: ${list.join(',')}`]));
   core.info(`stacklint ${version}: checking ${prefix || '.'} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join('')})`);
 
-  const scope = await resolveScope(core, inputs, root);
+  const comparison = await compareWithBase(core, inputs, root, readPolicy);
   const found = await readRepository(root, readPolicy);
+  const baseline = inputs.baseline ? await readNamedFile(root, inputs.baseline, 'baseline', readPolicy.maxFileBytes) : null;
 
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   const writeSummary = inputs.summary && Boolean(summaryFile);
   const links = { serverUrl: github.serverUrl, repository: github.repository, sha: github.headSha };
   const { report, human, annotations, sarif, summary: summaryText } = analyze(found, {
-    changed: scope.changed,
+    base: comparison.base,
+    scope: comparison.scope,
+    changed: comparison.changed,
+    policy: inputs.policy,
+    baseline,
     select: inputs.select,
     ignore: inputs.ignore,
     color: true,
     prefix,
     sarif: Boolean(inputs.sarifFile),
-    summary: writeSummary ? { links, note: scope.note, maxBytes: SUMMARY_LIMIT_BYTES } : null,
+    summary: writeSummary ? { links, note: comparison.note, maxBytes: SUMMARY_LIMIT_BYTES } : null,
   });
   logUntrusted(core, human);
 
@@ -95,14 +148,15 @@ export async function run({ core, env, wasmPath }) {
   core.setOutput('errors', summary.errors);
   core.setOutput('warnings', summary.warnings);
   core.setOutput('findings', report.diagnostics.length);
+  core.setOutput('existing', summary.existing);
   core.setOutput('sarif-file', sarifPath);
 
   if (writeSummary && summaryFile && summaryText !== null) await appendFile(summaryFile, summaryText);
 
   const failing = reachesFailLevel(summary, inputs.failOn);
   if (inputs.annotations) {
-    const reserved = { error: failing ? 1 : 0, warning: scope.warned ? 1 : 0 };
-    const plan = planAnnotations(report.diagnostics, annotations, { changedLines: scope.lines, reserved });
+    const reserved = { error: failing ? 1 : 0, warning: comparison.warned ? 1 : 0 };
+    const plan = planAnnotations(annotations, { reserved });
     emitAnnotations(plan, core, { summaryWritten: writeSummary });
   }
   if (failing) {
@@ -113,13 +167,16 @@ export async function run({ core, env, wasmPath }) {
   return report;
 }
 
-/** Runs the action; any exception becomes one `::error::` line and a non-zero exit. */
+/**
+ * Runs the action; any exception becomes one `::error::` line and a non-zero exit.
+ * @param {RunOptions} options
+ */
 export async function main(options) {
   try {
     return await run(options);
   } catch (error) {
     // A mistake in the workflow needs no stack; a crash keeps one for step debug logging.
-    if (!(error instanceof InputError)) options.core.debug(String(error?.stack ?? error));
+    if (!(error instanceof InputError)) options.core.debug(String(asThrown(error).stack ?? error));
     options.core.setFailed(describeFailure(error));
     return null;
   }

@@ -67,7 +67,7 @@ test('a real check of a small repository reports through the core functions', as
   const report = await main({ core, env: { GITHUB_WORKSPACE: dir, GITHUB_EVENT_NAME: 'push' }, wasmPath: WASM });
   assert.ok(report.diagnostics.some((d) => d.code === 'Y002'));
   assert.ok(core.calls.some(([name, , properties]) => name === 'error' && properties?.title === 'Y002 duplicate-tag'));
-  assert.deepEqual(core.calls.filter(([name]) => name === 'setOutput').map(([, key]) => key), ['errors', 'warnings', 'findings', 'sarif-file']);
+  assert.deepEqual(core.calls.filter(([name]) => name === 'setOutput').map(([, key]) => key), ['errors', 'warnings', 'findings', 'existing', 'sarif-file']);
   assert.deepEqual(core.calls.filter(([name]) => name === 'setFailed'), []);
 });
 

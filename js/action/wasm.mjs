@@ -1,3 +1,4 @@
+// @ts-check
 // The only module that knows the WebAssembly API (src/wasm.rs). Everything else works with
 // the JSON contract object, annotation objects and plain strings, so an API change is adapted
 // here alone.
@@ -15,13 +16,23 @@ export function loadCore(bytes) {
   return { version: core.version(), maxFileBytes: core.limits().maxFileBytes, needsContent: core.needsContent };
 }
 
-/** @type {Record<string, (file: any) => import('../../pkg/stacklint.js').FileContent>} */
-const UNREADABLE = {
-  'too-large': ({ bytes }) => ({ unreadable: 'too-large', bytes }),
-  outside: () => ({ unreadable: 'outside-root' }),
-  'broken-link': () => ({ unreadable: 'io', message: 'it is a symlink to nothing' }),
-  io: ({ detail }) => ({ unreadable: 'io', message: detail }),
-};
+/**
+ * Why the walk could not give the core a file, in the API's words.
+ * @param {Extract<import('./workspace.mjs').Found, {kind: 'unreadable'}>} file
+ * @returns {import('../../pkg/stacklint.js').FileContent}
+ */
+function unreadableContent(file) {
+  switch (file.reason) {
+    case 'too-large':
+      return { unreadable: 'too-large', bytes: file.bytes };
+    case 'outside':
+      return { unreadable: 'outside-root' };
+    case 'broken-link':
+      return { unreadable: 'io', message: 'it is a symlink to nothing' };
+    case 'io':
+      return { unreadable: 'io', message: file.detail };
+  }
+}
 
 /**
  * One file as the API takes it (`FileContent` in the generated stacklint.d.ts).
@@ -36,8 +47,8 @@ function toCoreContent(file) {
       return file.data;
     case 'unread':
       return null;
-    default:
-      return UNREADABLE[file.reason](file);
+    case 'unreadable':
+      return unreadableContent(file);
   }
 }
 
@@ -72,8 +83,13 @@ function check(files, options) {
 
 /**
  * @typedef {object} AnalyzeOptions
- * @property {string[] | null} [changed] limits the report to what those paths affect (null
- *   checks everything)
+ * @property {Map<string, import('./workspace.mjs').Found> | null} [base] the base tree of the
+ *   change (null: no comparison)
+ * @property {'all' | 'changed' | 'new'} [scope] what is reported; `new` and `changed` need a base
+ * @property {string[] | null} [changed] paths git says the change touched
+ * @property {'base' | 'head'} [policy] whose .stacklint.toml judges the change
+ * @property {{path: string, text: string} | null} [baseline] findings not to report (runs
+ *   without a base)
  * @property {string[] | null} [select] replaces `select` of the repository's .stacklint.toml
  * @property {string[] | null} [ignore] replaces `ignore` of the repository's .stacklint.toml
  * @property {boolean} [color] ANSI colours in the human text
@@ -89,8 +105,10 @@ function check(files, options) {
  * @param {Map<string, import('./workspace.mjs').Found>} found from workspace.readRepository
  * @param {AnalyzeOptions} [options]
  */
-export function analyze(found, { changed = null, select = null, ignore = null, color = false, prefix = '', sarif = false, summary = null } = {}) {
-  const checked = check(toCoreFiles(found), { scope: changed, select, ignore });
+export function analyze(found, { base = null, scope = 'all', changed = null, policy = 'base', baseline = null, select = null, ignore = null, color = false, prefix = '', sarif = false, summary = null } = {}) {
+  /** @type {import('../../pkg/stacklint.js').CheckOptions} */
+  const options = base === null ? { scope: scope === 'changed' ? changed : null, baseline, select, ignore } : { base: toCoreFiles(base), scope, changed, policy, select, ignore };
+  const checked = check(toCoreFiles(found), options);
   try {
     return {
       /** @type {import('../../pkg/stacklint.js').Report} */

@@ -69,7 +69,7 @@ test('one check gives the report, the human text, annotations, SARIF and the sum
 });
 
 test('the changed scope keeps only findings in affected images; no SARIF or summary unless asked', () => {
-  const { report, sarif, summary } = analyze(found, { changed: ['AI/two/meta.yml'], color: true });
+  const { report, sarif, summary } = analyze(found, { scope: 'changed', changed: ['AI/two/meta.yml'], color: true });
   assert.deepEqual(report.diagnostics.map((d) => d.path), ['AI/two/meta.yml']);
   assert.equal(sarif, null);
   assert.equal(summary, null);
@@ -93,4 +93,14 @@ test('an unknown code in select or ignore is a mistake in the inputs', () => {
 
 test('the core rejects what it cannot take, with a stacklint message', () => {
   assert.throws(() => analyze(new Map([['../x', { kind: 'unread' }]])), /stacklint: invalid path `\.\.\/x`/);
+});
+
+test('with a base: statuses, only new findings in the new scope, existing ones counted aside', () => {
+  const base = new Map([...found].filter(([path]) => !path.startsWith('AI/two/')));
+  const { report, annotations } = analyze(found, { base, scope: 'new', changed: ['AI/two/meta.yml'] });
+  assert.deepEqual(report.diagnostics.map((d) => [d.path, d.status]), [['AI/two/meta.yml', 'new']]);
+  assert.equal(annotations.length, 1);
+  assert.equal(annotations[0].onChangedLine, true);
+  const all = analyze(found, { base, scope: 'all' }).report;
+  assert.deepEqual(all.diagnostics.map((d) => d.status), ['existing', 'new']);
 });

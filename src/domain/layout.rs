@@ -62,15 +62,23 @@ pub fn is_scene_image_list(path: &str) -> bool {
     file_name(path) == IMAGE_LIST_NAME && !scene.is_empty() && !scene.contains('/')
 }
 
+/// Whether a file can be a baseline (`stacklint check --write-baseline`): its name contains
+/// `baseline` and ends with `.json`, so every shell knows to read it.
+pub fn is_baseline_file(path: &str) -> bool {
+    let name = file_name(path).to_ascii_lowercase();
+    name.ends_with(".json") && name.contains("baseline")
+}
+
 /// Whether the core reads this file's content (a repository path). Every shell reads exactly
 /// these files and lists the others as "exists, not read", so all of them see the same
 /// repository: manifests (and misnamed ones), image lists, build files (and their variants
-/// and near misses), and the configuration file at the root.
+/// and near misses), the configuration file at the root and baseline files.
 pub fn needs_content(path: &str) -> bool {
     let name = file_name(path);
     name == MANIFEST_NAME
         || is_scene_image_list(path)
         || path == CONFIG_FILE_NAME
+        || is_baseline_file(path)
         || is_misnamed_manifest(name)
         || looks_like_build_file(name)
 }
@@ -169,6 +177,8 @@ mod tests {
             "AI/x/1.0/24.03-lts/Dcokerfile",
             "Distroless/x/1/24.03-lts/Distrofile",
             ".stacklint.toml",
+            ".stacklint-baseline.json",
+            "ci/stacklint.baseline.json",
         ] {
             assert!(needs_content(path), "{path}");
         }
@@ -179,6 +189,7 @@ mod tests {
             "AI/x/image-list.yml",
             "AI/x/entrypoint.sh",
             "logo.png",
+            "package.json",
         ] {
             assert!(!needs_content(path), "{path}");
         }

@@ -1,6 +1,8 @@
 //! What every rule family receives: the loaded repository and what is derived from it, built
 //! once per check, in order (the image index, then the parent graph that needs it).
 
+use std::collections::HashSet;
+
 use crate::domain::tables::Config;
 use crate::model::image_index::{EntryId, ImageIndex};
 use crate::model::manifest::{Entry, Manifest};
@@ -12,6 +14,10 @@ pub struct Context<'r, 'a> {
     pub config: &'a Config,
     pub index: ImageIndex,
     pub parents: ParentGraph,
+    /// Manifests whose own checks (the Y, P, A and T001–T005 rules, which read nothing but
+    /// the manifest and its image folder) are not run: a change's base skips those its head
+    /// shares unchanged, whose findings are the head's.
+    pub skip: HashSet<String>,
 }
 
 impl<'r, 'a> Context<'r, 'a> {
@@ -23,11 +29,25 @@ impl<'r, 'a> Context<'r, 'a> {
             config: repo.config,
             index,
             parents,
+            skip: HashSet::new(),
         }
     }
 
+    /// Whether the per-manifest rules check `manifest`.
+    pub fn checks(&self, manifest: &Manifest) -> bool {
+        !self.skip.contains(&manifest.path)
+    }
+
+    /// The manifests the publisher reads whose own checks run.
+    pub fn manifests_to_check(&self) -> impl Iterator<Item = &'r Manifest> + '_ {
+        self.repo.placed().filter(|manifest| self.checks(manifest))
+    }
+
     pub fn manifest(&self, id: EntryId) -> Option<&'r Manifest> {
-        self.repo.manifests.get(id.manifest)
+        self.repo
+            .manifests
+            .get(id.manifest)
+            .map(|manifest| &**manifest)
     }
 
     pub fn entry(&self, id: EntryId) -> Option<&'r Entry> {

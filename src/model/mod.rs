@@ -3,6 +3,7 @@
 //! Dockerfiles), every manifest's placement and every entry's resolved `path`. What is
 //! derived from it for the rules (the image index, the parent graph) is in [`context`].
 
+pub mod change;
 pub mod context;
 pub mod entry_path;
 pub mod image_index;
@@ -15,8 +16,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::domain::layout::{
-    is_build_file, is_misnamed_manifest, is_scene_image_list, needs_content, release_folder,
-    CONFIG_FILE_NAME, MANIFEST_NAME,
+    is_baseline_file, is_build_file, is_misnamed_manifest, is_scene_image_list, needs_content,
+    release_folder, CONFIG_FILE_NAME, MANIFEST_NAME,
 };
 use crate::domain::tables::Config;
 use crate::model::image_list::ImageList;
@@ -35,11 +36,11 @@ pub struct Repo<'a> {
     /// Every file whose content the core needs, read or with the reason it could not be.
     files: BTreeMap<String, Result<Rc<SourceFile>, ReadError>>,
     /// Every `meta.yml` that could be read, in path order.
-    pub manifests: Vec<Manifest>,
+    pub manifests: Vec<Rc<Manifest>>,
     /// Every scene's `image-list.yml` that could be read, in path order.
     pub lists: Vec<ImageList>,
     /// Every build file that could be read, parsed.
-    dockerfiles: HashMap<String, Dockerfile>,
+    dockerfiles: HashMap<String, Rc<Dockerfile>>,
     /// Files needed but unreadable, for F001: those a rule reads by name, and any an entry's
     /// `path` names.
     failures: Vec<(String, ReadError)>,
@@ -47,23 +48,31 @@ pub struct Repo<'a> {
 
 impl<'a> Repo<'a> {
     pub fn load(source: &dyn FileSource, config: &'a Config) -> Repo<'a> {
-        Repo::load_with(source, config, None)
+        Repo::load_with(source, config, &[], None)
     }
 
-    /// Loads the repository; `extra` names one more file to read although it is not listed
-    /// (the configuration file given with `--config`, to locate its findings).
-    pub fn load_with(source: &dyn FileSource, config: &'a Config, extra: Option<&str>) -> Repo<'a> {
+    /// Loads the repository. `extra` names files to read although they are not listed (the
+    /// configuration and baseline files given with `--config` and `--baseline`, to locate
+    /// their findings). `reuse` is
+    /// another loaded state of the same repository (a change's base): a file whose text is the
+    /// same there is not parsed again, and a manifest whose image folder lists the same files
+    /// is shared whole.
+    pub fn load_with(
+        source: &dyn FileSource,
+        config: &'a Config,
+        extra: &[&str],
+        reuse: Option<&Repo>,
+    ) -> Repo<'a> {
         let listing = Listing::new(source.list());
-        let mut files = BTreeMap::new();
+        let mut texts = BTreeMap::new();
         let wanted = listing
             .paths()
             .iter()
             .map(String::as_str)
             .filter(|path| needs_content(path))
-            .chain(extra);
+            .chain(extra.iter().copied());
         for path in wanted {
-            let result = source.read(path).map(|text| SourceFile::new(path, text));
-            files.insert(path.to_string(), result);
+            texts.insert(path.to_string(), source.read(path));
         }
         let mut repo = Repo {
             config,
@@ -81,42 +90,112 @@ impl<'a> Repo<'a> {
             .filter(|path| file_name(path) == MANIFEST_NAME)
             .map(|path| parent_dir(path).to_string())
             .collect();
-        for (path, result) in files {
-            let file = result.map(|mut file| {
-                let parsed = match extra {
-                    Some(extra) if extra == path => Parsed::Text,
-                    _ => Parsed::of(&path, &file.text),
-                };
-                file.comments = parsed.comments().to_vec();
-                let file = Rc::new(file);
-                match parsed {
-                    Parsed::Manifest(doc) => {
-                        let root = parent_dir(&path).to_string();
-                        let manifest = Manifest {
-                            entries: repo.entries(&root, &doc),
-                            placement: placement(config, &roots, &root),
-                            path: path.clone(),
-                            root,
-                            file: file.clone(),
-                            doc,
-                        };
-                        repo.manifests.push(manifest);
-                    }
-                    Parsed::ImageList(doc) => {
-                        let list = image_list::read(&path, parent_dir(&path), file.clone(), doc);
-                        repo.lists.push(list);
-                    }
-                    Parsed::Dockerfile(parsed) => {
-                        repo.dockerfiles.insert(path.clone(), parsed);
-                    }
-                    Parsed::Yaml(_) | Parsed::Text => {}
+        for (path, text) in texts {
+            let file = text.map(|text| {
+                if extra.contains(&path.as_str()) {
+                    return Rc::new(SourceFile::new(&path, text));
                 }
-                file
+                let same = reuse.and_then(|other| Some((other, other.file(&path)?)));
+                match same {
+                    Some((other, file)) if file.text == text => {
+                        let file = file.clone();
+                        repo.adopt(&path, &file, other, &roots);
+                        file
+                    }
+                    _ => repo.parse(&path, text, &roots),
+                }
             });
             repo.files.insert(path, file);
         }
         repo.failures = repo.collect_failures();
         repo
+    }
+
+    /// Parses a file read for the first time, by what it is, and keeps the result.
+    fn parse(&mut self, path: &str, text: String, roots: &HashSet<String>) -> Rc<SourceFile> {
+        let mut file = SourceFile::new(path, text);
+        let parsed = Parsed::of(path, &file.text);
+        file.comments = parsed.comments().to_vec();
+        let file = Rc::new(file);
+        match parsed {
+            Parsed::Manifest(doc) => {
+                let manifest = self.manifest(path, &file, doc, roots);
+                self.manifests.push(Rc::new(manifest));
+            }
+            Parsed::ImageList(doc) => {
+                let list = image_list::read(path, parent_dir(path), file.clone(), doc);
+                self.lists.push(list);
+            }
+            Parsed::Dockerfile(parsed) => {
+                self.dockerfiles.insert(path.to_string(), Rc::new(parsed));
+            }
+            Parsed::Yaml(_) | Parsed::Text => {}
+        }
+        file
+    }
+
+    /// Takes over what `other` parsed from the same text of `path`.
+    fn adopt(&mut self, path: &str, file: &Rc<SourceFile>, other: &Repo, roots: &HashSet<String>) {
+        if let Some(parsed) = other.dockerfiles.get(path) {
+            self.dockerfiles.insert(path.to_string(), parsed.clone());
+            return;
+        }
+        let name = file_name(path);
+        if name == MANIFEST_NAME {
+            let root = parent_dir(path);
+            let shared = other
+                .manifest_at(path)
+                .filter(|manifest| manifest.placement == placement(self.config, roots, root))
+                .filter(|manifest| self.resolves_alike(manifest, other));
+            let manifest = match shared {
+                Some(manifest) => manifest.clone(),
+                None => Rc::new(self.manifest(path, file, yaml::parse(&file.text), roots)),
+            };
+            self.manifests.push(manifest);
+        } else if is_scene_image_list(path) {
+            let doc = yaml::parse(&file.text);
+            let list = image_list::read(path, parent_dir(path), file.clone(), doc);
+            self.lists.push(list);
+        }
+    }
+
+    /// Whether `manifest`'s entry paths (resolved in `other`) resolve the same here: its image
+    /// folder lists the same files, and every path exists (a missing path may name a file
+    /// elsewhere in the repository, which can differ).
+    fn resolves_alike(&self, manifest: &Manifest, other: &Repo) -> bool {
+        self.files_under(&manifest.root) == other.files_under(&manifest.root)
+            && manifest
+                .entries
+                .iter()
+                .filter_map(|entry| entry.resolved.as_ref()?.as_ref().ok())
+                .all(|path| path.exists)
+    }
+
+    fn manifest(
+        &self,
+        path: &str,
+        file: &Rc<SourceFile>,
+        doc: yaml::Document,
+        roots: &HashSet<String>,
+    ) -> Manifest {
+        let root = parent_dir(path).to_string();
+        Manifest {
+            entries: self.entries(&root, &doc),
+            placement: placement(self.config, roots, &root),
+            path: path.to_string(),
+            root,
+            file: file.clone(),
+            doc,
+        }
+    }
+
+    /// The manifest read from `path`.
+    pub fn manifest_at(&self, path: &str) -> Option<&Rc<Manifest>> {
+        let at = self
+            .manifests
+            .binary_search_by(|manifest| manifest.path.as_str().cmp(path))
+            .ok()?;
+        self.manifests.get(at)
     }
 
     /// The pairs of a manifest's top-level mapping, each with its `path` resolved.
@@ -176,7 +255,7 @@ impl<'a> Repo<'a> {
 
     /// The parsed build file at `path`, when it could be read.
     pub fn dockerfile(&self, path: &str) -> Option<&Dockerfile> {
-        self.dockerfiles.get(path)
+        self.dockerfiles.get(path).map(|parsed| &**parsed)
     }
 
     /// The first line of a file, or the empty start when it cannot be read.
@@ -213,6 +292,7 @@ impl<'a> Repo<'a> {
     pub fn placed(&self) -> impl Iterator<Item = &Manifest> {
         self.manifests
             .iter()
+            .map(|manifest| &**manifest)
             .filter(|manifest| manifest.is_placed())
     }
 
@@ -229,7 +309,7 @@ enum Parsed {
     /// A misnamed manifest: read for its comments only.
     Yaml(yaml::Document),
     Dockerfile(Dockerfile),
-    /// The configuration file, which [`crate::policy::config_file`] reads.
+    /// The configuration file or a baseline, which [`crate::policy`] reads.
     Text,
 }
 
@@ -242,7 +322,7 @@ impl Parsed {
             Parsed::ImageList(yaml::parse(text))
         } else if is_misnamed_manifest(name) {
             Parsed::Yaml(yaml::parse(text))
-        } else if path == CONFIG_FILE_NAME {
+        } else if path == CONFIG_FILE_NAME || is_baseline_file(path) {
             Parsed::Text
         } else {
             Parsed::Dockerfile(dockerfile::parse(text))

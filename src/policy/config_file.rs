@@ -7,17 +7,20 @@ use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::domain::layout::CONFIG_FILE_NAME;
+use crate::domain::layout::{is_baseline_file, CONFIG_FILE_NAME};
 use crate::domain::os_release::OsRelease;
 use crate::domain::tables::{Config, StackTables};
 use crate::policy::selection::{RulePattern, Selection};
 use crate::rules::config::INVALID_CONFIG;
 use crate::rules::{self, Rule};
+use crate::source::repo_path::normalize_repo_path;
 use crate::source::{FileSource, ReadError};
 use crate::text::suggest;
 use crate::text::Span;
 
-const TOP_KEYS: &[&str] = &["ignore", "select", "severity", "releases", "stack"];
+const TOP_KEYS: &[&str] = &[
+    "ignore", "select", "severity", "releases", "stack", "baseline",
+];
 const RELEASE_KEYS: &[&str] = &["suffix", "dir"];
 const SEVERITIES: &[&str] = &["error", "warning", "info", "off"];
 
@@ -43,6 +46,9 @@ pub struct Loaded {
     /// The file read, if any; the check reads it through the repository so its text is there
     /// to locate findings (and an unreadable one is reported as F001).
     pub path: Option<String>,
+    /// `baseline = "..."`: the baseline file (repository path) whose findings are not
+    /// reported, and where the key is written.
+    pub baseline: Option<(String, Span)>,
 }
 
 /// Reads the configuration file chosen by `file` and extends `base` with it.
@@ -72,6 +78,7 @@ pub fn parse(path: &str, text: &str, base: &Config) -> Loaded {
         config: base.clone(),
         selection: Selection::default(),
         findings: Vec::new(),
+        baseline: None,
     };
     match DeTable::parse(text) {
         Ok(table) => reader.document(table.get_ref()),
@@ -102,6 +109,7 @@ pub fn parse(path: &str, text: &str, base: &Config) -> Loaded {
         selection: reader.selection,
         findings: reader.findings,
         path: Some(path.to_string()),
+        baseline: reader.baseline,
     }
 }
 
@@ -132,6 +140,7 @@ struct Reader<'a> {
     config: Config,
     selection: Selection,
     findings: Vec<Finding>,
+    baseline: Option<(String, Span)>,
 }
 
 impl Reader<'_> {
@@ -192,10 +201,34 @@ impl Reader<'_> {
                     }
                 }
                 "severity" => self.severities(value),
+                "baseline" => self.baseline(value),
                 "releases" => self.releases(value),
                 "stack" => self.stack(value),
                 _ => self.unknown_key(key, "at the top level", TOP_KEYS),
             }
+        }
+    }
+
+    /// `baseline = "path"`: a file of the repository whose name says it is a baseline, so that
+    /// every shell knows to read it.
+    fn baseline(&mut self, value: &Spanned<DeValue<'_>>) {
+        let example = "baseline = \".stacklint-baseline.json\"";
+        let Some(text) = value.get_ref().as_str() else {
+            self.wrong_type(value, "baseline", "a string", example);
+            return;
+        };
+        match normalize_repo_path(text) {
+            Some(path) if is_baseline_file(&path) => self.baseline = Some((path, span_of(value))),
+            Some(_) => self.report(
+                span_of(value),
+                format!("`baseline` is `{text}`; a baseline file's name contains `baseline` and ends with `.json`"),
+                format!("write it with `stacklint check --write-baseline .stacklint-baseline.json` and set `{example}`"),
+            ),
+            None => self.report(
+                span_of(value),
+                format!("`baseline` is `{text}`, which is not a path inside the repository"),
+                format!("give a path relative to the repository root, e.g. `{example}`"),
+            ),
         }
     }
 

@@ -164,6 +164,17 @@ impl Selection {
         }
     }
 
+    /// The severity the rule reports at, or `None` when it is off.
+    pub fn effective_severity(&self, rule: &Rule) -> Option<Severity> {
+        if !self.enabled(rule) {
+            return None;
+        }
+        match self.configured_severity(rule) {
+            Some(configured) => configured,
+            None => Some(rule.default_severity),
+        }
+    }
+
     /// Drops the findings of rules that are off and applies configured severities.
     pub fn apply(&self, findings: &mut Vec<Finding>) {
         findings.retain(|finding| self.enabled(finding.rule));

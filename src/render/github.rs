@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use crate::diagnostic::Severity;
-use crate::report::{Diagnostic, Report};
+use crate::model::change::Change;
+use crate::report::{Diagnostic, Report, Status};
 use crate::source::repo_path::join_dir;
 
 /// Escapes a command's message (the part after `::`), as the runner unescapes it.
@@ -57,11 +58,48 @@ pub struct Annotation {
     /// The finding, then its fix, then the other places it refers to (an annotation cannot
     /// point at a second location).
     pub message: String,
+    /// Whether it points at a line the change touched (false without a change to compare).
+    pub on_changed_line: bool,
+}
+
+/// Where an annotation points: a file and a line/column range.
+struct Place<'d> {
+    path: &'d str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
 }
 
 /// The annotation of one finding; `prefix` is the checked folder relative to the repository
-/// root (`""` for the root), since annotations are placed by repository path.
-pub fn annotation(diagnostic: &Diagnostic, prefix: &str) -> Annotation {
+/// root (`""` for the root), since annotations are placed by repository path. With a `change`,
+/// a finding whose own location is not on a line the change touched but one of its related
+/// locations is, is annotated there: GitHub shows annotations only in the diff.
+pub fn annotation(diagnostic: &Diagnostic, prefix: &str, change: Option<&Change>) -> Annotation {
+    let own = Place {
+        path: &diagnostic.path,
+        line: diagnostic.line,
+        column: diagnostic.column,
+        end_line: diagnostic.end_line,
+        end_column: diagnostic.end_column,
+    };
+    let touched = |place: &Place| {
+        change.is_some_and(|change| change.touches(place.path, place.line, place.end_line))
+    };
+    let moved = match change {
+        Some(_) if !touched(&own) => diagnostic
+            .related
+            .iter()
+            .map(|r| Place {
+                path: &r.path,
+                line: r.line,
+                column: r.column,
+                end_line: r.end_line,
+                end_column: r.end_column,
+            })
+            .find(|place| touched(place)),
+        _ => None,
+    };
     let mut message = super::message_with_help(diagnostic);
     for related in &diagnostic.related {
         message.push_str(&format!(
@@ -72,36 +110,65 @@ pub fn annotation(diagnostic: &Diagnostic, prefix: &str) -> Annotation {
             related.message
         ));
     }
-    let one_line = diagnostic.line == diagnostic.end_line;
+    if moved.is_some() {
+        message.push_str(&format!(
+            "\nnote: reported at {}:{}:{}",
+            join_dir(prefix, &diagnostic.path),
+            diagnostic.line,
+            diagnostic.column
+        ));
+    }
+    let on_changed_line = moved.is_some() || touched(&own);
+    let place = moved.unwrap_or(own);
+    let one_line = place.line == place.end_line;
     Annotation {
         level: level(diagnostic.severity),
-        file: join_dir(prefix, &diagnostic.path),
-        start_line: diagnostic.line,
-        end_line: diagnostic.end_line,
-        start_column: one_line.then_some(diagnostic.column),
-        end_column: one_line.then(|| {
-            diagnostic
-                .end_column
-                .saturating_sub(1)
-                .max(diagnostic.column)
-        }),
+        file: join_dir(prefix, place.path),
+        start_line: place.line,
+        end_line: place.end_line,
+        start_column: one_line.then_some(place.column),
+        end_column: one_line.then(|| place.end_column.saturating_sub(1).max(place.column)),
         title: format!("{} {}", diagnostic.code, diagnostic.name),
         message,
+        on_changed_line,
     }
 }
 
-/// Every finding's annotation, in report order.
+/// Every finding's annotation, most useful first (GitHub shows only the first few of each
+/// level): new findings on changed lines, then other new ones, then existing ones; within
+/// each, errors before warnings before infos, then the closest to a changed line. Report order
+/// breaks ties, never path order alone.
 pub fn annotations(report: &Report, prefix: &str) -> Vec<Annotation> {
-    report
+    let change = report.change.as_ref();
+    let mut ranked: Vec<(usize, Annotation)> = report
         .diagnostics
         .iter()
-        .map(|diagnostic| annotation(diagnostic, prefix))
+        .enumerate()
+        .map(|(index, diagnostic)| (index, annotation(diagnostic, prefix, change)))
+        .collect();
+    ranked.sort_by_key(|(index, annotation)| {
+        let diagnostic = &report.diagnostics[*index];
+        let existing = diagnostic.status == Some(Status::Existing);
+        let distance = change
+            .and_then(|change| change.distance(&diagnostic.path, diagnostic.line))
+            .unwrap_or(usize::MAX);
+        (
+            existing,
+            !annotation.on_changed_line,
+            std::cmp::Reverse(diagnostic.severity),
+            distance,
+            *index,
+        )
+    });
+    ranked
+        .into_iter()
+        .map(|(_, annotation)| annotation)
         .collect()
 }
 
 /// One workflow command line, without the trailing newline.
-pub fn command_line(diagnostic: &Diagnostic) -> String {
-    let annotation = annotation(diagnostic, "");
+pub fn command_line(diagnostic: &Diagnostic, change: Option<&Change>) -> String {
+    let annotation = annotation(diagnostic, "", change);
     let mut properties = vec![
         format!("file={}", escape_property(&annotation.file)),
         format!("line={}", annotation.start_line),
@@ -125,7 +192,7 @@ pub fn render(report: &Report) -> String {
     report
         .diagnostics
         .iter()
-        .map(|diagnostic| command_line(diagnostic) + "\n")
+        .map(|diagnostic| command_line(diagnostic, report.change.as_ref()) + "\n")
         .collect()
 }
 
@@ -148,7 +215,10 @@ mod tests {
             message: "100% missing\r\nsecond: line".into(),
             help: Some("create it, or fix `path`".into()),
             related: vec![],
+            fingerprint: "0123456789abcdef".into(),
+            status: None,
             fix: None,
+            anchor: 0,
             span: Span::default(),
         }
     }
@@ -168,7 +238,7 @@ mod tests {
 
     #[test]
     fn one_line_findings_carry_columns_with_an_inclusive_end() {
-        let line = command_line(&diagnostic(Severity::Error, 4, 4));
+        let line = command_line(&diagnostic(Severity::Error, 4, 4), None);
         assert_eq!(
             line,
             "::error file=AI/a%2Cb%3Ac/meta.yml,line=4,endLine=4,col=3,endColumn=8,\
@@ -179,7 +249,7 @@ mod tests {
 
     #[test]
     fn multi_line_findings_omit_columns() {
-        let line = command_line(&diagnostic(Severity::Warning, 4, 6));
+        let line = command_line(&diagnostic(Severity::Warning, 4, 6), None);
         assert!(
             line.starts_with("::warning file=AI/a%2Cb%3Ac/meta.yml,line=4,endLine=6,title="),
             "{line}"
@@ -193,7 +263,7 @@ mod tests {
         finding.column = 1;
         finding.end_column = 1;
         finding.help = None;
-        let line = command_line(&finding);
+        let line = command_line(&finding, None);
         assert!(line.starts_with("::notice "), "{line}");
         assert!(line.contains(",col=1,endColumn=1,"), "{line}");
         assert!(!line.contains("help"), "{line}");
@@ -210,7 +280,7 @@ mod tests {
             end_column: 5,
             message: "first declared here".into(),
         });
-        assert!(command_line(&finding).ends_with(
+        assert!(command_line(&finding, None).ends_with(
             "%0Ahelp: create it, or fix `path`%0Anote: AI/x/meta.yml:1:1: first declared here"
         ));
     }
@@ -226,7 +296,7 @@ mod tests {
             end_column: 5,
             message: "first declared here".into(),
         });
-        let object = serde_json::to_value(annotation(&finding, "sub")).expect("serialises");
+        let object = serde_json::to_value(annotation(&finding, "sub", None)).expect("serialises");
         assert_eq!(
             object,
             serde_json::json!({
@@ -238,9 +308,10 @@ mod tests {
                 "endColumn": 8,
                 "title": "P001 dockerfile-missing",
                 "message": "100% missing\r\nsecond: line\nhelp: create it, or fix `path`\nnote: sub/AI/x/meta.yml:1:1: first declared here",
+                "onChangedLine": false,
             })
         );
-        let multi = serde_json::to_value(annotation(&diagnostic(Severity::Info, 3, 5), ""))
+        let multi = serde_json::to_value(annotation(&diagnostic(Severity::Info, 3, 5), "", None))
             .expect("serialises");
         assert_eq!(multi["level"], "notice");
         assert!(multi.get("startColumn").is_none() && multi.get("endColumn").is_none());

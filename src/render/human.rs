@@ -23,13 +23,20 @@ fn level(severity: Severity) -> Level<'static> {
 /// The closing line: `N errors, M warnings in K files (L manifests, E entries checked)`.
 pub fn summary_line(report: &Report) -> String {
     let s = &report.summary;
-    format!(
+    let mut line = format!(
         "{} in {} ({}, {} checked)",
         counts_text(s),
         plural(report.files_with_findings(), "file", "files"),
         plural(s.manifests, "manifest", "manifests"),
         plural(s.entries, "entry", "entries"),
-    )
+    );
+    if s.existing > 0 {
+        line.push_str(&format!(
+            "; {} not counted",
+            plural(s.existing, "existing finding", "existing findings")
+        ));
+    }
+    line
 }
 
 /// `2 fixable with `--fix` (1 more with `--fix --unsafe-fixes`)`, when any finding has a fix.

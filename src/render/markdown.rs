@@ -5,7 +5,7 @@
 use crate::render::{counts_text, plural, rule_help_uri};
 use crate::report::{Diagnostic, LocatedFix, Report};
 use crate::source::repo_path::join_dir;
-use crate::text::{diff, edit, Span};
+use crate::text::{edit, unified_diff, Span};
 
 /// Where a finding's file can be opened: `<server>/<repository>/blob/<sha>/<path>#L<line>`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -48,25 +48,25 @@ pub fn render(report: &Report, options: &MarkdownOptions) -> String {
         head.push_str(&escape_html(note));
     }
     head.push_str("\n\n");
-    if report.diagnostics.is_empty() {
-        return head + "No findings.\n";
-    }
     let budget = options
         .max_bytes
         .map_or(usize::MAX, |max| max.saturating_sub(CLOSING_BYTES));
-    let mut text = head
-        + "<table>\n<tr><th>Level</th><th>Rule</th><th>Location</th><th>Message</th><th>Help</th></tr>\n";
-    let mut shown = 0;
-    for diagnostic in &report.diagnostics {
-        let row = row(diagnostic, options);
-        if text.len() + row.len() > budget {
-            break;
-        }
-        text.push_str(&row);
-        shown += 1;
+    let mut text = head;
+    let mut hidden = 0;
+    if report.diagnostics.is_empty() {
+        text.push_str("No findings.\n");
+    } else {
+        hidden += table(&mut text, &report.diagnostics, options, budget);
     }
-    text.push_str("</table>\n");
-    let hidden = report.diagnostics.len() - shown;
+    if !report.existing.is_empty() {
+        // Not counted, but a reviewer may want to see what was wrong before the change.
+        text.push_str(&format!(
+            "\n<details><summary>{}, not counted: the base of the change or the baseline had them already</summary>\n\n",
+            plural(report.existing.len(), "existing finding", "existing findings")
+        ));
+        hidden += table(&mut text, &report.existing, options, budget);
+        text.push_str("\n</details>\n");
+    }
     if hidden > 0 {
         text.push_str(&format!(
             "\n{} not shown: the summary would pass GitHub's size limit. The log of this step lists every finding.\n",
@@ -77,6 +77,30 @@ pub fn render(report: &Report, options: &MarkdownOptions) -> String {
         push_fixes(report, options, budget, &mut text);
     }
     text
+}
+
+/// Appends the findings as one HTML table while the text stays within `budget` bytes;
+/// returns how many rows did not fit.
+fn table(
+    text: &mut String,
+    diagnostics: &[Diagnostic],
+    options: &MarkdownOptions,
+    budget: usize,
+) -> usize {
+    text.push_str(
+        "<table>\n<tr><th>Level</th><th>Rule</th><th>Location</th><th>Message</th><th>Help</th></tr>\n",
+    );
+    let mut shown = 0;
+    for diagnostic in diagnostics {
+        let row = row(diagnostic, options);
+        if text.len() + row.len() > budget {
+            break;
+        }
+        text.push_str(&row);
+        shown += 1;
+    }
+    text.push_str("</table>\n");
+    diagnostics.len() - shown
 }
 
 /// The fixes section: one paragraph and one `diff` block per fix, within the budget.
@@ -130,7 +154,7 @@ fn fix_block(
             .filter(|e| e.path == path)
             .map(|e| (Span::new(e.start, e.end), e.replacement.as_str()));
         if let Some(after) = edit::apply(&file.text, edits) {
-            patch.push_str(&diff::unified(
+            patch.push_str(&unified_diff::unified(
                 &join_dir(&options.prefix, path),
                 &file.text,
                 &after,
@@ -254,7 +278,9 @@ mod tests {
                 ..Summary::default()
             },
             diagnostics,
+            existing: Vec::new(),
             sources: Default::default(),
+            change: None,
         }
     }
 
@@ -271,7 +297,10 @@ mod tests {
             message: message.into(),
             help: Some("fix it".into()),
             related: Vec::new(),
+            fingerprint: "0123456789abcdef".into(),
+            status: None,
             fix: None,
+            anchor: 0,
             span: Default::default(),
         }
     }
@@ -348,6 +377,16 @@ mod tests {
             "\n{} more findings not shown: the summary would pass GitHub's size limit. The log of this step lists every finding.\n",
             2000 - rows
         )));
+    }
+
+    #[test]
+    fn existing_findings_are_in_a_collapsed_section() {
+        let mut with_existing = report(Vec::new());
+        with_existing.existing = vec![finding("old")];
+        with_existing.summary.existing = 1;
+        let text = render(&with_existing, &MarkdownOptions::default());
+        assert!(text.contains("No findings.\n\n<details><summary>1 existing finding, not counted: the base of the change or the baseline had them already</summary>\n\n<table>"), "{text}");
+        assert!(text.ends_with("</table>\n\n</details>\n"), "{text}");
     }
 
     #[test]

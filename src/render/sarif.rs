@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Applicability, Severity};
 use crate::render::rule_help_uri;
-use crate::report::{Diagnostic, LocatedFix, Related, Report};
+use crate::report::{LocatedFix, Related, Report, Status};
 use crate::rules;
 use crate::source::repo_path::join_dir;
 
@@ -87,6 +87,9 @@ struct SarifResult {
     partial_fingerprints: BTreeMap<&'static str, String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<SarifFix>,
+    /// With a base: `new` or `unchanged` (SARIF's word for a finding the base had).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_state: Option<&'static str>,
 }
 
 /// A proposed fix: the edits of each file it changes (never an empty `artifactChanges`).
@@ -233,73 +236,6 @@ fn physical(
     }
 }
 
-/// FNV-1a, 64 bit: small, stable across platforms and releases, no dependency.
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
-}
-
-/// Replaces the numbers after the word `line`/`lines` with `#` (a range `10-12` too), so that
-/// a message naming another line ("first declared on line 3") keeps its fingerprint when lines
-/// move.
-fn without_line_numbers(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(index) = rest.find("line") {
-        let at_word_start = !rest[..index]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-        let (before, after) = rest.split_at(index + "line".len());
-        out.push_str(before);
-        rest = after;
-        if !at_word_start {
-            continue;
-        }
-        let word_end = rest.strip_prefix('s').unwrap_or(rest);
-        out.push_str(&rest[..rest.len() - word_end.len()]);
-        rest = word_end;
-        let Some(number) = rest
-            .strip_prefix(' ')
-            .filter(|tail| tail.starts_with(|c: char| c.is_ascii_digit()))
-        else {
-            continue;
-        };
-        out.push_str(" #");
-        rest = number.trim_start_matches(|c: char| c.is_ascii_digit());
-        if let Some(range_end) = rest
-            .strip_prefix('-')
-            .filter(|tail| tail.starts_with(|c: char| c.is_ascii_digit()))
-        {
-            out.push_str("-#");
-            rest = range_end.trim_start_matches(|c: char| c.is_ascii_digit());
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Identifies a finding across commits: rule, file, the flagged text and the message, but not
-/// where in the file it is.
-fn fingerprint(report: &Report, diagnostic: &Diagnostic) -> u64 {
-    let flagged = report
-        .sources
-        .get(&diagnostic.path)
-        .map_or("", |file| file.slice(diagnostic.span));
-    let message = without_line_numbers(&diagnostic.message);
-    let mut input = Vec::new();
-    for part in [diagnostic.code, &diagnostic.path, flagged, &message] {
-        input.extend_from_slice(part.as_bytes());
-        // A separator that cannot occur in text, so ("ab","c") and ("a","bc") differ.
-        input.push(0);
-    }
-    fnv1a64(&input)
-}
-
 fn related_location(index: usize, related: &Related, prefix: &str) -> Location {
     Location {
         id: Some(index),
@@ -330,12 +266,12 @@ fn log(report: &Report, prefix: &str) -> Log {
         })
         .collect();
     // Identical findings (the same text flagged twice) get distinct fingerprints by order.
-    let mut seen: BTreeMap<u64, usize> = BTreeMap::new();
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     let results = report
         .diagnostics
         .iter()
         .map(|diagnostic| {
-            let hash = fingerprint(report, diagnostic);
+            let hash = diagnostic.fingerprint.as_str();
             let occurrence = seen.entry(hash).or_insert(0);
             *occurrence += 1;
             SarifResult {
@@ -366,13 +302,17 @@ fn log(report: &Report, prefix: &str) -> Log {
                     .collect(),
                 partial_fingerprints: BTreeMap::from([(
                     FINGERPRINT_KEY,
-                    format!("{hash:016x}:{occurrence}"),
+                    format!("{hash}:{occurrence}"),
                 )]),
                 fixes: diagnostic
                     .fix
                     .iter()
                     .map(|fix| sarif_fix(fix, prefix))
                     .collect(),
+                baseline_state: diagnostic.status.map(|status| match status {
+                    Status::New => "new",
+                    Status::Existing => "unchanged",
+                }),
             }
         })
         .collect();
@@ -421,24 +361,6 @@ mod tests {
             .and_then(|results| results.iter().find(|r| r["ruleId"] == "Y002"))
             .cloned()
             .expect("a Y002 result")
-    }
-
-    #[test]
-    fn fnv1a64_matches_the_reference_vectors() {
-        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
-    }
-
-    #[test]
-    fn line_numbers_in_messages_do_not_count() {
-        assert_eq!(
-            without_line_numbers("declared 2 times (line 3, lines 10-12); outline 4"),
-            "declared 2 times (line #, lines #-#); outline 4"
-        );
-        assert_eq!(without_line_numbers("line"), "line");
-        assert_eq!(without_line_numbers("lines x"), "lines x");
-        assert_eq!(without_line_numbers("line 7-oe"), "line #-oe");
     }
 
     #[test]

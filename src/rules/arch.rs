@@ -31,7 +31,7 @@ rule! {
 pub static RULES: &[&crate::rules::Rule] = &[&INVALID_ARCH];
 
 pub fn check(context: &Context, out: &mut Vec<Finding>) {
-    for manifest in context.repo.placed() {
+    for manifest in context.manifests_to_check() {
         for entry in manifest.complete_entries() {
             if let Some(pair) = entry.value.get_pair("arch") {
                 check_arch(manifest, entry, pair, out);

@@ -1,7 +1,8 @@
 //! C: the configuration itself: `.stacklint.toml` and inline `# stacklint: ignore[...]`
 //! comments. These findings are produced while the configuration is read
-//! ([`crate::policy::config_file`]) and applied ([`crate::policy::suppress`]), not by walking the repository,
-//! so the family's `check` has nothing to add.
+//! ([`crate::policy::config_file`]), applied ([`crate::policy::suppress`]) and compared with
+//! the base's ([`crate::policy::relaxation`]), not by walking the repository, so the family's
+//! `check` has nothing to add.
 
 use crate::diagnostic::Finding;
 use crate::model::context::Context;
@@ -67,7 +68,47 @@ rule! {
     pub static UNUSED_SUPPRESSION = ("C002", "unused-suppression", Warning, "an inline suppression silences nothing, names an unknown rule or no rule");
 }
 
-pub static RULES: &[&crate::rules::Rule] = &[&INVALID_CONFIG, &UNUSED_SUPPRESSION];
+rule! {
+    /// A pull request changes `.stacklint.toml` so that it checks less: it switches rules off
+    /// (`ignore`, a narrower `select`, `severity = "off"`) or lowers their severity. A change
+    /// is checked with the policy of its base, so the relaxed policy applies only after the
+    /// change is merged; this finding puts the relaxation in front of the reviewer.
+    ///
+    /// When the new policy is meant, the reviewer approves it with the change; an action
+    /// input (`policy: head`) or `--policy-from head` checks a change with its own policy.
+    ///
+    /// Fix: none: whether the relaxation is meant is the reviewer's decision.
+    pub static POLICY_RELAXED = ("C003", "policy-relaxed", Warning, "the change switches rules off or lowers their severity in .stacklint.toml");
+}
+
+rule! {
+    /// The baseline file (`--baseline FILE`, or `baseline = "…"` in `.stacklint.toml`) cannot be
+    /// used: it is not valid JSON, it does not have the shape `stacklint check
+    /// --write-baseline` writes, it was written by a newer stacklint (a later `version`), or
+    /// the file the configuration names does not exist. Without it every finding is reported.
+    ///
+    /// Fix: none: a baseline is written from a check (`--write-baseline`), not repaired.
+    pub static INVALID_BASELINE = ("C004", "invalid-baseline", Error, "the baseline file cannot be read, or is of a newer version");
+}
+
+rule! {
+    /// An entry of the baseline matches no finding any more: the mistake it recorded was
+    /// fixed (or moved to another file). Remove the entry, or write the baseline again with
+    /// `stacklint check --write-baseline FILE`, so the file shrinks as findings are fixed and
+    /// cannot hide the same mistake when it comes back.
+    ///
+    /// Fix: none: a baseline is JSON written by `--write-baseline`; writing it again is the
+    /// fix, and that is a command, not an edit.
+    pub static STALE_BASELINE_ENTRY = ("C005", "stale-baseline-entry", Warning, "a baseline entry matches no finding any more");
+}
+
+pub static RULES: &[&crate::rules::Rule] = &[
+    &INVALID_CONFIG,
+    &UNUSED_SUPPRESSION,
+    &POLICY_RELAXED,
+    &INVALID_BASELINE,
+    &STALE_BASELINE_ENTRY,
+];
 
 /// The C findings come from reading and applying the configuration, before and after the
 /// other families run (see [`crate::check`]).

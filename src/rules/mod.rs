@@ -8,6 +8,7 @@ use crate::model::context::Context;
 pub mod arch;
 pub mod config;
 pub mod files;
+pub mod history;
 pub mod image_list;
 pub mod layers;
 pub mod paths;
@@ -50,6 +51,10 @@ pub const FAMILIES: &[Family] = &[
     Family {
         rules: config::RULES,
         check: config::check,
+    },
+    Family {
+        rules: history::RULES,
+        check: history::check,
     },
     Family {
         rules: files::RULES,

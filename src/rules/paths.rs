@@ -90,7 +90,7 @@ pub static RULES: &[&crate::rules::Rule] = &[
 
 pub fn check(context: &Context, out: &mut Vec<Finding>) {
     let repo = context.repo;
-    for manifest in repo.placed() {
+    for manifest in context.manifests_to_check() {
         check_manifest(repo, manifest, out);
     }
 }

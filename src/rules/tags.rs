@@ -110,7 +110,8 @@ pub static RULES: &[&crate::rules::Rule] = &[
 pub fn check(context: &Context, out: &mut Vec<Finding>) {
     let repo = context.repo;
     for (m, manifest) in repo.manifests.iter().enumerate() {
-        if !manifest.is_placed() {
+        // The entry ids are needed for the renames' checks: so is the index.
+        if !manifest.is_placed() || !context.checks(manifest) {
             continue;
         }
         for entry in manifest.complete_entries() {

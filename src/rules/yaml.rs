@@ -110,7 +110,7 @@ pub static RULES: &[&crate::rules::Rule] = &[
 
 pub fn check(context: &Context, out: &mut Vec<Finding>) {
     let repo = context.repo;
-    for manifest in &repo.manifests {
+    for manifest in repo.manifests.iter().filter(|m| context.checks(m)) {
         check_syntax(&manifest.path, &manifest.file, &manifest.doc, out);
         check_top_level(manifest, out);
         check_duplicate_tags(manifest, out);

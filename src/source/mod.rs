@@ -4,6 +4,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod dir;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod git;
 pub mod js;
 pub mod memory;
 pub mod overlay;

@@ -1,18 +1,24 @@
-//! A repository with one more file that is not part of it.
+//! A repository with files that are not part of it.
 
 use crate::source::{FileSource, ReadError};
 
-/// The repository plus one unlisted file from outside it (the `--config FILE` text), so that
-/// findings in that file can be located. It is not listed, so no rule sees it.
+/// The repository plus unlisted files from outside it (the `--config FILE` and
+/// `--baseline FILE` texts), so that findings in those files can be located. They are not
+/// listed, so no rule sees them.
 pub struct Overlay<'a> {
     inner: &'a dyn FileSource,
-    path: &'a str,
-    text: &'a str,
+    extra: Vec<(&'a str, &'a str)>,
 }
 
 impl<'a> Overlay<'a> {
-    pub fn new(inner: &'a dyn FileSource, path: &'a str, text: &'a str) -> Overlay<'a> {
-        Overlay { inner, path, text }
+    /// `extra`: (path, text) of each added file.
+    pub fn new(inner: &'a dyn FileSource, extra: Vec<(&'a str, &'a str)>) -> Overlay<'a> {
+        Overlay { inner, extra }
+    }
+
+    /// The added paths.
+    pub fn paths(&self) -> Vec<&'a str> {
+        self.extra.iter().map(|(path, _)| *path).collect()
     }
 }
 
@@ -22,10 +28,10 @@ impl FileSource for Overlay<'_> {
     }
 
     fn read(&self, path: &str) -> Result<String, ReadError> {
-        if path == self.path {
-            return Ok(self.text.to_string());
+        match self.extra.iter().find(|(extra, _)| *extra == path) {
+            Some((_, text)) => Ok(text.to_string()),
+            None => self.inner.read(path),
         }
-        self.inner.read(path)
     }
 
     fn is_file(&self, path: &str) -> bool {

@@ -1,12 +1,14 @@
 //! Text positions: byte spans, the one conversion from bytes to lines and columns, "did you
-//! mean" suggestions, and edits with the unified diff that shows them.
+//! mean" suggestions, line diffs (which lines a change touched), and edits with the unified
+//! diff that shows them.
 
-pub mod diff;
 pub mod edit;
+pub mod line_diff;
 pub mod line_index;
 pub mod source_file;
 pub mod span;
 pub mod suggest;
+pub mod unified_diff;
 
 pub use source_file::SourceFile;
 pub use span::Span;

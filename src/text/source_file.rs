@@ -28,8 +28,18 @@ impl SourceFile {
     /// The first line, without its line ending: where a finding about the whole file points,
     /// so editors and annotations underline something visible.
     pub fn first_line(&self) -> Span {
-        let (start, end) = self.lines.line_span(&self.text, 1);
+        self.line(1)
+    }
+
+    /// A 1-based line without its line ending (the last line for one past the end).
+    pub fn line(&self, line: usize) -> Span {
+        let (start, end) = self.lines.line_span(&self.text, line);
         Span::new(start, end)
+    }
+
+    /// The 1-based line an offset is on.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.position(&self.text, offset).line
     }
 
     pub fn slice(&self, span: Span) -> &str {

@@ -74,3 +74,13 @@ test("the validator rejects a log that breaks the schema", () => {
   delete noVersion.version;
   assert.equal(validate(noVersion), false);
 });
+
+test("with a base, results carry baselineState and stay valid", () => {
+  const base = { "AI/demo/meta.yml": duplicate };
+  const head = { "AI/demo/meta.yml": duplicate, "AI/new/meta.yml": duplicate };
+  const log = sarif(head, { base, scope: "all" });
+  assertValid(log);
+  const states = log.runs[0].results.map((r) => [r.locations[0].physicalLocation.artifactLocation.uri, r.baselineState]);
+  assert.ok(states.some(([uri, state]) => uri === "AI/demo/meta.yml" && state === "unchanged"), JSON.stringify(states));
+  assert.ok(states.some(([uri, state]) => uri === "AI/new/meta.yml" && state === "new"), JSON.stringify(states));
+});

@@ -2,13 +2,12 @@
 //! action's patch and the job summary's fix previews. Lines are compared with their line
 //! break, so CRLF, a changed final newline and a missing one all show and apply exactly.
 
+use std::collections::HashMap;
+
+use crate::text::line_diff;
+
 /// How many unchanged lines surround a change, as `diff -u` and git use by default.
 pub const CONTEXT_LINES: usize = 3;
-
-/// Beyond this many differing lines the shortest edit script is not searched for: the changed
-/// middle is shown as one replacement (fixes change a few lines; this bounds the work on a
-/// pathological pair of texts).
-const MAX_DISTANCE: usize = 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Op {
@@ -123,92 +122,41 @@ fn range_text(start: usize, count: usize) -> String {
     }
 }
 
-/// A shortest edit script (Myers' O(ND) algorithm) after stripping the common ends.
+/// A shortest edit script after stripping the common ends: [`line_diff::myers`] on the
+/// lines with their line breaks, so a changed line end is a changed line.
 fn script(old: &[&str], new: &[&str]) -> Vec<Op> {
-    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let suffix = old[prefix..]
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let old_ids = line_diff::numbered(old, &mut ids);
+    let new_ids = line_diff::numbered(new, &mut ids);
+    let prefix = old_ids
         .iter()
-        .rev()
-        .zip(new[prefix..].iter().rev())
+        .zip(&new_ids)
         .take_while(|(a, b)| a == b)
         .count();
-    let a = &old[prefix..old.len() - suffix];
-    let b = &new[prefix..new.len() - suffix];
+    let suffix = old_ids[prefix..]
+        .iter()
+        .rev()
+        .zip(new_ids[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let a = &old_ids[prefix..old_ids.len() - suffix];
+    let b = &new_ids[prefix..new_ids.len() - suffix];
     let mut ops = vec![Op::Equal; prefix];
-    ops.extend(myers(a, b).unwrap_or_else(|| {
-        let mut replace = vec![Op::Delete; a.len()];
-        replace.extend(vec![Op::Insert; b.len()]);
-        replace
-    }));
-    ops.extend(vec![Op::Equal; suffix]);
-    ops
-}
-
-/// The shortest edit script from `a` to `b`, or `None` past [`MAX_DISTANCE`].
-fn myers(a: &[&str], b: &[&str]) -> Option<Vec<Op>> {
-    let (n, m) = (a.len() as isize, b.len() as isize);
-    let max = (a.len() + b.len()).min(MAX_DISTANCE) as isize;
-    // v[k + offset]: the furthest x on diagonal k. The diagonals -d-1..=d+1 of each step's v
-    // are kept for the way back (O(D²) memory, bounded by MAX_DISTANCE).
-    let offset = max + 1;
-    let mut v = vec![0isize; 2 * offset as usize + 1];
-    let mut trace: Vec<Vec<isize>> = Vec::new();
-    let index = |k: isize| (k + offset) as usize;
-    for d in 0..=max {
-        trace.push(v[index(-d - 1)..=index(d + 1)].to_vec());
-        let mut k = -d;
-        while k <= d {
-            let mut x = if k == -d || (k != d && v[index(k - 1)] < v[index(k + 1)]) {
-                v[index(k + 1)]
-            } else {
-                v[index(k - 1)] + 1
-            };
-            let mut y = x - k;
-            while x < n && y < m && a[x as usize] == b[y as usize] {
-                x += 1;
-                y += 1;
-            }
-            v[index(k)] = x;
-            if x >= n && y >= m {
-                return Some(backtrack(&trace, n, m));
-            }
-            k += 2;
-        }
-    }
-    None
-}
-
-/// Walks the kept diagonals back from the end; `trace[d]` holds diagonals -d-1..=d+1.
-fn backtrack(trace: &[Vec<isize>], n: isize, m: isize) -> Vec<Op> {
-    let mut ops = Vec::new();
-    let (mut x, mut y) = (n, m);
-    for (d, v) in trace.iter().enumerate().rev() {
-        let d = d as isize;
-        let index = |k: isize| (k + d + 1) as usize;
-        let k = x - y;
-        let previous_k = if k == -d || (k != d && v[index(k - 1)] < v[index(k + 1)]) {
-            k + 1
-        } else {
-            k - 1
-        };
-        let previous_x = v[index(previous_k)];
-        let previous_y = previous_x - previous_k;
-        while x > previous_x && y > previous_y {
+    // Too different to align: the middle is replaced as a whole.
+    let matched = line_diff::myers(a, b).unwrap_or_default();
+    let (mut x, mut y) = (0, 0);
+    for (mx, my) in matched
+        .into_iter()
+        .chain(std::iter::once((a.len(), b.len())))
+    {
+        ops.extend(std::iter::repeat_n(Op::Delete, mx - x));
+        ops.extend(std::iter::repeat_n(Op::Insert, my - y));
+        if mx < a.len() {
             ops.push(Op::Equal);
-            x -= 1;
-            y -= 1;
         }
-        if d > 0 {
-            ops.push(if x == previous_x {
-                Op::Insert
-            } else {
-                Op::Delete
-            });
-        }
-        x = previous_x;
-        y = previous_y;
+        (x, y) = (mx + 1, my + 1);
     }
-    ops.reverse();
+    ops.extend(vec![Op::Equal; suffix]);
     ops
 }
 
