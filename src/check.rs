@@ -354,7 +354,7 @@ fn classify(diagnostics: &mut [Diagnostic], base: &[Diagnostic], change: &Change
     let mut order: Vec<usize> = (0..diagnostics.len())
         .filter(|&i| diagnostics[i].status.is_none())
         .collect();
-    order.sort_by_key(|&i| {
+    crate::sort::sort_by_key(&mut order, |&i| {
         let d = &diagnostics[i];
         change.touches(&d.path, d.line, d.end_line)
     });

@@ -11,8 +11,7 @@
 //! that makes an unparseable YAML file parse may reveal findings: what was behind the syntax
 //! error is then checked at last, which is the point.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::BTreeMap;
 
 use crate::check::{check, check_change, CheckOptions};
 use crate::diagnostic::Applicability;
@@ -43,6 +42,7 @@ impl FixMode {
 /// One file the fixes changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
+    pub path: String,
     /// The text as it was read, before the first fix touched it: a writer compares the file
     /// with it and refuses to overwrite a file that changed since.
     pub before: String,
@@ -111,8 +111,8 @@ pub struct Applied {
 /// What fixing did.
 #[derive(Debug)]
 pub struct Fixed {
-    /// Every file whose text changed, by path.
-    pub files: BTreeMap<String, Change>,
+    /// Every file whose text changed, sorted by path.
+    pub files: Vec<Change>,
     /// The report on the fixed texts.
     pub report: Report,
     /// Every fix applied, in the order applied.
@@ -123,16 +123,25 @@ pub struct Fixed {
 }
 
 impl Fixed {
-    /// Fixes applied per rule code, leaving out those that edited a file in `unwritten`
-    /// (files a writer refused).
-    pub fn counts(&self, unwritten: &BTreeSet<String>) -> BTreeMap<&'static str, usize> {
-        let mut counts = BTreeMap::new();
+    /// Fixes applied per rule code, sorted by code, leaving out those that edited a file in
+    /// `unwritten` (files a writer refused).
+    pub fn counts(&self, unwritten: &[String]) -> Vec<(&'static str, usize)> {
+        let mut counts: Vec<(&'static str, usize)> = Vec::new();
         for applied in &self.applied {
-            if applied.paths.iter().all(|path| !unwritten.contains(path)) {
-                *counts.entry(applied.code).or_default() += 1;
+            if applied.paths.iter().any(|path| unwritten.contains(path)) {
+                continue;
+            }
+            match counts.binary_search_by(|(code, _)| code.cmp(&applied.code)) {
+                Ok(at) => counts[at].1 += 1,
+                Err(at) => counts.insert(at, (applied.code, 1)),
             }
         }
         counts
+    }
+
+    /// The change of the file at `path`, if the fixes changed it.
+    pub fn change(&self, path: &str) -> Option<&Change> {
+        self.files.iter().find(|change| change.path == path)
     }
 
     /// Every change as one unified diff, each path under `prefix` (the checked folder
@@ -140,9 +149,9 @@ impl Fixed {
     pub fn patch(&self, prefix: &str) -> String {
         self.files
             .iter()
-            .map(|(path, change)| {
+            .map(|change| {
                 unified_diff::unified(
-                    &join_dir(prefix, path),
+                    &join_dir(prefix, &change.path),
                     &change.before,
                     &change.after,
                     unified_diff::CONTEXT_LINES,
@@ -153,7 +162,7 @@ impl Fixed {
 }
 
 /// `A001 ×2, P003 ×1`.
-pub fn counts_text(counts: &BTreeMap<&'static str, usize>) -> String {
+pub fn counts_text(counts: &[(&'static str, usize)]) -> String {
     counts
         .iter()
         .map(|(code, count)| format!("{code} ×{count}"))
@@ -240,7 +249,7 @@ fn fix_with(source: &dyn FileSource, mode: FixMode, check: &Checker) -> Fixed {
     let mut report = check(&Patched::new(source, &texts));
     let mut converged = false;
     // Fixes that undo each other would bring back texts seen before: stop there.
-    let mut seen: HashSet<u64> = HashSet::from([state_hash(&texts)]);
+    let mut seen: Vec<u64> = vec![state_hash(&texts)];
     for _ in 0..MAX_ROUNDS {
         let candidates: Vec<Candidate> = report
             .diagnostics
@@ -310,17 +319,25 @@ fn fix_with(source: &dyn FileSource, mode: FixMode, check: &Checker) -> Fixed {
         if let Some(next) = next_report {
             report = next;
         }
-        if progressed && !seen.insert(state_hash(&texts)) {
-            break;
+        if progressed {
+            let state = state_hash(&texts);
+            if seen.contains(&state) {
+                break;
+            }
+            seen.push(state);
         }
     }
-    let files = before
-        .into_iter()
-        .filter_map(|(path, before)| {
-            let after = texts.get(&path)?.clone();
-            (after != before).then_some((path, Change { before, after }))
-        })
-        .collect();
+    let mut files = Vec::new();
+    for (path, before) in before {
+        if let Some(after) = texts.get(&path).filter(|after| **after != before) {
+            let after = after.clone();
+            files.push(Change {
+                path,
+                before,
+                after,
+            });
+        }
+    }
     Fixed {
         files,
         report,
@@ -355,9 +372,14 @@ fn moved_offset(edits: &[(Span, &str)], offset: usize) -> Option<usize> {
 }
 
 fn state_hash(texts: &BTreeMap<String, String>) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    texts.hash(&mut hasher);
-    hasher.finish()
+    let mut bytes = Vec::new();
+    for (path, text) in texts {
+        for part in [path, text] {
+            bytes.extend_from_slice(part.as_bytes());
+            bytes.push(0);
+        }
+    }
+    crate::report::fnv1a64(&bytes)
 }
 
 /// One round: the report the fixes come from and the texts it was made of.
@@ -393,7 +415,7 @@ impl<'a> Round<'a> {
     /// one (they come back in the next round, on the new text). A fix touching two files
     /// claims both.
     fn compatible<'r>(&self, candidates: Vec<Candidate<'r>>) -> Vec<Candidate<'r>> {
-        let mut claimed: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
+        let mut claimed: Vec<(&str, Span)> = Vec::new();
         let mut chosen = Vec::new();
         for candidate in candidates {
             let spans: Vec<(&str, Span)> = candidate
@@ -404,15 +426,15 @@ impl<'a> Round<'a> {
                 .collect();
             let conflicts = spans.iter().any(|(path, span)| {
                 claimed
-                    .get(path)
-                    .is_some_and(|taken| taken.iter().any(|t| edit::conflict(*t, *span)))
+                    .iter()
+                    .any(|(taken_path, taken)| taken_path == path && edit::conflict(*taken, *span))
             });
             if conflicts {
                 continue;
             }
             for (path, span) in spans {
                 // Paths come from the report, which outlives the round.
-                claimed.entry(path).or_default().push(span);
+                claimed.push((path, span));
             }
             chosen.push(candidate);
         }
@@ -460,20 +482,18 @@ impl<'a> Round<'a> {
         fixes: &[&Candidate],
         baseline: &Baseline,
     ) -> Result<(BTreeMap<String, String>, Report), SkipReason> {
-        let mut by_file: BTreeMap<&str, Vec<(Span, &str)>> = BTreeMap::new();
-        for candidate in fixes {
-            for e in &candidate.fix.edits {
-                by_file
-                    .entry(&e.path)
-                    .or_default()
-                    .push((Span::new(e.start, e.end), &e.replacement));
+        let mut paths: Vec<&str> = Vec::new();
+        for e in fixes.iter().flat_map(|candidate| &candidate.fix.edits) {
+            if !paths.contains(&e.path.as_str()) {
+                paths.push(&e.path);
             }
         }
         let mut texts = self.texts.clone();
         // A fix that makes an unparseable file parse lets everything in it be checked: the
         // findings it reveals are not its doing.
         let mut repairs = false;
-        for (path, edits) in by_file {
+        for path in paths {
+            let edits = edits_of(fixes, path);
             let Some(file) = self.base.sources.get(path) else {
                 return Err(SkipReason::InvalidYaml);
             };
@@ -497,17 +517,18 @@ impl<'a> Round<'a> {
         let report = (self.check)(&Patched::new(self.source, &texts));
         // Each fix must take its finding away: the same finding at the same place (moved by
         // the edits before it) would be fixed again and again.
-        let remaining: BTreeSet<(&str, &str, &str, usize)> = report
-            .diagnostics
-            .iter()
-            .map(|d| (d.code, d.path.as_str(), d.message.as_str(), d.span.start))
-            .collect();
         for candidate in fixes {
             let d = candidate.diagnostic;
             let moved = moved_offset(&edits_of(fixes, &d.path), d.span.start);
-            if moved.is_some_and(|at| {
-                remaining.contains(&(d.code, d.path.as_str(), d.message.as_str(), at))
-            }) {
+            let still = |at: usize| {
+                report.diagnostics.iter().any(|r| {
+                    r.span.start == at
+                        && r.code == d.code
+                        && r.path == d.path
+                        && r.message == d.message
+                })
+            };
+            if moved.is_some_and(still) {
                 return Err(SkipReason::Unresolved);
             }
         }
@@ -541,23 +562,26 @@ mod tests {
         let result = fixed(&[LIST, DOCKERFILE, ("AI/demo/meta.yml", meta)], false);
         assert!(result.converged);
         assert_eq!(
-            result.files["AI/demo/meta.yml"].after,
+            result.change("AI/demo/meta.yml").expect("changed").after,
             "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n  arch: 'x86_64,aarch64'\n"
         );
-        assert_eq!(result.files["AI/demo/meta.yml"].before, meta);
+        assert_eq!(
+            result.change("AI/demo/meta.yml").expect("changed").before,
+            meta
+        );
         assert!(
             result.report.diagnostics.is_empty(),
             "{:#?}",
             result.report.diagnostics
         );
-        assert_eq!(counts_text(&result.counts(&BTreeSet::new())), "A001 ×4");
+        assert_eq!(counts_text(&result.counts(&[])), "A001 ×4");
         assert_eq!(
             result.patch("repo"),
             format!(
                 "--- a/repo/AI/demo/meta.yml\n+++ b/repo/AI/demo/meta.yml\n@@ -1,3 +1,3 @@\n 1.0-oe2403lts:\n   path: 1.0/24.03-lts/Dockerfile\n-  arch: 'amd64, arm64,amd64'\n+  arch: 'x86_64,aarch64'\n"
             )
         );
-        let unwritten = BTreeSet::from(["AI/demo/meta.yml".to_string()]);
+        let unwritten = ["AI/demo/meta.yml".to_string()];
         assert!(result.counts(&unwritten).is_empty());
     }
 
@@ -570,7 +594,7 @@ mod tests {
         assert_eq!(safe.report.diagnostics[0].code, "Y005");
         let all = fixed(&files, true);
         assert_eq!(
-            all.files["AI/demo/meta.yml"].after,
+            all.change("AI/demo/meta.yml").expect("changed").after,
             "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n"
         );
         assert!(all.report.diagnostics.is_empty());

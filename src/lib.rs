@@ -13,6 +13,7 @@ pub mod policy;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod sort;
 pub mod source;
 pub mod syntax;
 pub mod text;

@@ -1,6 +1,5 @@
 //! The native command line: `stacklint check|explain|rules`.
 
-use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -350,12 +349,12 @@ fn print_diff(
     let fixed = run_fix(source, base, options, mode);
     print(&fixed.patch(""));
     report_skipped(&fixed);
-    let counts = fixed.counts(&BTreeSet::new());
+    let counts = fixed.counts(&[]);
     if fixed.files.is_empty() {
         eprintln!("no fixes to apply");
         0
     } else {
-        let total: usize = counts.values().sum();
+        let total: usize = counts.iter().map(|(_, count)| count).sum();
         eprintln!(
             "{} would be applied ({})",
             render::plural(total, "fix", "fixes"),
@@ -383,17 +382,18 @@ fn fix_in_place(
 ) -> Result<(Report, FixedInPlace), String> {
     let fixed = run_fix(source, base, options, mode);
     report_skipped(&fixed);
-    let mut unwritten = BTreeSet::new();
+    let mut unwritten = Vec::new();
     let mut io_failed = false;
-    for (path, change) in &fixed.files {
+    for change in &fixed.files {
+        let path = &change.path;
         if let Err(error) = replace_file(source.root(), path, &change.before, &change.after) {
             eprintln!("error: not writing `{path}`: {error}");
             io_failed |= matches!(error, WriteError::Io(_));
-            unwritten.insert(path.clone());
+            unwritten.push(path.clone());
         }
     }
     let counts = fixed.counts(&unwritten);
-    let total: usize = counts.values().sum();
+    let total: usize = counts.iter().map(|(_, count)| count).sum();
     let note = if total == 0 {
         "no fixes applied".to_string()
     } else {

@@ -186,7 +186,9 @@ fn locate_fix(
             replacement: edit.replacement,
         });
     }
-    edits.sort_by(|a, b| (&a.path, a.start, a.end).cmp(&(&b.path, b.start, b.end)));
+    crate::sort::sort_by(&mut edits, |a, b| {
+        (&a.path, a.start, a.end).cmp(&(&b.path, b.start, b.end))
+    });
     let disjoint = edits.windows(2).all(|pair| {
         pair[0].path != pair[1].path
             || !crate::text::edit::conflict(
@@ -304,7 +306,7 @@ pub fn located(
 
 /// The report's order: by path, line, column, code and message; duplicates dropped.
 pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
-    diagnostics.sort_by(|a, b| {
+    crate::sort::sort_by(diagnostics, |a, b| {
         (&a.path, a.line, a.column, a.code, &a.message)
             .cmp(&(&b.path, b.line, b.column, b.code, &b.message))
     });

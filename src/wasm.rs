@@ -498,14 +498,14 @@ pub fn apply_fixes(
         }
         None => crate::fix::fix(&source, &check_options, mode),
     };
+    let mut files = BTreeMap::new();
+    for change in &fixed.files {
+        files.insert(change.path.clone(), change.after.clone());
+    }
     let result = FixResult {
-        files: fixed
-            .files
-            .iter()
-            .map(|(path, change)| (path.clone(), change.after.clone()))
-            .collect(),
+        files,
         applied: fixed
-            .counts(&Default::default())
+            .counts(&[])
             .into_iter()
             .map(|(code, count)| AppliedCount { code, count })
             .collect(),

@@ -270,7 +270,8 @@ fn a_file_edited_between_the_check_and_the_write_is_left_alone() {
     let repo = Scratch::with_case("a001-arch-spellings");
     let source = DirSource::open(&repo.0).expect("opens");
     let fixed = fix::fix(&source, &CheckOptions::default(), FixMode::default());
-    let (path, change) = fixed.files.iter().next().expect("a change");
+    let change = fixed.files.first().expect("a change");
+    let path = &change.path;
     let edited = format!("{}# edited meanwhile\n", change.before);
     fs::write(repo.0.join(path), &edited).expect("edit");
     assert_eq!(

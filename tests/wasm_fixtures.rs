@@ -118,8 +118,7 @@ fn every_fix_fixture_fixes_into_its_after_folder_in_wasm() {
                 .map(|b| b.to_vec())
                 .unwrap_or_default();
             let actual = fixed
-                .files
-                .get(&name)
+                .change(&name)
                 .map_or(bytes.to_vec(), |change| change.after.clone().into_bytes());
             if actual != after {
                 failures.push(format!("{case}: `{name}` differs from after/ in WASM"));

@@ -154,7 +154,7 @@ impl Default for ReleaseTable {
         for (year, month) in innovation {
             releases.push(OsRelease::new(year, month, Flavor::Innovation));
         }
-        releases.sort();
+        crate::sort::sort(&mut releases);
         ReleaseTable { releases }
     }
 }

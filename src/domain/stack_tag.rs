@@ -276,7 +276,7 @@ fn check_components(name: &str, head_len: usize, tag: &mut StackTag, tables: &St
                 .chain(&tables.extra_components)
                 .map(String::as_str)
                 .collect();
-            known.sort_unstable();
+            crate::sort::sort(&mut known);
             problems.push(Problem {
                 range: c.range.clone(),
                 severity: Severity::Info,
@@ -339,7 +339,7 @@ fn check_components(name: &str, head_len: usize, tag: &mut StackTag, tables: &St
         _ => {}
     }
     tag.problems.extend(problems);
-    tag.problems.sort_by_key(|p| (p.range.start, p.range.end));
+    crate::sort::sort_by_key(&mut tag.problems, |p| (p.range.start, p.range.end));
 }
 
 /// The layer a stack tag says it is built on: its image name and the tags that spell it.

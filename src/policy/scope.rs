@@ -69,15 +69,16 @@ pub fn affected_roots(context: &Context, changed: &[String]) -> BTreeSet<String>
             names.extend(listed_names_containing(repo, path));
         }
     }
-    let mut children: BTreeSet<String> = context
-        .parents
-        .nodes
-        .iter()
-        .filter(|node| {
-            matches!(&node.parent, Parent::InRepo { name, .. } if names.contains(name.as_str()))
-        })
-        .map(|node| node.root.clone())
-        .collect();
+    let mut children: BTreeSet<String> = crate::sort::set(
+        context
+            .parents
+            .nodes
+            .iter()
+            .filter(|node| {
+                matches!(&node.parent, Parent::InRepo { name, .. } if names.contains(name.as_str()))
+            })
+            .map(|node| node.root.clone()),
+    );
     children.extend(roots.iter().cloned());
     let descendants = context
         .parents
@@ -120,22 +121,25 @@ impl Scope {
             .filter_map(|path| normalize_repo_path(path))
             .collect();
         let roots = affected_roots(context, &changed);
-        let image_lists = changed
-            .iter()
-            .filter_map(|path| scene_of(path))
-            .chain(
-                roots
-                    .iter()
-                    .filter_map(|root| scene_of(root).or(Some(root))),
-            )
-            .filter(|scene| !scene.is_empty())
-            .map(|scene| join_dir(scene, IMAGE_LIST_NAME))
-            .collect();
+        let image_lists = crate::sort::set(
+            changed
+                .iter()
+                .filter_map(|path| scene_of(path))
+                .chain(
+                    roots
+                        .iter()
+                        .filter_map(|root| scene_of(root).or(Some(root))),
+                )
+                .filter(|scene| !scene.is_empty())
+                .map(|scene| join_dir(scene, IMAGE_LIST_NAME)),
+        );
         let mut all_roots: Vec<String> = repo.manifests.iter().map(|m| m.root.clone()).collect();
-        all_roots.sort_by_key(|root| std::cmp::Reverse(root.split('/').count()));
+        crate::sort::sort_by_key(&mut all_roots, |root| {
+            std::cmp::Reverse(root.split('/').count())
+        });
         all_roots.dedup();
         Scope {
-            changed: changed.into_iter().collect(),
+            changed: crate::sort::set(changed),
             roots,
             image_lists,
             all_roots,

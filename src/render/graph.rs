@@ -51,7 +51,7 @@ pub fn build(context: &Context, image: Option<&str>) -> Result<Graph, String> {
     let layers = &context.parents;
     let ns = &context.config.images.namespace;
     let selected: BTreeSet<usize> = match image {
-        None => (0..layers.nodes.len()).collect(),
+        None => crate::sort::set(0..layers.nodes.len()),
         Some(wanted) => select(layers, ns, wanted)?,
     };
     let mut images: Vec<GraphImage> = selected
@@ -63,7 +63,7 @@ pub fn build(context: &Context, image: Option<&str>) -> Result<Graph, String> {
                 .filter(|c| selected.contains(c))
                 .map(|&c| layers.nodes[c].published(ns))
                 .collect();
-            children.sort();
+            crate::sort::sort(&mut children);
             children.dedup();
             Some(GraphImage {
                 image: node.published(ns),
@@ -76,7 +76,9 @@ pub fn build(context: &Context, image: Option<&str>) -> Result<Graph, String> {
             })
         })
         .collect();
-    images.sort_by(|a, b| (&a.image, &a.manifest).cmp(&(&b.image, &b.manifest)));
+    crate::sort::sort_by(&mut images, |a, b| {
+        (&a.image, &a.manifest).cmp(&(&b.image, &b.manifest))
+    });
     Ok(Graph { images })
 }
 
@@ -98,7 +100,7 @@ fn select(layers: &ParentGraph, ns: &str, wanted: &str) -> Result<BTreeSet<usize
             "no image `{ns}/{wanted}` is declared in this repository"
         ));
     }
-    let mut selected: BTreeSet<usize> = matches.iter().copied().collect();
+    let mut selected: BTreeSet<usize> = crate::sort::set(matches.iter().copied());
     selected.extend(layers.descendants(matches.iter().copied()));
     for &n in &matches {
         selected.extend(layers.ancestors(n));
@@ -172,7 +174,7 @@ fn render_text(graph: &Graph) -> String {
 fn render_dot(graph: &Graph) -> String {
     let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     let mut out = String::from("digraph images {\n  rankdir=LR;\n  node [shape=box];\n");
-    let declared: BTreeSet<&str> = graph.images.iter().map(|i| i.image.as_str()).collect();
+    let declared: BTreeSet<&str> = crate::sort::set(graph.images.iter().map(|i| i.image.as_str()));
     let mut outside: BTreeMap<&str, &str> = BTreeMap::new();
     for image in &graph.images {
         out.push_str(&format!("  {};\n", quote(&image.image)));

@@ -236,6 +236,14 @@ fn physical(
     }
 }
 
+/// Our one fingerprint; inserted, as building a map from an array sorts it (more code in the
+/// WASM build).
+fn fingerprint_map(value: String) -> BTreeMap<&'static str, String> {
+    let mut map = BTreeMap::new();
+    map.insert(FINGERPRINT_KEY, value);
+    map
+}
+
 fn related_location(index: usize, related: &Related, prefix: &str) -> Location {
     Location {
         id: Some(index),
@@ -300,10 +308,7 @@ fn log(report: &Report, prefix: &str) -> Log {
                     .enumerate()
                     .map(|(index, related)| related_location(index, related, prefix))
                     .collect(),
-                partial_fingerprints: BTreeMap::from([(
-                    FINGERPRINT_KEY,
-                    format!("{hash}:{occurrence}"),
-                )]),
+                partial_fingerprints: fingerprint_map(format!("{hash}:{occurrence}")),
                 fixes: diagnostic
                     .fix
                     .iter()

@@ -417,8 +417,8 @@ fn repointed(base: &Context, head: &Context, out: &mut Vec<Finding>) {
             }
             if let (Some(now), Some(before)) = (new.architectures(), old.architectures()) {
                 let (now_set, before_set): (BTreeSet<&str>, BTreeSet<&str>) = (
-                    now.iter().copied().collect(),
-                    before.iter().copied().collect(),
+                    crate::sort::set(now.iter().copied()),
+                    crate::sort::set(before.iter().copied()),
                 );
                 if now_set != before_set {
                     let span = new.arch().map_or(new.tag_span(), |node| node.span);

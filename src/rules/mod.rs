@@ -68,7 +68,7 @@ pub fn all() -> Vec<&'static Rule> {
         .iter()
         .flat_map(|f| f.rules.iter().copied())
         .collect();
-    rules.sort_by_key(|rule| rule.code);
+    crate::sort::sort_by_key(&mut rules, |rule| rule.code);
     rules
 }
 

@@ -140,7 +140,7 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
     }
     for (index, (entry, path)) in resolved.iter().enumerate() {
         if !path.exists {
-            let taken: BTreeSet<String> = referenced.union(&tag_files).cloned().collect();
+            let taken: BTreeSet<String> = crate::sort::set(referenced.union(&tag_files).cloned());
             let suggestion = report_missing(
                 repo,
                 manifest,

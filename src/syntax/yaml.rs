@@ -350,7 +350,7 @@ pub fn parse(text: &str) -> Document {
 /// The comments of `text`, given the spans of its scalars in document order.
 fn comments(text: &str, mut scalars: Vec<Span>) -> Vec<Span> {
     // Document order is start order except where a parser error closed containers early.
-    scalars.sort_unstable();
+    crate::sort::sort(&mut scalars);
     let bytes = text.as_bytes();
     let mut comments = Vec::new();
     let mut next_scalar = 0;

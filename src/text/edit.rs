@@ -21,7 +21,7 @@ pub fn conflict(a: Span, b: Span) -> bool {
 /// leaves the text or splits a character.
 pub fn apply<'e>(text: &str, edits: impl IntoIterator<Item = (Span, &'e str)>) -> Option<String> {
     let mut edits: Vec<(Span, &str)> = edits.into_iter().collect();
-    edits.sort_by_key(|(span, _)| (span.start, span.end));
+    crate::sort::sort_by_key(&mut edits, |(span, _)| *span);
     for pair in edits.windows(2) {
         if conflict(pair[0].0, pair[1].0) {
             return None;

@@ -80,7 +80,7 @@ pub fn nearest_within<'a>(
             scored.push((distance, order, candidate));
         }
     }
-    scored.sort();
+    crate::sort::sort(&mut scored);
     scored.into_iter().take(max).map(|(_, _, c)| c).collect()
 }
 

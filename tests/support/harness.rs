@@ -270,7 +270,8 @@ fn check_fixes(source: &MemorySource, report: &Report, mode: FixMode) -> Result<
     }) {
         return Err(format!("a rule proposed a broken fix: {skipped:?}"));
     }
-    for (path, change) in &fixed.files {
+    for change in &fixed.files {
+        let path = &change.path;
         if path.ends_with(".yml")
             && yaml::parse(&change.before).error.is_none()
             && yaml::parse(&change.after).error.is_some()
@@ -282,7 +283,7 @@ fn check_fixes(source: &MemorySource, report: &Report, mode: FixMode) -> Result<
         }
     }
     // Repairing a syntax error lets the rest of the file be checked at last.
-    let repaired = fixed.files.values().any(|change| {
+    let repaired = fixed.files.iter().any(|change| {
         yaml::parse(&change.before).error.is_some() && yaml::parse(&change.after).error.is_none()
     });
     if !repaired && fixed.report.diagnostics.len() > report.diagnostics.len() {
@@ -294,8 +295,8 @@ fn check_fixes(source: &MemorySource, report: &Report, mode: FixMode) -> Result<
     }
     check_report(&fixed.report)?;
     let mut again = source.clone();
-    for (path, change) in &fixed.files {
-        again.insert(path, Some(change.after.clone()));
+    for change in &fixed.files {
+        again.insert(&change.path, Some(change.after.clone()));
     }
     let second = fix::fix(&again, &options, mode);
     if !second.files.is_empty() {
