@@ -199,6 +199,8 @@ export interface FixResult {
   report: Report;
   /** Fixes applied per rule, sorted by code. */
   applied: { code: string; count: number }[];
+  /** The same as text, as the CLI prints it: `A001 ×2, P003 ×1` (empty when none). */
+  counts: string;
   skipped: SkippedFix[];
   /** Every change as one unified diff (`git apply` / `patch -p1`), paths under `prefix`. */
   patch: string;
@@ -471,6 +473,7 @@ struct FixResult {
     files: BTreeMap<String, String>,
     report: Report,
     applied: Vec<AppliedCount>,
+    counts: String,
     skipped: Vec<SkippedFix>,
     patch: String,
     converged: bool,
@@ -502,10 +505,11 @@ pub fn apply_fixes(
     for change in &fixed.files {
         files.insert(change.path.clone(), change.after.clone());
     }
+    let counts = fixed.counts(&[]);
     let result = FixResult {
         files,
-        applied: fixed
-            .counts(&[])
+        counts: crate::fix::counts_text(&counts),
+        applied: counts
             .into_iter()
             .map(|(code, count)| AppliedCount { code, count })
             .collect(),

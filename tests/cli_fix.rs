@@ -280,3 +280,36 @@ fn a_file_edited_between_the_check_and_the_write_is_left_alone() {
     );
     assert_eq!(fs::read_to_string(repo.0.join(path)).expect("read"), edited);
 }
+
+#[test]
+fn with_a_base_only_what_the_change_introduced_is_fixed_and_a_new_tag_may_be_renamed() {
+    let write = |dir: &Path, files: &[(&str, &str)]| {
+        for (path, content) in files {
+            let full = dir.join(path);
+            fs::create_dir_all(full.parent().expect("folder")).expect("mkdir");
+            fs::write(full, content).expect("write");
+        }
+    };
+    let dockerfile = "FROM openeuler/openeuler:22.03-lts\n";
+    let old = "1.16-oe2203lts:\n  path: Bigdata/flink/1.16/22.03-lts/Dockerfile\n";
+    let common = [
+        ("Bigdata/image-list.yml", "images:\n  flink: flink\n"),
+        ("Bigdata/flink/1.16/22.03-lts/Dockerfile", dockerfile),
+        ("Bigdata/flink/1.17/22.03-lts/Dockerfile", dockerfile),
+    ];
+    let base = Scratch::new("base");
+    write(&base.0, &common);
+    write(&base.0, &[("Bigdata/flink/meta.yml", old)]);
+    let head = Scratch::new("head");
+    write(&head.0, &common);
+    let added = format!("{old}1.17-22.03-lts:\n  path: 1.17/22.03-lts/Dockerfile\n");
+    write(&head.0, &[("Bigdata/flink/meta.yml", &added)]);
+    let output = stacklint(&["check", "--fix", "--base-dir", &base.arg(), &head.arg()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stdout));
+    // The new tag's suffix is fixed (safe: it was never published); the old P003 is left.
+    assert_eq!(text(&output.stderr), "1 fix applied (T002 ×1)\n");
+    assert_eq!(
+        fs::read_to_string(head.0.join("Bigdata/flink/meta.yml")).expect("read"),
+        format!("{old}1.17-oe2203lts:\n  path: 1.17/22.03-lts/Dockerfile\n")
+    );
+}

@@ -416,6 +416,7 @@ fn apply_fixes_returns_the_new_texts_the_report_after_and_a_patch() {
         all["applied"],
         json!([{"code": "A001", "count": 1}, {"code": "Y005", "count": 1}])
     );
+    assert_eq!(all["counts"], "A001 ×1, Y005 ×1");
     assert_eq!(all["report"]["diagnostics"], json!([]));
     assert!(all["patch"].as_str().is_some_and(
         |p| p.starts_with("--- a/images/AI/demo/meta.yml\n+++ b/images/AI/demo/meta.yml\n")
