@@ -26,9 +26,11 @@ rule! {
     /// The help names the nearest existing Dockerfile of the image.
     ///
     /// Fix: unsafe, when exactly one Dockerfile is the answer: the one the tag describes, the
-    /// one inside a `path` that names a folder, or the only plausible one no entry uses.
-    /// `path` then points at it (also added when missing). None when the candidates are
-    /// several or already used.
+    /// one inside a `path` that names a folder, or the only one no entry uses that differs
+    /// from `path` by a slip (`24.03-LTS`, `Dcokerfile`, `24.03.-lts-sp1`). `path` then
+    /// points at it (also added when missing). None for a Dockerfile in another version or
+    /// OS folder (the file may be misplaced, or the tag wrong), for several candidates, or
+    /// for one another entry uses.
     pub static DOCKERFILE_MISSING = ("P001", "dockerfile-missing", Error, "`path` does not name an existing file");
 }
 
@@ -428,10 +430,13 @@ fn report_missing(
             true,
         )
     } else if let Some(file) = nearest_unused {
+        // A Dockerfile in a sibling version or OS folder may be the right file in the wrong
+        // folder, or the tag may be wrong: pointing `path` at it would make the tag lie.
+        // Only a slip in spelling the same folder (`24.03-LTS`, `Dcokerfile`) is fixed.
         (
             format!("did you mean `{file}`? it exists and no entry uses it"),
             Some(file.to_string()),
-            unused_count == 1,
+            unused_count == 1 && is_typo_of(&path.relative, file),
         )
     } else if let Some(file) = nearest_any.filter(|file| is_typo_of(&path.relative, file)) {
         (
