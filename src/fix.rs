@@ -614,6 +614,23 @@ mod tests {
     }
 
     #[test]
+    fn nothing_past_a_syntax_error_is_edited() {
+        // Found by fuzzing: the `#` inside the quoted path after the tab's syntax error read as
+        // a stale suppression, whose removal cut the string open.
+        let meta = "1.0-oe2403lts:\n  path:\t1.0/24.03-lts/Dockerfile\n1.1-oe2403lts:\n  path: \"1.1 # stacklint: ignore[P001]/x\"\n";
+        let result = fixed(&[LIST, DOCKERFILE, ("AI/demo/meta.yml", meta)], true);
+        let after = &result
+            .change("AI/demo/meta.yml")
+            .expect("the tab is fixed")
+            .after;
+        assert!(
+            after.contains("  path: \"1.1 # stacklint: ignore[P001]/x\"\n"),
+            "{after}"
+        );
+        assert!(crate::syntax::yaml::parse(after).error.is_none());
+    }
+
+    #[test]
     fn nothing_to_fix_changes_nothing() {
         let meta = "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n";
         let result = fixed(&[LIST, DOCKERFILE, ("AI/demo/meta.yml", meta)], true);

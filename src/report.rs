@@ -171,7 +171,9 @@ fn locate_fix(
         let file = file_for(&edit.path)?;
         let fits = file.text.get(edit.span.start..edit.span.end).is_some();
         debug_assert!(fits, "an edit off its file: {edit:?}");
-        if !fits {
+        // Past a syntax error nothing was understood: no edit there can be trusted.
+        let understood = file.parsed_to.is_none_or(|stop| edit.span.start <= stop);
+        if !fits || !understood {
             return None;
         }
         let (line, column, end_line, end_column) = locate(Some(&file), edit.span);
