@@ -250,6 +250,35 @@ mod tests {
         assert_eq!(t001["location"]["range"]["end"]["column"], 3);
     }
 
+    /// A fix that also edits another file (the model allows it): no suggestion, as a
+    /// suggestion has no path of its own and half a fix would be wrong.
+    #[test]
+    fn a_fix_editing_another_file_is_no_suggestion() {
+        let meta = "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n  arch: amd64\n";
+        let source: MemorySource = [
+            ("AI/x/meta.yml", meta),
+            ("AI/x/1.0/24.03-lts/Dockerfile", "FROM a\n"),
+        ]
+        .into_iter()
+        .collect();
+        let mut report = crate::check(&source, &CheckOptions::default());
+        report.diagnostics.retain(|d| d.code == "A001");
+        let fix = report.diagnostics[0].fix.as_mut().expect("A001 has a fix");
+        let mut elsewhere = fix.edits[0].clone();
+        elsewhere.path = "AI/x/1.0/24.03-lts/Dockerfile".into();
+        fix.edits.push(elsewhere);
+        let log: serde_json::Value = serde_json::from_str(&render(&report, "")).expect("JSON");
+        assert!(log["diagnostics"][0].get("suggestions").is_none());
+        let sarif: serde_json::Value =
+            serde_json::from_str(&crate::render::sarif::render(&report, "")).expect("JSON");
+        let changes = &sarif["runs"][0]["results"][0]["fixes"][0]["artifactChanges"];
+        assert_eq!(
+            changes.as_array().map(Vec::len),
+            Some(2),
+            "one change per file"
+        );
+    }
+
     #[test]
     fn related_locations_and_an_empty_report() {
         let duplicate = "1.0-oe2403lts:\n  path: a\n1.0-oe2403lts:\n  path: b\n";

@@ -2,8 +2,6 @@
 //! action's patch and the job summary's fix previews. Lines are compared with their line
 //! break, so CRLF, a changed final newline and a missing one all show and apply exactly.
 
-use std::collections::HashMap;
-
 use crate::text::line_diff;
 
 /// How many unchanged lines surround a change, as `diff -u` and git use by default.
@@ -122,41 +120,23 @@ fn range_text(start: usize, count: usize) -> String {
     }
 }
 
-/// A shortest edit script after stripping the common ends: [`line_diff::myers`] on the
-/// lines with their line breaks, so a changed line end is a changed line.
+/// A shortest edit script ([`line_diff::matched_lines`]) on the lines with their line breaks,
+/// so a changed line end is a changed line.
 fn script(old: &[&str], new: &[&str]) -> Vec<Op> {
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    let old_ids = line_diff::numbered(old, &mut ids);
-    let new_ids = line_diff::numbered(new, &mut ids);
-    let prefix = old_ids
-        .iter()
-        .zip(&new_ids)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let suffix = old_ids[prefix..]
-        .iter()
-        .rev()
-        .zip(new_ids[prefix..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let a = &old_ids[prefix..old_ids.len() - suffix];
-    let b = &new_ids[prefix..new_ids.len() - suffix];
-    let mut ops = vec![Op::Equal; prefix];
-    // Too different to align: the middle is replaced as a whole.
-    let matched = line_diff::myers(a, b).unwrap_or_default();
+    let mut ops = Vec::with_capacity(old.len().max(new.len()));
     let (mut x, mut y) = (0, 0);
-    for (mx, my) in matched
+    let end = (old.len(), new.len());
+    for (mx, my) in line_diff::matched_lines(old, new)
         .into_iter()
-        .chain(std::iter::once((a.len(), b.len())))
+        .chain(std::iter::once(end))
     {
         ops.extend(std::iter::repeat_n(Op::Delete, mx - x));
         ops.extend(std::iter::repeat_n(Op::Insert, my - y));
-        if mx < a.len() {
+        if (mx, my) != end {
             ops.push(Op::Equal);
         }
         (x, y) = (mx + 1, my + 1);
     }
-    ops.extend(vec![Op::Equal; suffix]);
     ops
 }
 
