@@ -6,12 +6,15 @@ use crate::model::image_index::{EntryId, ImageIndex};
 use crate::model::manifest::{Entry, Manifest};
 use crate::model::parents::ParentGraph;
 use crate::model::Repo;
+use crate::text::suggest::Budget;
 
 pub struct Context<'r, 'a> {
     pub repo: &'r Repo<'a>,
     pub config: &'a Config,
     pub index: ImageIndex,
     pub parents: ParentGraph,
+    /// The work "did you mean" may spend on repository-sized candidate lists in this check.
+    pub suggestions: Budget,
 }
 
 impl<'r, 'a> Context<'r, 'a> {
@@ -23,6 +26,7 @@ impl<'r, 'a> Context<'r, 'a> {
             config: repo.config,
             index,
             parents,
+            suggestions: Budget::for_input(repo.input_bytes),
         }
     }
 

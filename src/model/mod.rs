@@ -43,6 +43,8 @@ pub struct Repo<'a> {
     /// Files needed but unreadable, for F001: those a rule reads by name, and any an entry's
     /// `path` names.
     failures: Vec<(String, ReadError)>,
+    /// Bytes of every path listed and every text read: what the work of a check may grow with.
+    pub input_bytes: usize,
 }
 
 impl<'a> Repo<'a> {
@@ -54,6 +56,7 @@ impl<'a> Repo<'a> {
     /// (the configuration file given with `--config`, to locate its findings).
     pub fn load_with(source: &dyn FileSource, config: &'a Config, extra: Option<&str>) -> Repo<'a> {
         let listing = Listing::new(source.list());
+        let mut input_bytes: usize = listing.paths().iter().map(String::len).sum();
         let mut files = BTreeMap::new();
         let wanted = listing
             .paths()
@@ -63,6 +66,9 @@ impl<'a> Repo<'a> {
             .chain(extra);
         for path in wanted {
             let result = source.read(path).map(|text| SourceFile::new(path, text));
+            if let Ok(file) = &result {
+                input_bytes += file.text.len();
+            }
             files.insert(path.to_string(), result);
         }
         let mut repo = Repo {
@@ -73,6 +79,7 @@ impl<'a> Repo<'a> {
             lists: Vec::new(),
             dockerfiles: HashMap::new(),
             failures: Vec::new(),
+            input_bytes,
         };
         let roots: HashSet<String> = repo
             .listing
