@@ -1,6 +1,8 @@
 //! Tables that define policy. Defaults live here, in one place, so that a configuration file
 //! can later extend them.
 
+use std::collections::BTreeSet;
+
 use crate::domain::os_release::ReleaseTable;
 
 #[derive(Debug, Clone, Default)]
@@ -55,16 +57,17 @@ impl ImageTables {
 }
 
 /// Which images are layers of the AI stack (oEEP-0014) and which tag components they know.
+/// Sets: a configuration may add many names, and every tag looks its parts up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StackTables {
-    pub sdk_images: Vec<String>,
-    pub framework_images: Vec<String>,
+    pub sdk_images: BTreeSet<String>,
+    pub framework_images: BTreeSet<String>,
     /// LLM and application images, built on a framework layer.
-    pub llm_images: Vec<String>,
-    pub sdk_components: Vec<String>,
-    pub framework_components: Vec<String>,
+    pub llm_images: BTreeSet<String>,
+    pub sdk_components: BTreeSet<String>,
+    pub framework_components: BTreeSet<String>,
     /// Components a tag may carry besides its SDK and framework (`python3.11`).
-    pub extra_components: Vec<String>,
+    pub extra_components: BTreeSet<String>,
 }
 
 impl Default for StackTables {
