@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::diagnostic::Severity;
 use crate::report::{Diagnostic, Report};
 use crate::source::repo_path::join_dir;
+use crate::text::visible::{escape, Lines};
 
 /// Escapes a command's message (the part after `::`), as the runner unescapes it.
 pub fn escape_data(text: &str) -> String {
@@ -66,7 +67,7 @@ pub fn annotation(diagnostic: &Diagnostic, prefix: &str) -> Annotation {
     for related in &diagnostic.related {
         message.push_str(&format!(
             "\nnote: {}:{}:{}: {}",
-            join_dir(prefix, &related.path),
+            escape(&join_dir(prefix, &related.path), Lines::One),
             related.line,
             related.column,
             related.message
@@ -208,6 +209,7 @@ mod tests {
             end_line: 1,
             end_column: 5,
             message: "first declared here".into(),
+            span: Span::default(),
         });
         assert!(command_line(&finding).ends_with(
             "%0Ahelp: create it, or fix `path`%0Anote: AI/x/meta.yml:1:1: first declared here"
@@ -224,6 +226,7 @@ mod tests {
             end_line: 1,
             end_column: 5,
             message: "first declared here".into(),
+            span: Span::default(),
         });
         let object = serde_json::to_value(annotation(&finding, "sub")).expect("serialises");
         assert_eq!(

@@ -13,6 +13,7 @@ use crate::rule;
 use crate::source::repo_path::{file_name, join_dir, parent_dir};
 use crate::syntax::pyyaml::non_string_reading;
 use crate::syntax::yaml::{Document, Node, NodeKind, Style};
+use crate::text::visible::{escape, Lines};
 use crate::text::{SourceFile, Span};
 
 rule! {
@@ -375,18 +376,21 @@ fn mapping_help(entry: &Entry) -> String {
         _ if entry.value.is_null() => {}
         _ => consider(&entry.value),
     }
+    // The help breaks lines itself, so the values it quotes must not: each stays on its line.
+    let one_line = |text: &str| escape(text, Lines::One).into_owned();
+    let tag = one_line(&entry.tag);
     let Some(path) = path.or_else(|| {
         tag::split(&entry.tag)
             .map(|parts| format!("{}/{}/Dockerfile", parts.head, parts.os.dir_name()))
     }) else {
         return format!(
-            "write the entry as a mapping:\n{}:\n  path: <version>/<os-release>/Dockerfile",
-            entry.tag
+            "write the entry as a mapping:\n{tag}:\n  path: <version>/<os-release>/Dockerfile"
         );
     };
+    let path = one_line(&path);
     match arch {
-        Some(arch) => format!("{}:\n  path: {path}\n  arch: {arch}", entry.tag),
-        None => format!("{}:\n  path: {path}", entry.tag),
+        Some(arch) => format!("{tag}:\n  path: {path}\n  arch: {}", one_line(&arch)),
+        None => format!("{tag}:\n  path: {path}"),
     }
 }
 
