@@ -45,6 +45,10 @@ if ! diff -r action/dist "$fresh_dist" >/dev/null; then
 fi
 
 if [ -f package.json ]; then
+  step "tsc --checkJs (JS sources)"
+  # Reads the JSDoc types of js/ and the types wasm-pack generated in pkg/ (the wasm build above).
+  npx --no-install tsc -p tsconfig.json
+
   step "npm test"
   npm test
 fi

@@ -834,8 +834,7 @@ function git(cwd, args) {
       { cwd, encoding: "utf8", maxBuffer: MAX_OUTPUT_BYTES, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } },
       (error2, stdout, stderr) => {
         if (error2) {
-          error2.stderr = stderr;
-          reject(error2);
+          reject(Object.assign(error2, { stderr }));
         } else {
           resolve(stdout);
         }
@@ -843,7 +842,11 @@ function git(cwd, args) {
     );
   });
 }
-function firstLine(error2) {
+function firstLine(rejection) {
+  const error2 = (
+    /** @type {GitError} */
+    rejection
+  );
   if (error2.code === "ENOENT") return "git is not installed";
   const text = (error2.stderr || error2.message || "").trim();
   return text.split("\n")[0];
@@ -883,7 +886,7 @@ function parseChangedLines(patch) {
     if (hunk && current !== null) {
       const start = Number(hunk[1]);
       const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
-      changed.get(current).push(count === 0 ? [Math.max(start, 1), Math.max(start, 1)] : [start, start + count - 1]);
+      changed.get(current)?.push(count === 0 ? [Math.max(start, 1), Math.max(start, 1)] : [start, start + count - 1]);
     }
   }
   return changed;
@@ -963,11 +966,12 @@ var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request
 var TRUE_VALUES = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
 var FALSE_VALUES = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
 function oneOf(name, value, allowed) {
-  if (!allowed.includes(value)) {
+  const known = allowed.find((option) => option === value);
+  if (known === void 0) {
     const list = allowed.map((v) => `\`${v}\``).join(", ");
     throw new InputError(`input \`${name}\` is \`${value}\`; expected one of ${list}`);
   }
-  return value;
+  return known;
 }
 function boolean(name, value) {
   if (value === "") return true;
@@ -1017,12 +1021,14 @@ async function readEvent(eventPath) {
   try {
     text = await readFile(eventPath, "utf8");
   } catch (error2) {
-    throw new InputError(`cannot read the event payload GITHUB_EVENT_PATH=${eventPath}: ${error2.message}`);
+    throw new InputError(`cannot read the event payload GITHUB_EVENT_PATH=${eventPath}: ${/** @type {Error} */
+    error2.message}`);
   }
   try {
     return JSON.parse(text);
   } catch (error2) {
-    throw new InputError(`the event payload ${eventPath} is not JSON: ${error2.message}`);
+    throw new InputError(`the event payload ${eventPath} is not JSON: ${/** @type {SyntaxError} */
+    error2.message}`);
   }
 }
 async function readGitHubContext(env) {
@@ -1681,12 +1687,18 @@ function loadCore(bytes) {
   initSync({ module: bytes });
   return { version: version(), maxFileBytes: limits().maxFileBytes, needsContent };
 }
-var UNREADABLE = {
-  "too-large": ({ bytes }) => ({ unreadable: "too-large", bytes }),
-  outside: () => ({ unreadable: "outside-root" }),
-  "broken-link": () => ({ unreadable: "io", message: "it is a symlink to nothing" }),
-  io: ({ detail }) => ({ unreadable: "io", message: detail })
-};
+function unreadableContent(file) {
+  switch (file.reason) {
+    case "too-large":
+      return { unreadable: "too-large", bytes: file.bytes };
+    case "outside":
+      return { unreadable: "outside-root" };
+    case "broken-link":
+      return { unreadable: "io", message: "it is a symlink to nothing" };
+    case "io":
+      return { unreadable: "io", message: file.detail };
+  }
+}
 function toCoreContent(file) {
   switch (file.kind) {
     case "text":
@@ -1695,8 +1707,8 @@ function toCoreContent(file) {
       return file.data;
     case "unread":
       return null;
-    default:
-      return UNREADABLE[file.reason](file);
+    case "unreadable":
+      return unreadableContent(file);
   }
 }
 function toCoreFiles(found) {
@@ -1755,12 +1767,14 @@ async function resolveRoot(workspace, input) {
   try {
     realWorkspace = await realpath(workspace);
   } catch (error2) {
-    throw new InputError(`cannot read the workspace ${workspace}: ${error2.message}`);
+    throw new InputError(`cannot read the workspace ${workspace}: ${/** @type {NodeJS.ErrnoException} */
+    error2.message}`);
   }
   try {
     root = await realpath(lexical);
   } catch (error2) {
-    throw new InputError(`input \`path\` is \`${input}\`, which cannot be read: ${error2.message}`);
+    throw new InputError(`input \`path\` is \`${input}\`, which cannot be read: ${/** @type {NodeJS.ErrnoException} */
+    error2.message}`);
   }
   if (!isWithin(root, realWorkspace)) {
     throw new InputError(`input \`path\` is \`${input}\`, a symlink leading outside the workspace to ${root}`);
@@ -1792,7 +1806,11 @@ async function readText(file, maxFileBytes) {
     } catch {
       return { kind: "bytes", data: new Uint8Array(bytes) };
     }
-  } catch (error2) {
+  } catch (thrown) {
+    const error2 = (
+      /** @type {NodeJS.ErrnoException} */
+      thrown
+    );
     return { kind: "unreadable", reason: "io", detail: error2.code ?? error2.message };
   } finally {
     await handle?.close();
@@ -1814,13 +1832,13 @@ async function describeLink(absolute, root, relative, { needsContent: needsConte
 async function readRepository(root, policy) {
   const files = /* @__PURE__ */ new Map();
   const pending = [""];
-  while (pending.length > 0) {
-    const dir = pending.pop();
+  for (let dir = pending.pop(); dir !== void 0; dir = pending.pop()) {
     let entries;
     try {
       entries = await readdir(path3.join(root, dir), { withFileTypes: true });
     } catch (error2) {
-      throw new InputError(`cannot read the folder \`${dir || "."}\` of the repository: ${error2.message}`);
+      throw new InputError(`cannot read the folder \`${dir || "."}\` of the repository: ${/** @type {NodeJS.ErrnoException} */
+      error2.message}`);
     }
     for (const entry of entries) {
       if (SKIPPED_NAMES.has(entry.name)) continue;
@@ -1846,8 +1864,11 @@ function reachesFailLevel(summary2, failOn) {
   if (failOn === "warning") return summary2.errors + summary2.warnings > 0;
   return false;
 }
+function asThrown(thrown) {
+  return typeof thrown === "object" && thrown !== null ? thrown : {};
+}
 function describeFailure(error2) {
-  const message = String(error2?.message ?? error2).replace(/^stacklint: /, "");
+  const message = String(asThrown(error2).message ?? error2).replace(/^stacklint: /, "");
   if (error2 instanceof InputError) return `stacklint: ${message}`;
   if (error2 instanceof WebAssembly.RuntimeError) {
     return `stacklint: the checker crashed (${message}); this is a bug in stacklint, please report it with the files that trigger it`;
@@ -1874,7 +1895,7 @@ async function run({ core, env, wasmPath }) {
   const inputs = readInputs((name) => core.getInput(name), github);
   const { root, prefix } = await resolveRoot(github.workspace, inputs.path);
   const { version: version2, ...readPolicy } = loadCore(await readFile2(wasmPath));
-  const rules = ["select", "ignore"].filter((name) => inputs[name] !== null).map((name) => `, ${name}: ${inputs[name].join(",")}`);
+  const rules = Object.entries({ select: inputs.select, ignore: inputs.ignore }).flatMap(([name, list]) => list === null ? [] : [`, ${name}: ${list.join(",")}`]);
   core.info(`stacklint ${version2}: checking ${prefix || "."} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join("")})`);
   const scope = await resolveScope(core, inputs, root);
   const found = await readRepository(root, readPolicy);
@@ -1921,7 +1942,7 @@ async function main(options) {
   try {
     return await run(options);
   } catch (error2) {
-    if (!(error2 instanceof InputError)) options.core.debug(String(error2?.stack ?? error2));
+    if (!(error2 instanceof InputError)) options.core.debug(String(asThrown(error2).stack ?? error2));
     options.core.setFailed(describeFailure(error2));
     return null;
   }

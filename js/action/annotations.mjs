@@ -1,3 +1,4 @@
+// @ts-check
 // Emits the annotations the budget chose through @actions/core. The core wrote each one
 // (src/render/github.rs): where it points, its title and its text; @actions/core escapes them.
 import { plural } from '../shared/text.mjs';
@@ -17,7 +18,8 @@ export function annotationProperties({ title, file, startLine, endLine, startCol
  * @param {{chosen: Array<{annotation: import('../../pkg/stacklint.js').Annotation}>, omitted: number}} plan
  *   from budget.mjs
  * @param {Record<'error' | 'warning' | 'notice', (message: string, properties: object) => void>} core
- *   @actions/core, or anything with error/warning/notice
+ *   the `@actions/core` module, or anything with error/warning/notice
+ * @param {{summaryWritten?: boolean}} [options] where the omitted findings can be read
  */
 export function emitAnnotations(plan, core, { summaryWritten = true } = {}) {
   for (const { annotation } of plan.chosen) {

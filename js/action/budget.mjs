@@ -1,3 +1,4 @@
+// @ts-check
 // Chooses which findings become annotations. GitHub shows at most 10 error, 10 warning and
 // 10 notice annotations per step and silently drops the rest, so the most useful ones go
 // first: errors before warnings before notices, and within a level the findings on lines the

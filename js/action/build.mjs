@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the committed action bundle: action/dist/index.js (one ESM file, every dependency
 // inlined) and the stacklint_bg.wasm it loads from its own folder. Deterministic: the same
 // sources and pkg/ give the same bytes, which scripts/test.sh checks against the commit.
@@ -26,6 +27,7 @@ try {
 // for runner details (exec); stacklint uses neither, needs no token and runs no program but
 // git. The stubs keep the bundle small and fail loudly if that ever changes.
 const LEFT_OUT = ['@actions/http-client', '@actions/http-client/lib/auth', '@actions/exec'];
+/** @type {import('esbuild').Plugin} */
 const leaveOutUnusedModules = {
   name: 'leave-out-unused-modules',
   setup(context) {

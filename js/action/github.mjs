@@ -1,21 +1,33 @@
+// @ts-check
 // What the runner tells the action through its environment: the workspace, the event and
 // where the head commit lives. Missing pieces get clear errors or harmless defaults.
 import { readFile } from 'node:fs/promises';
 
 import { InputError } from './inputs.mjs';
 
+/**
+ * The parts of the event's webhook payload the action reads. It is GitHub's JSON, so any part
+ * may be missing, and the payload itself may be `null`.
+ * @typedef {{repository?: {full_name?: string}, pull_request?: {base?: {sha?: string}, head?: {sha?: string}}}} GitHubEvent
+ */
+
+/**
+ * The webhook payload of the event that started the workflow; `{}` when there is none.
+ * @param {string | undefined} eventPath
+ * @returns {Promise<GitHubEvent | null>}
+ */
 async function readEvent(eventPath) {
   if (!eventPath) return {};
   let text;
   try {
     text = await readFile(eventPath, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read the event payload GITHUB_EVENT_PATH=${eventPath}: ${error.message}`);
+    throw new InputError(`cannot read the event payload GITHUB_EVENT_PATH=${eventPath}: ${/** @type {Error} */ (error).message}`);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`the event payload ${eventPath} is not JSON: ${error.message}`);
+    throw new InputError(`the event payload ${eventPath} is not JSON: ${/** @type {SyntaxError} */ (error).message}`);
   }
 }
 

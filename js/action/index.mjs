@@ -1,8 +1,10 @@
+// @ts-check
 // Entry point of the bundle (action/dist/index.js); the .wasm file sits next to it.
 import * as core from '@actions/core';
 
 import { describeFailure, main } from './main.mjs';
 
+/** @param {unknown} error */
 function fail(error) {
   core.setFailed(describeFailure(error));
   process.exit(1);

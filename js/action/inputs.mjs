@@ -1,3 +1,4 @@
+// @ts-check
 // Reads and validates the action's inputs. Pure: the caller hands in how to read one input
 // (core.getInput) and the pull-request event, so every rule here is unit-tested without a runner.
 
@@ -12,14 +13,27 @@ const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const TRUE_VALUES = new Set(['true', 'True', 'TRUE']);
 const FALSE_VALUES = new Set(['false', 'False', 'FALSE']);
 
+/**
+ * `value` as one of the `allowed` words, which the rest of the action can then rely on.
+ * @template {string} T
+ * @param {string} name
+ * @param {string} value
+ * @param {readonly T[]} allowed
+ * @returns {T}
+ */
 function oneOf(name, value, allowed) {
-  if (!allowed.includes(value)) {
+  const known = allowed.find((option) => option === value);
+  if (known === undefined) {
     const list = allowed.map((v) => `\`${v}\``).join(', ');
     throw new InputError(`input \`${name}\` is \`${value}\`; expected one of ${list}`);
   }
-  return value;
+  return known;
 }
 
+/**
+ * @param {string} name
+ * @param {string} value
+ */
 function boolean(name, value) {
   if (value === '') return true;
   if (TRUE_VALUES.has(value)) return true;
@@ -27,15 +41,23 @@ function boolean(name, value) {
   throw new InputError(`input \`${name}\` is \`${value}\`; expected \`true\` or \`false\``);
 }
 
-/** `select`/`ignore`: codes, names or prefixes separated by commas or new lines; null when unset. */
+/**
+ * `select`/`ignore`: codes, names or prefixes separated by commas or new lines; null when unset.
+ * @param {string} value
+ */
 function ruleList(value) {
   if (value === '') return null;
   return value.split(/[\s,]+/).filter((item) => item !== '');
 }
 
 /**
+ * The inputs, checked.
+ * @typedef {ReturnType<typeof readInputs>} Inputs
+ */
+
+/**
  * @param {(name: string) => string} getInput trimmed input value, '' when unset
- * @param {{eventName: string, event: any}} github
+ * @param {{eventName: string, event: import('./github.mjs').GitHubEvent | null}} github
  */
 export function readInputs(getInput, { eventName, event }) {
   const isPullRequest = PULL_REQUEST_EVENTS.has(eventName);

@@ -1,3 +1,4 @@
+// @ts-check
 // The action's steps, in order: inputs, workspace, scope, one check, then log, SARIF,
 // outputs, summary, annotations and the verdict. Every failure ends in one `::error::` line.
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -16,16 +17,38 @@ import { readRepository, resolveRoot } from './workspace.mjs';
 /** The step summary GitHub accepts. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 
-/** Whether the findings reach the `fail-on` level. */
+/**
+ * What the action uses of `@actions/core`; tests hand in a stand-in that records the calls.
+ * @typedef {Pick<typeof import('@actions/core'), 'getInput' | 'info' | 'debug' | 'error' | 'warning' | 'notice' | 'setOutput' | 'setFailed'>} Core
+ */
+
+/**
+ * Whether the findings reach the `fail-on` level.
+ * @param {{errors: number, warnings: number}} summary
+ * @param {import('./inputs.mjs').Inputs['failOn']} failOn
+ */
 export function reachesFailLevel(summary, failOn) {
   if (failOn === 'error') return summary.errors > 0;
   if (failOn === 'warning') return summary.errors + summary.warnings > 0;
   return false;
 }
 
-/** One line for `::error::`: what went wrong and, for a crash, what to do. */
+/**
+ * What was thrown, read as an error: anything may be thrown, so its `message` and `stack`
+ * are absent unless it is an object that has them.
+ * @param {unknown} thrown
+ * @returns {{message?: unknown, stack?: unknown}}
+ */
+function asThrown(thrown) {
+  return typeof thrown === 'object' && thrown !== null ? thrown : {};
+}
+
+/**
+ * One line for `::error::`: what went wrong and, for a crash, what to do.
+ * @param {unknown} error anything that was thrown
+ */
 export function describeFailure(error) {
-  const message = String(error?.message ?? error).replace(/^stacklint: /, '');
+  const message = String(asThrown(error).message ?? error).replace(/^stacklint: /, '');
   if (error instanceof InputError) return `stacklint: ${message}`;
   if (error instanceof WebAssembly.RuntimeError) {
     return `stacklint: the checker crashed (${message}); this is a bug in stacklint, please report it with the files that trigger it`;
@@ -33,7 +56,13 @@ export function describeFailure(error) {
   return `stacklint: ${message}`;
 }
 
-/** Decides the scope and warns, with the fix, when the changes cannot be computed. */
+/**
+ * Decides the scope and warns, with the fix, when the changes cannot be computed.
+ * @param {Core} core
+ * @param {import('./inputs.mjs').Inputs} inputs
+ * @param {string} root the checked folder
+ * @returns {Promise<{changed: string[] | null, lines: Map<string, Array<[number, number]>>, note: string, warned: boolean}>}
+ */
 async function resolveScope(core, inputs, root) {
   if (inputs.scope === 'all') return { changed: null, lines: new Map(), note: 'Scope: every file.', warned: false };
   const diff = await diffAgainstBase(root, inputs.base);
@@ -53,17 +82,20 @@ async function resolveScope(core, inputs, root) {
 }
 
 /**
- * @param {object} options
- * @param {object} options.core @actions/core, or a stand-in with the same functions
- * @param {Record<string, string | undefined>} options.env
- * @param {URL | string} options.wasmPath where stacklint_bg.wasm is
+ * @typedef {object} RunOptions
+ * @property {Core} core the `@actions/core` module, or a stand-in with the same functions
+ * @property {Record<string, string | undefined>} env
+ * @property {URL | string} wasmPath where stacklint_bg.wasm is
  */
+
+/** @param {RunOptions} options */
 export async function run({ core, env, wasmPath }) {
   const github = await readGitHubContext(env);
   const inputs = readInputs((name) => core.getInput(name), github);
   const { root, prefix } = await resolveRoot(github.workspace, inputs.path);
   const { version, ...readPolicy } = loadCore(await readFile(wasmPath));
-  const rules = ['select', 'ignore'].filter((name) => inputs[name] !== null).map((name) => `, ${name}: ${inputs[name].join(',')}`);
+  const rules = Object.entries({ select: inputs.select, ignore: inputs.ignore })
+    .flatMap(([name, list]) => (list === null ? [] : [`, ${name}: ${list.join(',')}`]));
   core.info(`stacklint ${version}: checking ${prefix || '.'} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join('')})`);
 
   const scope = await resolveScope(core, inputs, root);
@@ -113,13 +145,16 @@ export async function run({ core, env, wasmPath }) {
   return report;
 }
 
-/** Runs the action; any exception becomes one `::error::` line and a non-zero exit. */
+/**
+ * Runs the action; any exception becomes one `::error::` line and a non-zero exit.
+ * @param {RunOptions} options
+ */
 export async function main(options) {
   try {
     return await run(options);
   } catch (error) {
     // A mistake in the workflow needs no stack; a crash keeps one for step debug logging.
-    if (!(error instanceof InputError)) options.core.debug(String(error?.stack ?? error));
+    if (!(error instanceof InputError)) options.core.debug(String(asThrown(error).stack ?? error));
     options.core.setFailed(describeFailure(error));
     return null;
   }

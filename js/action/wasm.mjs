@@ -1,3 +1,4 @@
+// @ts-check
 // The only module that knows the WebAssembly API (src/wasm.rs). Everything else works with
 // the JSON contract object, annotation objects and plain strings, so an API change is adapted
 // here alone.
@@ -15,13 +16,23 @@ export function loadCore(bytes) {
   return { version: core.version(), maxFileBytes: core.limits().maxFileBytes, needsContent: core.needsContent };
 }
 
-/** @type {Record<string, (file: any) => import('../../pkg/stacklint.js').FileContent>} */
-const UNREADABLE = {
-  'too-large': ({ bytes }) => ({ unreadable: 'too-large', bytes }),
-  outside: () => ({ unreadable: 'outside-root' }),
-  'broken-link': () => ({ unreadable: 'io', message: 'it is a symlink to nothing' }),
-  io: ({ detail }) => ({ unreadable: 'io', message: detail }),
-};
+/**
+ * Why the walk could not give the core a file, in the API's words.
+ * @param {Extract<import('./workspace.mjs').Found, {kind: 'unreadable'}>} file
+ * @returns {import('../../pkg/stacklint.js').FileContent}
+ */
+function unreadableContent(file) {
+  switch (file.reason) {
+    case 'too-large':
+      return { unreadable: 'too-large', bytes: file.bytes };
+    case 'outside':
+      return { unreadable: 'outside-root' };
+    case 'broken-link':
+      return { unreadable: 'io', message: 'it is a symlink to nothing' };
+    case 'io':
+      return { unreadable: 'io', message: file.detail };
+  }
+}
 
 /**
  * One file as the API takes it (`FileContent` in the generated stacklint.d.ts).
@@ -36,8 +47,8 @@ function toCoreContent(file) {
       return file.data;
     case 'unread':
       return null;
-    default:
-      return UNREADABLE[file.reason](file);
+    case 'unreadable':
+      return unreadableContent(file);
   }
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Reads the repository the action checks, without ever leaving the workspace: the `path`
 // input may not escape it, symlinks are not followed out of it, and no file is read past
 // the size the core accepts. Only the files the core says it reads are opened; every other
@@ -21,24 +22,33 @@ const SKIPPED_NAMES = new Set(['.git', 'node_modules']);
  *   encoding); the core judges the raw bytes exactly as it judges a file on disk;
  * - `{kind: 'unread'}`: exists, its content is not needed;
  * - `{kind: 'unreadable', reason, bytes?, detail?}`: a file the core needs but cannot have,
- *   reason `too-large` | `outside` | `broken-link` | `io`.
+ *   reason `too-large` (with its size) | `outside` | `broken-link` | `io` (with the cause).
  * @typedef {{kind: 'text', text: string} | {kind: 'bytes', data: Uint8Array} | {kind: 'unread'}
- *   | {kind: 'unreadable', reason: 'too-large' | 'outside' | 'broken-link' | 'io', bytes?: number, detail?: string}} Found
+ *   | {kind: 'unreadable', reason: 'too-large', bytes: number}
+ *   | {kind: 'unreadable', reason: 'outside' | 'broken-link'}
+ *   | {kind: 'unreadable', reason: 'io', detail: string}} Found
  */
 
+/**
+ * @param {string} child
+ * @param {string} parent
+ */
 function isWithin(child, parent) {
   const relative = path.relative(parent, child);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/** @param {string} relative */
 function toPosix(relative) {
   return relative.split(path.sep).join('/');
 }
 
 /**
  * Resolves the `path` input against the workspace.
- * @returns {{root: string, prefix: string}} the real directory to read, and its path relative
- *   to the workspace ('' for the workspace itself) that annotations need.
+ * @param {string} workspace
+ * @param {string} input the `path` input
+ * @returns {Promise<{root: string, prefix: string}>} the real directory to read, and its path
+ *   relative to the workspace ('' for the workspace itself) that annotations need.
  */
 export async function resolveRoot(workspace, input) {
   const lexical = path.resolve(workspace, input);
@@ -50,12 +60,12 @@ export async function resolveRoot(workspace, input) {
   try {
     realWorkspace = await realpath(workspace);
   } catch (error) {
-    throw new InputError(`cannot read the workspace ${workspace}: ${error.message}`);
+    throw new InputError(`cannot read the workspace ${workspace}: ${/** @type {NodeJS.ErrnoException} */ (error).message}`);
   }
   try {
     root = await realpath(lexical);
   } catch (error) {
-    throw new InputError(`input \`path\` is \`${input}\`, which cannot be read: ${error.message}`);
+    throw new InputError(`input \`path\` is \`${input}\`, which cannot be read: ${/** @type {NodeJS.ErrnoException} */ (error).message}`);
   }
   if (!isWithin(root, realWorkspace)) {
     throw new InputError(`input \`path\` is \`${input}\`, a symlink leading outside the workspace to ${root}`);
@@ -95,7 +105,8 @@ async function readText(file, maxFileBytes) {
     } catch {
       return { kind: 'bytes', data: new Uint8Array(bytes) };
     }
-  } catch (error) {
+  } catch (thrown) {
+    const error = /** @type {NodeJS.ErrnoException} */ (thrown);
     return { kind: 'unreadable', reason: 'io', detail: error.code ?? error.message };
   } finally {
     await handle?.close();
@@ -131,15 +142,15 @@ async function describeLink(absolute, root, relative, { needsContent, maxFileByt
  * @returns {Promise<Map<string, Found>>} repository path -> what was found
  */
 export async function readRepository(root, policy) {
+  /** @type {Map<string, Found>} */
   const files = new Map();
   const pending = [''];
-  while (pending.length > 0) {
-    const dir = pending.pop();
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
     let entries;
     try {
       entries = await readdir(path.join(root, dir), { withFileTypes: true });
     } catch (error) {
-      throw new InputError(`cannot read the folder \`${dir || '.'}\` of the repository: ${error.message}`);
+      throw new InputError(`cannot read the folder \`${dir || '.'}\` of the repository: ${/** @type {NodeJS.ErrnoException} */ (error).message}`);
     }
     for (const entry of entries) {
       if (SKIPPED_NAMES.has(entry.name)) continue;

@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the static playground into target/playground/: the bundled page script (esbuild,
 // minified ESM), index.html, the stylesheet and the core's WebAssembly. `node build.mjs`
 // runs it; tests import buildPlayground so a fresh clone needs no separate build step.
@@ -13,16 +14,24 @@ export const REPO_ROOT = resolve(HERE, "../..");
 export const OUT_DIR = join(REPO_ROOT, "target/playground");
 const WASM = join(REPO_ROOT, "pkg/stacklint_bg.wasm");
 
+/** @param {number} bytes */
 function kilobytes(bytes) {
   return `${(bytes / 1024).toFixed(0)} kB`;
 }
 
+/**
+ * @param {string} path
+ * @returns {Promise<{raw: number, gzip: number}>}
+ */
 async function sizes(path) {
   const bytes = await readFile(path);
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-/** Builds the page into `outDir`; returns the output folder and the shipped sizes in bytes. */
+/**
+ * Builds the page into `outDir`; returns the output folder and the shipped sizes in bytes.
+ * @param {{outDir?: string}} [options]
+ */
 export async function buildPlayground({ outDir = OUT_DIR } = {}) {
   try {
     await stat(WASM);
@@ -58,6 +67,10 @@ export async function buildPlayground({ outDir = OUT_DIR } = {}) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { outDir, sizes: shipped } = await buildPlayground();
+  /**
+   * @param {string} name
+   * @param {{raw: number, gzip: number}} size
+   */
   const line = (name, { raw, gzip }) => `  ${name.padEnd(18)} ${String(raw).padStart(8)} bytes raw, ${String(gzip).padStart(7)} gzip`;
   console.log(`playground built in ${outDir}`);
   console.log(line("main.js", shipped.bundle));

@@ -1,3 +1,4 @@
+// @ts-check
 // The editor's look, in CSS custom properties only: playground.css switches them with the
 // system's light or dark preference, so the editor follows without any JavaScript.
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";

@@ -1,3 +1,4 @@
+// @ts-check
 // The editor for the active file. Each file keeps its own editor state (undo history,
 // selection), so switching tabs does not lose work.
 import { yaml } from "@codemirror/lang-yaml";
@@ -10,6 +11,7 @@ import { editorTheme } from "./editor-theme.mjs";
 import { toEditorDiagnostics } from "./lint-marks.mjs";
 import { findingRange, offsetToPosition } from "./ranges.mjs";
 
+/** @param {string} path */
 const isYaml = (path) => /\.ya?ml$/i.test(path);
 
 export class FileEditor {
@@ -20,14 +22,21 @@ export class FileEditor {
    */
   constructor(parent, hooks) {
     this.hooks = hooks;
+    /** @type {Map<string, EditorState>} each file's editor state, by path */
     this.states = new Map();
+    /** @type {string | null} the file shown, null for the empty editor */
     this.path = null;
     this.view = new EditorView({ parent });
   }
 
+  /**
+   * @param {string} path
+   * @param {string} text
+   */
   createState(path, text) {
     const listener = EditorView.updateListener.of((update) => {
-      if (update.docChanged) {
+      // The path is read when the edit happens: a rename keeps the state but changes it.
+      if (update.docChanged && this.path !== null) {
         const pasted = update.transactions.some((tr) => tr.isUserEvent("input.paste"));
         this.hooks.onEdit(this.path, update.state.doc.toString(), pasted);
       }
@@ -47,7 +56,11 @@ export class FileEditor {
     });
   }
 
-  /** Shows `path`, creating its editor state from `text` the first time. */
+  /**
+   * Shows `path`, creating its editor state from `text` the first time.
+   * @param {string} path
+   * @param {string} text
+   */
   open(path, text) {
     if (this.path !== null) this.states.set(this.path, this.view.state);
     let state = this.states.get(path);
@@ -57,8 +70,13 @@ export class FileEditor {
     this.reportCursor();
   }
 
+  /**
+   * @param {string} from
+   * @param {string} to
+   */
   renamed(from, to) {
-    if (this.states.has(from)) this.states.set(to, this.states.get(from));
+    const state = this.states.get(from);
+    if (state !== undefined) this.states.set(to, state);
     this.states.delete(from);
     if (this.path !== from) return;
     this.path = to;
@@ -79,17 +97,24 @@ export class FileEditor {
     this.path = null;
   }
 
+  /** @param {string} path */
   forget(path) {
     this.states.delete(path);
   }
 
-  /** Draws the findings of the active file. */
+  /**
+   * Draws the findings of the active file.
+   * @param {import("../../pkg/stacklint.js").Diagnostic[]} findings
+   */
   showFindings(findings) {
     const diagnostics = toEditorDiagnostics(this.view.state.doc, findings);
     this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
   }
 
-  /** Selects a finding's range and scrolls it into view. */
+  /**
+   * Selects a finding's range and scrolls it into view.
+   * @param {import("./ranges.mjs").Span} finding a finding or a related location
+   */
   select(finding) {
     const { from, to } = findingRange(this.view.state.doc, finding);
     this.view.dispatch({

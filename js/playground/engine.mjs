@@ -1,6 +1,9 @@
+// @ts-check
 // The stacklint core, compiled to WebAssembly: loaded once, then checked synchronously.
 import init, { Checked, rules, version } from "../../pkg/stacklint.js";
 import { setRuleDocs } from "./rule-docs.mjs";
+
+/** @typedef {Awaited<ReturnType<typeof loadEngine>>} Engine */
 
 /**
  * Loads the core from `source`: a URL (fetched and compiled while it streams in) or the bytes

@@ -1,3 +1,4 @@
+// @ts-check
 // The examples menu: one clean AI stack, and one broken variant per rule family. Each is a
 // whole virtual repository in the openEuler layout (`AI/image-list.yml` maps published image
 // names to folders; each image folder has meta.yml and <version>/<os-release>/Dockerfile).
@@ -14,6 +15,7 @@ const CANN_META = `8.0.RC1-oe2203sp4:
   path: 8.0.RC1/22.03-lts-sp4/Dockerfile
 `;
 
+/** @param {string} base */
 const cannDockerfile = (base) => `ARG BASE=${base}
 FROM \${BASE}
 
@@ -27,6 +29,10 @@ const PYTORCH_META = `2.2.0-cann8.0.RC1-oe2203sp4:
   path: 2.2.0-cann8.0.RC1/22.03-lts-sp4/Dockerfile
 `;
 
+/**
+ * @param {string} base
+ * @param {string} [version]
+ */
 const pytorchDockerfile = (base, version = "2.2.0") => `ARG BASE=${base}
 FROM \${BASE}
 
@@ -38,6 +44,7 @@ const LLM_META = `chatglm3_6b-pytorch2.2.0-cann8.0.RC1-oe2203sp4:
   path: chatglm3_6b-pytorch2.2.0-cann8.0.RC1/22.03-lts-sp4/Dockerfile
 `;
 
+/** @param {string} base */
 const llmDockerfile = (base) => `ARG BASE=${base}
 FROM \${BASE}
 
@@ -49,6 +56,7 @@ CMD ["python3", "-m", "fastchat.serve.cli", "--model-path", "/models/chatglm3-6b
 const CANN = "openeuler/cann:8.0.RC1-oe2203sp4";
 const PYTORCH = "openeuler/pytorch:2.2.0-cann8.0.RC1-oe2203sp4";
 
+/** @type {Readonly<Record<string, string>>} */
 const STACK = {
   "AI/image-list.yml": IMAGE_LIST,
   "AI/cann/meta.yml": CANN_META,
@@ -59,8 +67,12 @@ const STACK = {
   "AI/llm/chatglm3_6b-pytorch2.2.0-cann8.0.RC1/22.03-lts-sp4/Dockerfile": llmDockerfile(PYTORCH),
 };
 
-/** The clean stack with some files replaced, added, or (with `null`) removed. */
+/**
+ * The clean stack with some files replaced, added, or (with `null`) removed.
+ * @param {Record<string, string | null>} changes
+ */
 function stackWith(changes) {
+  /** @type {Record<string, string>} */
   const files = { ...STACK };
   for (const [path, text] of Object.entries(changes)) {
     if (text === null) delete files[path];
@@ -69,6 +81,12 @@ function stackWith(changes) {
   return files;
 }
 
+/**
+ * A whole repository to load, the file to show first, and the rule codes it must trigger.
+ * @typedef {{id: string, title: string, description: string, active: string, expect: string[], files: Record<string, string>}} Example
+ */
+
+/** @type {Example[]} */
 export const EXAMPLES = [
   {
     id: "stack",
@@ -187,6 +205,7 @@ export const EXAMPLES = [
 
 export const DEFAULT_EXAMPLE = EXAMPLES[0];
 
+/** @param {string} id */
 export function findExample(id) {
   return EXAMPLES.find((example) => example.id === id) ?? null;
 }

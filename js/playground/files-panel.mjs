@@ -1,13 +1,24 @@
+// @ts-check
 // File tabs of the virtual repository, with adding, renaming and deleting. A tab shows how
 // many findings its file has, coloured by the worst one.
 import { h } from "./dom.mjs";
 
+/** @typedef {import("../../pkg/stacklint.js").Diagnostic} Diagnostic */
+
+/** @type {Record<import("../../pkg/stacklint.js").Severity, number>} */
 const SEVERITY_RANK = { info: 1, warning: 2, error: 3 };
 
+/** @param {Diagnostic[]} findings at least one */
 function worst(findings) {
   return findings.reduce((a, b) => (SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a)).severity;
 }
 
+/**
+ * @param {string} path
+ * @param {string | null} active
+ * @param {Diagnostic[]} findings
+ * @param {(path: string) => void} select
+ */
 function tab(path, active, findings, select) {
   const slash = path.lastIndexOf("/");
   return h(
@@ -35,16 +46,23 @@ function tab(path, active, findings, select) {
 /**
  * Wires the panel. `actions.add/rename/remove` throw an Error whose message is shown to the
  * user when the change is refused (invalid path, file exists).
+ * @param {{tabs: HTMLElement, addForm: HTMLFormElement, newPath: HTMLInputElement,
+ *   renameForm: HTMLFormElement, activePath: HTMLInputElement, deleteButton: HTMLButtonElement,
+ *   error: HTMLElement}} elements
+ * @param {{select(path: string): void, add(path: string): void, rename(from: string, to: string): void,
+ *   remove(path: string): void}} actions
  */
 export function createFilesPanel(elements, actions) {
+  /** @type {string | null} */
   let active = null;
+  /** @param {() => void} change */
   const attempt = (change) => {
     try {
       change();
       elements.error.textContent = "";
       return true;
     } catch (error) {
-      elements.error.textContent = error.message;
+      elements.error.textContent = /** @type {Error} */ (error).message;
       return false;
     }
   };
@@ -56,15 +74,22 @@ export function createFilesPanel(elements, actions) {
   });
   elements.renameForm.addEventListener("submit", (event) => {
     event.preventDefault();
+    const from = active;
     const to = elements.activePath.value;
-    if (active !== null && to !== active) attempt(() => actions.rename(active, to));
+    if (from !== null && to !== from) attempt(() => actions.rename(from, to));
   });
   elements.deleteButton.addEventListener("click", () => {
-    if (active !== null) attempt(() => actions.remove(active));
+    const path = active;
+    if (path !== null) attempt(() => actions.remove(path));
   });
 
   return {
-    /** Redraws the tabs for the repository's paths, the active one, and findings per path. */
+    /**
+     * Redraws the tabs for the repository's paths, the active one, and findings per path.
+     * @param {string[]} paths
+     * @param {string | null} activePath
+     * @param {Map<string, Diagnostic[]>} findingsByPath
+     */
     render(paths, activePath, findingsByPath) {
       active = activePath;
       elements.tabs.replaceChildren(

@@ -1,9 +1,13 @@
+// @ts-check
 // A file's findings as CodeMirror lint diagnostics: underline, gutter marker, hover card.
 import { h, withCode } from "./dom.mjs";
 import { findingRange } from "./ranges.mjs";
 import { ruleDocUrl } from "./rule-docs.mjs";
 
-/** The hover card: code (linking to the rule's documentation), name, message, help. */
+/**
+ * The hover card: code (linking to the rule's documentation), name, message, help.
+ * @param {import("../../pkg/stacklint.js").Diagnostic} finding
+ */
 export function findingCard(finding) {
   return h(
     "div",
@@ -19,7 +23,12 @@ export function findingCard(finding) {
   );
 }
 
-/** CodeMirror diagnostics for the findings of the file shown in `doc`. */
+/**
+ * CodeMirror diagnostics for the findings of the file shown in `doc`.
+ * @param {import("@codemirror/state").Text} doc
+ * @param {import("../../pkg/stacklint.js").Diagnostic[]} findings
+ * @returns {import("@codemirror/lint").Diagnostic[]}
+ */
 export function toEditorDiagnostics(doc, findings) {
   return findings.map((finding) => ({
     ...findingRange(doc, finding),

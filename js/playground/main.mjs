@@ -1,3 +1,4 @@
+// @ts-check
 // The playground page: wires the virtual repository, the editor, the core and the panels.
 import { copyText } from "./clipboard.mjs";
 import { FileEditor } from "./editor.mjs";
@@ -12,8 +13,25 @@ import { createScheduler } from "./scheduler.mjs";
 import { newFileText } from "./templates.mjs";
 
 const CHECK_DELAY_MS = 200;
-const $ = (id) => document.getElementById(id);
 
+/**
+ * An element of the page; index.html has every id the script asks for.
+ * @param {string} id
+ */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+/**
+ * @typedef {object} App
+ * @property {VirtualRepo} repo
+ * @property {string | null} active the path in the editor
+ * @property {import("./engine.mjs").Engine | null} engine null until the core is loaded
+ * @property {import("./results.mjs").CheckResult | null} last
+ * @property {Map<string, import("../../pkg/stacklint.js").Diagnostic[]>} findingsByPath
+ * @property {string} fragment
+ * @property {number} checks
+ */
+
+/** @type {App} */
 const app = {
   repo: new VirtualRepo(),
   active: null,
@@ -45,11 +63,11 @@ const scheduler = createScheduler(runCheck, CHECK_DELAY_MS);
 const filesPanel = createFilesPanel(
   {
     tabs: $("file-tabs"),
-    addForm: $("add-file"),
-    newPath: $("new-path"),
-    renameForm: $("rename-file"),
-    activePath: $("active-path"),
-    deleteButton: $("delete-file"),
+    addForm: /** @type {HTMLFormElement} */ ($("add-file")),
+    newPath: /** @type {HTMLInputElement} */ ($("new-path")),
+    renameForm: /** @type {HTMLFormElement} */ ($("rename-file")),
+    activePath: /** @type {HTMLInputElement} */ ($("active-path")),
+    deleteButton: /** @type {HTMLButtonElement} */ ($("delete-file")),
     error: $("file-error"),
   },
   {
@@ -68,18 +86,20 @@ const filesPanel = createFilesPanel(
     remove(path) {
       app.repo.remove(path);
       editor.forget(path);
-      const paths = app.repo.paths();
-      openFile(paths.includes(app.active) ? app.active : (paths[0] ?? null));
+      openFile(fileToShow(app.active));
       scheduler.now();
     },
   },
 );
 
+/** @param {import("../../pkg/stacklint.js").Diagnostic[]} diagnostics */
 function groupByPath(diagnostics) {
+  /** @type {Map<string, import("../../pkg/stacklint.js").Diagnostic[]>} */
   const byPath = new Map();
   for (const finding of diagnostics) {
-    if (!byPath.has(finding.path)) byPath.set(finding.path, []);
-    byPath.get(finding.path).push(finding);
+    const findings = byPath.get(finding.path);
+    if (findings) findings.push(finding);
+    else byPath.set(finding.path, [finding]);
   }
   return byPath;
 }
@@ -88,16 +108,29 @@ function renderFiles() {
   filesPanel.render(app.repo.paths(), app.active, app.findingsByPath);
 }
 
+/**
+ * `path` when the repository has that file, else its first file; null when it has none.
+ * @param {string | null} path
+ */
+function fileToShow(path) {
+  const paths = app.repo.paths();
+  return path !== null && paths.includes(path) ? path : (paths[0] ?? null);
+}
+
+/** @param {string | null} path a file of the repository, or null for none */
 function openFile(path) {
   app.active = path;
   if (path === null) editor.showEmpty();
-  else editor.open(path, app.repo.read(path));
-  editor.showFindings(app.findingsByPath.get(path) ?? []);
+  else editor.open(path, app.repo.read(path) ?? "");
+  editor.showFindings(path === null ? [] : (app.findingsByPath.get(path) ?? []));
   renderFiles();
   rememberInUrl();
 }
 
-/** Opens the file of a finding or related location and selects its range. */
+/**
+ * Opens the file of a finding or related location and selects its range.
+ * @param {import("./results.mjs").Location} location
+ */
 function reveal(location) {
   if (!app.repo.has(location.path)) return;
   if (location.path !== app.active) openFile(location.path);
@@ -133,21 +166,27 @@ function rememberInUrl() {
   }
 }
 
+/**
+ * @param {Record<string, string>} files
+ * @param {string | null} active the file to show, when the repository has it
+ * @param {string} [description]
+ */
 function loadRepo(files, active, description = "") {
   scheduler.cancel();
   app.repo = new VirtualRepo(files);
   app.findingsByPath = new Map();
   editor.reset();
-  const paths = app.repo.paths();
   $("example-description").textContent = description;
-  openFile(paths.includes(active) ? active : (paths[0] ?? null));
+  openFile(fileToShow(active));
   scheduler.now();
 }
 
+/** @param {import("./examples.mjs").Example} example */
 function loadExample(example) {
   loadRepo(example.files, example.active, example.description);
 }
 
+/** @param {string} text */
 function showNotice(text) {
   $("notice").textContent = text;
   $("notice").hidden = text === "";
@@ -162,8 +201,9 @@ function restoreFromLocation() {
     loadRepo(request.files, request.active);
     return;
   }
-  if (request.kind === "example" && findExample(request.id)) {
-    loadExample(findExample(request.id));
+  const example = request.kind === "example" ? findExample(request.id) : null;
+  if (example) {
+    loadExample(example);
     return;
   }
   if (request.kind === "example") showNotice(`There is no example "${request.id}"; showing the default one.`);
@@ -172,7 +212,7 @@ function restoreFromLocation() {
 }
 
 function setUpExamplesMenu() {
-  const menu = $("examples");
+  const menu = /** @type {HTMLSelectElement} */ ($("examples"));
   for (const example of EXAMPLES) menu.append(new Option(example.title, example.id));
   menu.addEventListener("change", () => {
     const example = findExample(menu.value);
@@ -186,6 +226,7 @@ function setUpExamplesMenu() {
   });
 }
 
+/** @param {string} text */
 function flash(text) {
   $("copy-status").textContent = text;
   setTimeout(() => {
@@ -199,10 +240,11 @@ function setUpSharing() {
     flash((await copyText(location.href)) ? "Link copied" : "Copy failed: use the address bar");
   });
   $("copy-markdown").addEventListener("click", async () => {
-    const checked = app.last && app.engine ? app.engine.markdown() : null;
-    if (checked === null) return flash("Nothing checked yet");
+    const { engine } = app;
+    const checked = app.last && engine ? engine.markdown() : null;
+    if (engine === null || checked === null) return flash("Nothing checked yet");
     rememberInUrl();
-    const markdown = withReproduction(checked, { version: app.engine.version, link: location.href });
+    const markdown = withReproduction(checked, { version: engine.version, link: location.href });
     flash((await copyText(markdown)) ? "Markdown copied" : "Copy failed");
   });
 }
@@ -216,7 +258,7 @@ async function start() {
   try {
     app.engine = await loadEngine(new URL("stacklint_bg.wasm", document.baseURI));
   } catch (error) {
-    renderFailure(results, `The checker could not be loaded: ${error.message}`);
+    renderFailure(results, `The checker could not be loaded: ${/** @type {Error} */ (error).message}`);
     return;
   }
   $("version").textContent = `stacklint ${app.engine.version}`;

@@ -1,3 +1,4 @@
+// @ts-check
 // "Copy as Markdown": the core's Markdown report (the same as the action's job summary) and a
 // line saying where it came from, for pasting into an issue or a pull-request comment.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The whole virtual repository in the URL fragment, so a link reproduces a finding exactly.
 // The fragment never reaches a server; lz-string keeps links short enough to paste.
 import LZString from "lz-string";
@@ -8,13 +9,20 @@ const REPO_KEY = "repo=";
 const EXAMPLE_KEY = "example=";
 const FORMAT = 1;
 
-/** `#repo=…` for a files object and the file shown first. */
+/**
+ * `#repo=…` for a files object and the file shown first.
+ * @param {Record<string, string>} files
+ * @param {string | null} active
+ */
 export function encodeFragment(files, active) {
   const payload = JSON.stringify({ v: FORMAT, active, files });
   return `#${REPO_KEY}${LZString.compressToEncodedURIComponent(payload)}`;
 }
 
-/** `#example=…`: what rule docs link to. */
+/**
+ * `#example=…`: what rule docs link to.
+ * @param {string} id
+ */
 export function exampleFragment(id) {
   return `#${EXAMPLE_KEY}${encodeURIComponent(id)}`;
 }
@@ -22,6 +30,13 @@ export function exampleFragment(id) {
 /**
  * What a fragment asks for: `{kind: "repo", files, active}`, `{kind: "example", id}`,
  * `{kind: "none"}`, or `{kind: "invalid", reason}` for a damaged link.
+ * @typedef {{kind: "repo", files: Record<string, string>, active: string | null}
+ *   | {kind: "example", id: string} | {kind: "none"} | Invalid} Request
+ */
+
+/**
+ * @param {string} hash `location.hash`, with or without its `#`
+ * @returns {Request}
  */
 export function decodeFragment(hash) {
   const fragment = hash.startsWith("#") ? hash.slice(1) : hash;
@@ -51,6 +66,12 @@ export function decodeFragment(hash) {
   return { kind: "repo", files, active: typeof payload.active === "string" ? payload.active : null };
 }
 
+/** @typedef {{kind: "invalid", reason: string}} Invalid */
+
+/**
+ * @param {string} reason
+ * @returns {Invalid}
+ */
 function invalid(reason) {
   return { kind: "invalid", reason };
 }

@@ -1,22 +1,38 @@
+// @ts-check
 // The results panel: per-severity counts, how long the check took, and one row per finding.
 // Clicking a row (or pressing Enter on it) opens the file at the finding's range.
 import { countsText, plural } from "../shared/text.mjs";
 import { h, withCode } from "./dom.mjs";
 import { ruleDocUrl } from "./rule-docs.mjs";
 
+/**
+ * @typedef {import("../../pkg/stacklint.js").Diagnostic} Diagnostic
+ * @typedef {Diagnostic | import("../../pkg/stacklint.js").Related} Location a finding, or one of
+ *   its related locations: both have path, line, column, end_line, end_column
+ * @typedef {{counts: HTMLElement, timing: HTMLElement, list: HTMLElement, clean: HTMLElement}} Elements
+ */
+
+/** @param {Location} item */
 function location(item) {
   return `${item.path}:${item.line}:${item.column}`;
 }
 
+/**
+ * Props that make an element act as a button.
+ * @param {() => void} handler
+ */
 function activate(handler) {
   return {
     tabindex: "0",
     role: "button",
+    /** @param {MouseEvent} event */
     onclick: (event) => {
-      if (event.target.closest("a")) return;
+      // A link inside the row opens the rule's documentation, not the finding.
+      if (event.target instanceof Element && event.target.closest("a")) return;
       event.stopPropagation();
       handler();
     },
+    /** @param {KeyboardEvent} event */
     onkeydown: (event) => {
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
@@ -27,6 +43,10 @@ function activate(handler) {
   };
 }
 
+/**
+ * @param {Diagnostic} finding
+ * @param {(location: Location) => void} open
+ */
 function findingRow(finding, open) {
   const related = finding.related.map((item) =>
     h(
@@ -59,8 +79,17 @@ function findingRow(finding, open) {
 }
 
 /**
+ * A successful check as the panel shows it: the report, how long the core took, and how many
+ * files it was given.
+ * @typedef {{report: import("../../pkg/stacklint.js").Report, ms: number, fileCount: number}} CheckResult
+ */
+
+/**
  * Renders a check into the panel's elements. `open(location)` gets a finding or a related
  * location (both have path, line, column, end_line, end_column).
+ * @param {Elements} elements
+ * @param {CheckResult} check
+ * @param {(location: Location) => void} open
  */
 export function renderResults(elements, { report, ms, fileCount }, open) {
   const { summary, diagnostics } = report;
@@ -81,7 +110,11 @@ export function renderResults(elements, { report, ms, fileCount }, open) {
   }
 }
 
-/** The core rejected the input (e.g. an invalid path): say why instead of stale results. */
+/**
+ * The core rejected the input (e.g. an invalid path): say why instead of stale results.
+ * @param {Elements} elements
+ * @param {string} message
+ */
 export function renderFailure(elements, message) {
   elements.counts.replaceChildren(h("span", { class: "count severity-error" }, "check failed"));
   elements.timing.textContent = "";

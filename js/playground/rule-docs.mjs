@@ -1,3 +1,4 @@
+// @ts-check
 // Where each rule's documentation lives, as the core says (`rules()` gives every rule's
 // `help_uri`); the page links codes to it.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // A tiny static server for the built playground, bound to 127.0.0.1: correct MIME types
 // (`application/wasm` lets the browser compile the checker while it downloads) and no file
 // outside the served folder. `node serve.mjs [port]` (or PORT=…) serves target/playground/.
@@ -9,6 +10,7 @@ import { fileURLToPath } from "node:url";
 
 import { OUT_DIR } from "./build.mjs";
 
+/** @type {Record<string, string | undefined>} */
 const MIME = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -23,7 +25,11 @@ const MIME = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** The file under `root` a request path names, or null when it would leave `root`. */
+/**
+ * The file under `root` a request path names, or null when it would leave `root`.
+ * @param {string} root
+ * @param {string} urlPath
+ */
 export function resolveRequestPath(root, urlPath) {
   let decoded;
   try {
@@ -38,11 +44,21 @@ export function resolveRequestPath(root, urlPath) {
   return file === base || file.startsWith(base + sep) ? file : null;
 }
 
+/**
+ * @param {import("node:http").ServerResponse} response
+ * @param {number} status
+ * @param {string} text
+ */
 function send(response, status, text) {
   response.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
   response.end(text);
 }
 
+/**
+ * @param {string} root
+ * @param {import("node:http").IncomingMessage} request
+ * @param {import("node:http").ServerResponse} response
+ */
 async function handle(root, request, response) {
   if (request.method !== "GET" && request.method !== "HEAD") {
     response.setHeader("allow", "GET, HEAD");
@@ -69,7 +85,11 @@ async function handle(root, request, response) {
     .pipe(response);
 }
 
-/** Serves `root` on 127.0.0.1:`port` (0 = any free port); resolves to `{url, close()}`. */
+/**
+ * Serves `root` on 127.0.0.1:`port` (0 = any free port); resolves to `{url, close()}`.
+ * @param {{root?: string, port?: number, host?: string}} [options]
+ * @returns {Promise<{url: string, close: () => Promise<void>}>}
+ */
 export function serve({ root = OUT_DIR, port = 8080, host = "127.0.0.1" } = {}) {
   const server = createServer((request, response) => {
     handle(root, request, response).catch(() => send(response, 500, "internal error\n"));
@@ -77,7 +97,8 @@ export function serve({ root = OUT_DIR, port = 8080, host = "127.0.0.1" } = {}) 
   return new Promise((resolvePromise, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
-      const { port: actual } = server.address();
+      // A server listening on a host and port has an address, not a pipe name.
+      const { port: actual } = /** @type {import("node:net").AddressInfo} */ (server.address());
       resolvePromise({
         url: `http://${host}:${actual}/`,
         close: () =>

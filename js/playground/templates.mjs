@@ -1,7 +1,9 @@
+// @ts-check
 // What a newly added file starts with, so adding a Dockerfile a manifest asks for gives a
 // plausible one instead of an empty file.
 const OS_DIR = /^\d\d\.\d\d-lts(-sp\d+)?$/;
 
+/** @param {string} path */
 export function newFileText(path) {
   const segments = path.split("/");
   const name = segments.at(-1);

@@ -1,3 +1,4 @@
+// @ts-check
 // Wording both front-ends (the action and the playground) use; it follows the core's own
 // (src/render/mod.rs `counts_text`), and a test holds the two to the same words.
 
