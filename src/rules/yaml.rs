@@ -17,11 +17,16 @@ use crate::text::visible::{escape, Lines};
 use crate::text::{SourceFile, Span};
 
 rule! {
-    /// The file is not valid YAML. The finding points at the exact position where the parser
-    /// gave up; everything before it is still checked.
+    /// The file is not valid YAML, or PyYAML (the publisher's loader) refuses it. The finding
+    /// points at the exact position where the parser gave up; everything before it is still
+    /// checked.
     ///
     /// Common causes: a tab used for indentation (YAML forbids tabs there), uneven
     /// indentation, an unclosed quote or bracket, or a second document (`---`) in the file.
+    /// PyYAML also refuses control characters (an escape sequence pasted from a terminal), an
+    /// anchor name defined twice and a `<<` merge of anything but mappings. Aliases and merge
+    /// keys are read as PyYAML reads them; an alias inside its own anchor, or aliases that
+    /// expand to more nodes than stacklint's budget, are reported here too.
     pub static YAML_SYNTAX = ("Y001", "yaml-syntax", Error, "the file is not valid YAML");
 }
 
@@ -154,6 +159,12 @@ fn check_syntax(path: &str, file: &SourceFile, doc: &Document, out: &mut Vec<Fin
                 "a tab character between YAML tokens: PyYAML rejects the whole file (`found character '\\t' that cannot start any token`)",
             )
             .help(TAB_HELP),
+        );
+    }
+    for problem in &doc.problems {
+        out.push(
+            Finding::new(&YAML_SYNTAX, path, problem.span, problem.message.clone())
+                .help("write the file so that PyYAML reads it: the publisher loads it with PyYAML"),
         );
     }
     if let Some(span) = doc.extra_document {
@@ -295,7 +306,7 @@ fn check_tag_type(manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>) {
     let Some(found) = non_string_reading(&entry.key) else {
         return;
     };
-    let written = manifest.file.slice(entry.key.span);
+    let written = entry.key.written(&manifest.file.text);
     let help = match entry.key.as_scalar() {
         Some(_) => format!("quote the tag so it stays a string: `\"{}\":`", entry.tag),
         None => "use a plain image tag such as `1.0-oe2403lts` as the key".to_string(),
@@ -321,7 +332,7 @@ fn check_entry_shape(manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>)
                 check_entry_key(manifest, &pair.key, out);
             }
         }
-        // An alias stands for a node defined elsewhere; PyYAML resolves it, so do we not judge.
+        // An alias that could not be expanded is already a Y001 finding.
         NodeKind::Alias => {}
         _ => out.push(
             Finding::new(
@@ -410,7 +421,7 @@ fn check_entry_key(manifest: &Manifest, key: &Node, out: &mut Vec<Finding>) {
     if key.as_scalar().is_some() && ENTRY_KEYS.contains(&name) {
         return;
     }
-    let shown = manifest.file.slice(key.span);
+    let shown = key.written(&manifest.file.text);
     let help = match intended_entry_key(name) {
         Some(known) => format!("did you mean `{known}`?"),
         None => "remove it: the publisher reads only `path` and `arch`".to_string(),
@@ -578,6 +589,7 @@ mod tests {
                     tag: None,
                 }),
                 span: Span::default(),
+                from_alias: false,
             },
             value: crate::syntax::yaml::parse("1.0/24.03-lts/Dockerfile")
                 .root

@@ -18,8 +18,10 @@ fn is_hidden(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\t' | '\u{7f}'..='\u{9f}'
         | '\u{2028}' | '\u{2029}'
-        // Bidirectional embeddings, overrides and isolates reorder what is shown.
-        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        // Bidirectional marks, embeddings, overrides and isolates reorder what is shown.
+        | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        // Invisible: a tag or path that holds one looks like one that does not.
+        | '\u{200b}' | '\u{2060}' | '\u{feff}')
 }
 
 /// Where a character must be escaped: anywhere, or anywhere but a line break of our own.
