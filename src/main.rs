@@ -10,8 +10,7 @@ use stacklint::policy::config_file::ConfigFile;
 use stacklint::policy::scope;
 use stacklint::policy::selection::{self, RulePattern};
 use stacklint::render::{self, Format};
-use stacklint::source::decode_text;
-use stacklint::source::dir::DirSource;
+use stacklint::source::dir::{read_limited, DirSource};
 use stacklint::{rules, CheckOptions, Severity};
 
 /// Exit codes are a contract: scripts tell findings from broken invocations.
@@ -243,8 +242,8 @@ fn read_config(path: &Path) -> Result<ConfigFile, String> {
             path.display()
         )
     };
-    let bytes = std::fs::read(path).map_err(|error| cannot(&error))?;
-    let text = decode_text(bytes).map_err(|error| cannot(&error))?;
+    // Bounded: `--config /dev/zero` must not read until memory runs out.
+    let text = read_limited(path).map_err(|error| cannot(&error))?;
     Ok(ConfigFile::Given {
         path: path.display().to_string(),
         text,
