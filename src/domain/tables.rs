@@ -60,6 +60,9 @@ impl ImageTables {
 /// Sets: a configuration may add many names, and every tag looks its parts up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StackTables {
+    /// The scene folder the stack lives in. An image elsewhere is an ordinary image, even
+    /// when its name is a layer's (`Others/tensorflow` is a CPU build, no framework layer).
+    pub scene: String,
     pub sdk_images: BTreeSet<String>,
     pub framework_images: BTreeSet<String>,
     /// LLM and application images, built on a framework layer.
@@ -74,6 +77,7 @@ impl Default for StackTables {
     fn default() -> StackTables {
         let strings = |items: &[&str]| items.iter().map(|s| s.to_string()).collect();
         StackTables {
+            scene: "AI".into(),
             sdk_images: strings(&[
                 "cann",
                 "cuda",
@@ -93,5 +97,12 @@ impl Default for StackTables {
             ]),
             extra_components: strings(&["python"]),
         }
+    }
+}
+
+impl StackTables {
+    /// Whether the image root `root` is in the stack's scene, where names make layers.
+    pub fn in_stack_scene(&self, root: &str) -> bool {
+        root.split('/').next() == Some(self.scene.as_str())
     }
 }

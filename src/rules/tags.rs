@@ -55,7 +55,9 @@ rule! {
 }
 
 rule! {
-    /// The tag of an AI stack image does not follow oEEP-0014. The repository writes the image
+    /// The tag of an AI stack image (an SDK, framework or LLM image in the `AI/` scene; an
+    /// image of the same name elsewhere, such as a CPU-only `Others/tensorflow`, is an
+    /// ordinary image) does not follow oEEP-0014. The repository writes the image
     /// name in the image (`openeuler/pytorch:2.2.0-cann8.0.RC1-oe2203sp4`), so the tag is read
     /// together with the name, from the right: optional `-dev`, the OS suffix, then
     /// `-`-separated `<component><version>` parts.
@@ -140,7 +142,8 @@ fn check_stack_tags(context: &Context, out: &mut Vec<Finding>) {
         let Some(name) = context.index.name_of(m) else {
             continue;
         };
-        if stack_tag::Layer::of(name, &repo.config.stack).is_none() {
+        let tables = &repo.config.stack;
+        if stack_tag::Layer::of(name, tables).is_none() || !tables.in_stack_scene(&manifest.root) {
             continue;
         }
         for entry in &manifest.entries {
