@@ -200,6 +200,12 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 /// Builds the in-memory repository; a path that leaves the repository is an error.
 fn source_from(files: JsValue) -> Result<MemorySource, JsError> {
+    // An array would be read as an empty repository: nothing checked, nothing found.
+    if files.is_array() || !files.is_object() {
+        return Err(JsError::new(
+            "stacklint: `files` must map repository paths to file contents, as an object or a Map (`{\"AI/x/meta.yml\": \"…\"}`), not an array or a single value",
+        ));
+    }
     let files: BTreeMap<String, FileContent> =
         serde_wasm_bindgen::from_value(files).map_err(|error| {
             JsError::new(&format!(
