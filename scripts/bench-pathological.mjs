@@ -7,15 +7,15 @@
 // the growth from 1x to 4x: linear work grows about 4x, quadratic work 16x.
 //
 //   bash scripts/build-wasm.sh && cargo build --release
-//   node scripts/bench-pathological.mjs [--cli target/release/stacklint] [--only NAME] [--timeout SECONDS]
+//   node scripts/bench-pathological.mjs [--cli target/release/stacklint] [--only NAME]
+//     [--timeout SECONDS] [--keep DIR]   (--keep: write the repositories under DIR and keep them)
 //
 // A bench, not a test: it asserts nothing and is not part of scripts/test.sh.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
 
 import { analyze, loadCore } from '../js/action/wasm.mjs';
 import { readRepository } from '../js/action/workspace.mjs';
@@ -32,6 +32,7 @@ function option(flag, fallback) {
 const cli = path.resolve(option('--cli', path.join(repoRoot, 'target/release/stacklint')));
 const only = option('--only', '');
 const timeoutSeconds = Number(option('--timeout', '300'));
+const keep = option('--keep', '');
 
 /** The clean parent every case's Dockerfiles may name. */
 const BASE = {
@@ -149,9 +150,9 @@ const CASES = [
   },
   {
     name: 'yaml-tab',
-    what: 'meta.yml of 10,000 quoted values per 1x and one tab at its end',
+    what: 'meta.yml of 8,000 quoted entries per 1x and one tab at its end',
     files: (scale) => ({
-      'AI/app/meta.yml': `${lines(10_000 * scale, (i) => `"t${i}-oe2403lts":\n  path: "${i}/24.03-lts/Dockerfile"\n`)}x:\t1\n`,
+      'AI/app/meta.yml': `${lines(8_000 * scale, (i) => `"t${i}-oe2403lts":\n  path: "${i}/24.03-lts/Dockerfile"\n`)}x:\t1\n`,
     }),
   },
 ];
@@ -202,7 +203,7 @@ function growth(small, large) {
 }
 
 const policy = loadCore(readFileSync(path.join(repoRoot, 'pkg/stacklint_bg.wasm')));
-const scratch = mkdtempSync(path.join(tmpdir(), 'stacklint-pathological-'));
+const scratch = keep ? path.resolve(keep) : mkdtempSync(path.join(tmpdir(), 'stacklint-pathological-'));
 console.log(`CLI: ${cli}\nWASM: pkg/stacklint_bg.wasm (core ${policy.version})\n`);
 console.log(`${'case'.padEnd(20)} ${'shell'.padEnd(14)} ${'1x'.padStart(9)} ${'4x'.padStart(9)} growth`);
 try {
@@ -214,7 +215,7 @@ try {
       const dir = path.join(scratch, `${item.name}-${scale}x`);
       writeRepository(dir, item.files(scale));
       results[scale] = { cli: timeCli(dir), wasm: await timeWasm(dir, policy) };
-      rmSync(dir, { recursive: true, force: true });
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     }
     for (const format of FORMATS) {
       const [small, large] = [results[1].cli[format], results[4].cli[format]];
@@ -224,5 +225,5 @@ try {
     console.log(`${''.padEnd(20)} ${item.what}`);
   }
 } finally {
-  rmSync(scratch, { recursive: true, force: true });
+  if (!keep) rmSync(scratch, { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@
 //! image's Dockerfiles, its tags, configured releases) also draw on a [`Budget`], so that a
 //! file of thousands of misses is still checked in time linear in its size.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashSet;
 
 /// A work allowance for suggestions among repository-sized candidate lists, in distance-table
@@ -163,33 +163,42 @@ pub fn nearest<'a>(
     )
 }
 
-/// The one string being matched against many candidates, prepared once.
+/// The one string being matched against many candidates, prepared once. Its characters are
+/// only collected when a candidate's length comes close: a 2 MiB `path` is compared with
+/// nothing.
 struct Needle<'n> {
     text: &'n str,
-    chars: Vec<char>,
-    folded: Vec<char>,
+    length: usize,
+    chars: OnceCell<(Vec<char>, Vec<char>)>,
 }
 
 impl Needle<'_> {
     fn new(text: &str) -> Needle<'_> {
-        let chars: Vec<char> = text.chars().collect();
-        let folded = chars.iter().map(char::to_ascii_lowercase).collect();
         Needle {
             text,
-            chars,
-            folded,
+            length: text.chars().count(),
+            chars: OnceCell::new(),
         }
+    }
+
+    /// The characters, and the characters with ASCII letters lower-cased.
+    fn chars(&self) -> &(Vec<char>, Vec<char>) {
+        self.chars.get_or_init(|| {
+            let chars: Vec<char> = self.text.chars().collect();
+            let folded = chars.iter().map(char::to_ascii_lowercase).collect();
+            (chars, folded)
+        })
     }
 
     /// (distance ignoring ASCII case, distance) when the first is at most `max`, with the
     /// cells computed charged to `budget`; `None` when further, or when the budget is spent.
     fn score(&self, candidate: &str, max: usize, budget: &Budget) -> Option<(usize, usize)> {
         let length = candidate.chars().count();
-        if self.chars.len().abs_diff(length) > max {
+        if self.length.abs_diff(length) > max {
             return None;
         }
-        let cells = |band: usize| (self.chars.len() as u64 + 1) * (2 * band as u64 + 1);
-        if !budget.spend(cells(max.min(self.chars.len().max(length)))) {
+        let cells = |band: usize| (self.length as u64 + 1) * (2 * band as u64 + 1);
+        if !budget.spend(cells(max.min(self.length.max(length)))) {
             return None;
         }
         let ascii = self.text.is_ascii() && candidate.is_ascii();
@@ -199,7 +208,7 @@ impl Needle<'_> {
             })
         } else {
             let candidate: Vec<char> = candidate.chars().map(|c| c.to_ascii_lowercase()).collect();
-            bounded(&self.folded, &candidate, max, |x, y| x == y)
+            bounded(&self.chars().1, &candidate, max, |x, y| x == y)
         }?;
         let has_upper = |text: &str| text.bytes().any(|b| b.is_ascii_uppercase());
         if !has_upper(self.text) && !has_upper(candidate) {
@@ -207,7 +216,7 @@ impl Needle<'_> {
         }
         // Case differences add at most one edit per character: a tie-breaker, so `24.03-LTS`
         // prefers `24.03-lts` over an equally distant candidate.
-        let exact_max = folded + self.chars.len().min(length);
+        let exact_max = folded + self.length.min(length);
         if !budget.spend(cells(exact_max)) {
             return None;
         }
@@ -220,7 +229,7 @@ impl Needle<'_> {
             )
         } else {
             let candidate: Vec<char> = candidate.chars().collect();
-            bounded(&self.chars, &candidate, exact_max, |x, y| x == y)
+            bounded(&self.chars().0, &candidate, exact_max, |x, y| x == y)
         }?;
         Some((folded, exact))
     }

@@ -36,7 +36,9 @@ pub enum Lines {
 /// `text` with every hidden character written as an escape: `\t`, `\r`, `\n` and `\u{1b}`.
 pub fn escape(text: &str, lines: Lines) -> Cow<'_, str> {
     let hidden = |c: char| is_hidden(c) || (c == '\n' && lines == Lines::One);
-    if !text.chars().any(hidden) {
+    // Printable ASCII is the common case, checked a byte at a time.
+    let plain = |b: u8| (0x20..0x7f).contains(&b) || (b == b'\n' && lines == Lines::Keep);
+    if text.bytes().all(plain) || !text.chars().any(hidden) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -91,6 +93,9 @@ pub fn shorten_quoted(text: &str) -> Cow<'_, str> {
 /// With [`Lines::Keep`] (a help), a line break stays one only outside `` ` ``-quoted values:
 /// our examples are written as lines of their own, repository values are always quoted.
 pub fn shown(text: &str, lines: Lines) -> String {
+    // Shortened first: a 2 MiB value is not escaped only to be cut.
+    let text = shorten_quoted(text);
+    let text = text.as_ref();
     let escaped = match lines {
         Lines::One => escape(text, Lines::One),
         Lines::Keep if text.contains('`') && text.contains('\n') => Cow::Owned(
@@ -102,7 +107,7 @@ pub fn shown(text: &str, lines: Lines) -> String {
         ),
         Lines::Keep => escape(text, Lines::Keep),
     };
-    shorten_quoted(&escaped).into_owned()
+    escaped.into_owned()
 }
 
 /// A one-column stand-in for a character that must not be shown as itself in a source excerpt,

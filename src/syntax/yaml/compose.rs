@@ -287,6 +287,12 @@ pub(super) fn restored(value: Cow<'_, str>, text: &str) -> String {
 /// are not allowed`): C0 controls but tab and line breaks, DEL, C1 controls but `U+0085`, and
 /// `U+FFFE`/`U+FFFF`.
 pub(super) fn refused_character(text: &str) -> Option<SyntaxError> {
+    if text
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r'))
+    {
+        return None;
+    }
     let (at, c) = text.char_indices().find(|&(_, c)| {
         matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}')
     })?;
