@@ -400,6 +400,14 @@ pub fn limits() -> Result<JsValue, JsError> {
     })
 }
 
+/// `text` as the core shows repository text: control characters, line and paragraph
+/// separators and bidirectional overrides written as escapes (`\u{1b}`), on one line. For
+/// shells that print repository text themselves (a folder name in the action's log).
+#[wasm_bindgen]
+pub fn visible(text: &str) -> String {
+    crate::text::visible::escape(text, crate::text::visible::Lines::One).into_owned()
+}
+
 /// The stacklint version.
 #[wasm_bindgen]
 pub fn version() -> String {
