@@ -797,7 +797,7 @@ function getIDToken(aud) {
 }
 
 // js/action/main.mjs
-import { appendFile as appendFile2, mkdir, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
+import { appendFile as appendFile2, mkdir, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
 import path4 from "node:path";
 
 // js/shared/text.mjs
@@ -983,6 +983,18 @@ function ruleList(value) {
   if (value === "") return null;
   return value.split(/[\s,]+/).filter((item) => item !== "");
 }
+function baseOfEvent(event) {
+  const sha = (
+    /** @type {unknown} */
+    event?.pull_request?.base?.sha
+  );
+  if (sha === void 0 || sha === null) return "";
+  if (typeof sha !== "string") {
+    const found = Array.isArray(sha) ? "a list" : typeof sha === "object" ? "an object" : `the ${typeof sha} ${String(sha).slice(0, 40)}`;
+    throw new InputError(`the event's \`pull_request.base.sha\` is ${found}, not a commit sha: set the \`base\` input`);
+  }
+  return sha;
+}
 function readInputs(getInput2, { eventName, event }) {
   const isPullRequest = PULL_REQUEST_EVENTS.has(eventName);
   const scopeInput = getInput2("scope");
@@ -991,7 +1003,7 @@ function readInputs(getInput2, { eventName, event }) {
   const path5 = getInput2("path") || ".";
   if (path5.includes("\0")) throw new InputError("input `path` contains a NUL character");
   let base = getInput2("base");
-  if (base === "") base = event?.pull_request?.base?.sha ?? "";
+  if (base === "") base = baseOfEvent(event);
   if (base.startsWith("-")) {
     throw new InputError(`input \`base\` is \`${base}\`; expected a branch, tag or commit sha`);
   }
@@ -1258,6 +1270,24 @@ function version() {
     wasm.__wbindgen_export4(deferred1_0, deferred1_1, 1);
   }
 }
+function visible(text) {
+  let deferred2_0;
+  let deferred2_1;
+  try {
+    const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+    const ptr0 = passStringToWasm0(text, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+    const len0 = WASM_VECTOR_LEN;
+    wasm.visible(retptr, ptr0, len0);
+    var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+    var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+    deferred2_0 = r0;
+    deferred2_1 = r1;
+    return getStringFromWasm0(r0, r1);
+  } finally {
+    wasm.__wbindgen_add_to_stack_pointer(16);
+    wasm.__wbindgen_export4(deferred2_0, deferred2_1, 1);
+  }
+}
 function __wbg_get_imports() {
   const import0 = {
     __proto__: null,
@@ -1400,6 +1430,10 @@ function __wbg_get_imports() {
         result = false;
       }
       const ret = result;
+      return ret;
+    },
+    __wbg_isArray_2b41c29f43a3fb12: function(arg0) {
+      const ret = Array.isArray(getObject(arg0));
       return ret;
     },
     __wbg_isArray_e15a2ff68ffdbef2: function(arg0) {
@@ -1687,6 +1721,9 @@ function loadCore(bytes) {
   initSync({ module: bytes });
   return { version: version(), maxFileBytes: limits().maxFileBytes, needsContent };
 }
+function visible2(text) {
+  return visible(text);
+}
 function unreadableContent(file) {
   switch (file.reason) {
     case "too-large":
@@ -1701,8 +1738,6 @@ function unreadableContent(file) {
 }
 function toCoreContent(file) {
   switch (file.kind) {
-    case "text":
-      return file.text;
     case "bytes":
       return file.data;
     case "unread":
@@ -1747,7 +1782,8 @@ function analyze(found, { changed = null, select = null, ignore = null, color = 
 }
 
 // js/action/workspace.mjs
-import { open, readdir, realpath, stat } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from "node:fs";
+import { realpath, stat } from "node:fs/promises";
 import path3 from "node:path";
 var SKIPPED_NAMES = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function isWithin(child, parent) {
@@ -1784,28 +1820,27 @@ async function resolveRoot(workspace, input) {
   }
   return { root, prefix: toPosix(path3.relative(realWorkspace, root)) };
 }
-async function readText(file, maxFileBytes) {
-  let handle;
+function readFile2(file, maxFileBytes) {
+  let fd;
   try {
-    handle = await open(file, "r");
-    const { size } = await handle.stat();
+    fd = openSync(file, "r");
+    const { size } = fstatSync(fd);
     if (size > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: size };
-    const buffer = Buffer.alloc(maxFileBytes + 1);
+    let buffer = Buffer.allocUnsafe(size + 1);
     let length = 0;
     for (; ; ) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (length === buffer.length) {
+        if (length > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: length };
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxFileBytes + 1));
+        buffer.copy(larger);
+        buffer = larger;
+      }
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
-      if (length === buffer.length) break;
     }
     if (length > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: length };
-    const bytes = buffer.subarray(0, length);
-    if (bytes.includes(0)) return { kind: "bytes", data: new Uint8Array(bytes) };
-    try {
-      return { kind: "text", text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
-    } catch {
-      return { kind: "bytes", data: new Uint8Array(bytes) };
-    }
+    return { kind: "bytes", data: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
   } catch (thrown) {
     const error2 = (
       /** @type {NodeJS.ErrnoException} */
@@ -1813,7 +1848,7 @@ async function readText(file, maxFileBytes) {
     );
     return { kind: "unreadable", reason: "io", detail: error2.code ?? error2.message };
   } finally {
-    await handle?.close();
+    if (fd !== void 0) closeSync(fd);
   }
 }
 async function describeLink(absolute, root, relative, { needsContent: needsContent2, maxFileBytes }) {
@@ -1827,7 +1862,7 @@ async function describeLink(absolute, root, relative, { needsContent: needsConte
   if (!isWithin(target, root)) {
     return needsContent2(relative) ? { kind: "unreadable", reason: "outside" } : { kind: "unread" };
   }
-  return needsContent2(relative) ? readText(target, maxFileBytes) : { kind: "unread" };
+  return needsContent2(relative) ? readFile2(target, maxFileBytes) : { kind: "unread" };
 }
 async function readRepository(root, policy) {
   const files = /* @__PURE__ */ new Map();
@@ -1835,7 +1870,7 @@ async function readRepository(root, policy) {
   for (let dir = pending.pop(); dir !== void 0; dir = pending.pop()) {
     let entries;
     try {
-      entries = await readdir(path3.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path3.join(root, dir), { withFileTypes: true });
     } catch (error2) {
       throw new InputError(`cannot read the folder \`${dir || "."}\` of the repository: ${/** @type {NodeJS.ErrnoException} */
       error2.message}`);
@@ -1847,7 +1882,7 @@ async function readRepository(root, policy) {
       if (entry.isDirectory()) {
         pending.push(relative);
       } else if (entry.isFile()) {
-        files.set(relative, policy.needsContent(relative) ? await readText(absolute, policy.maxFileBytes) : { kind: "unread" });
+        files.set(relative, policy.needsContent(relative) ? readFile2(absolute, policy.maxFileBytes) : { kind: "unread" });
       } else if (entry.isSymbolicLink()) {
         const found = await describeLink(absolute, root, relative, policy);
         if (found) files.set(relative, found);
@@ -1894,9 +1929,9 @@ async function run({ core, env, wasmPath }) {
   const github = await readGitHubContext(env);
   const inputs = readInputs((name) => core.getInput(name), github);
   const { root, prefix } = await resolveRoot(github.workspace, inputs.path);
-  const { version: version2, ...readPolicy } = loadCore(await readFile2(wasmPath));
+  const { version: version2, ...readPolicy } = loadCore(await readFile3(wasmPath));
   const rules = Object.entries({ select: inputs.select, ignore: inputs.ignore }).flatMap(([name, list]) => list === null ? [] : [`, ${name}: ${list.join(",")}`]);
-  core.info(`stacklint ${version2}: checking ${prefix || "."} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join("")})`);
+  logUntrusted(core, `stacklint ${version2}: checking ${visible2(prefix || ".")} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join("")})`);
   const scope = await resolveScope(core, inputs, root);
   const found = await readRepository(root, readPolicy);
   const summaryFile = env.GITHUB_STEP_SUMMARY;

@@ -96,3 +96,20 @@ test('an unknown code in select or ignore is a mistake in the inputs', () => {
 test('the core rejects what it cannot take, with a stacklint message', () => {
   assert.throws(() => analyze(new Map([['../x', { kind: 'unread' }]])), /stacklint: invalid path `\.\.\/x`/);
 });
+
+test('every fixture repository gives its expected report through the shipped (wasm-opt) core', async () => {
+  // pkg/ is what build-wasm.sh optimised and the action bundles: the Rust WASM tests run an
+  // unoptimised build, so this is where the optimised module meets every fixture.
+  const { readdirSync, existsSync } = await import('node:fs');
+  const { readRepository } = await import('./workspace.mjs');
+  const policy = loadCore(readFileSync(new URL('../../pkg/stacklint_bg.wasm', import.meta.url)));
+  const fixtures = new URL('../../tests/fixtures/', import.meta.url);
+  const cases = readdirSync(fixtures).filter((name) => existsSync(new URL(`${name}/repo`, fixtures)));
+  assert.ok(cases.length > 30);
+  for (const name of cases) {
+    const found = await readRepository(new URL(`${name}/repo`, fixtures).pathname, policy);
+    const { report } = analyze(found);
+    const expected = JSON.parse(readFileSync(new URL(`${name}/expected.json`, fixtures), 'utf8'));
+    assert.deepEqual(report, expected, name);
+  }
+});
