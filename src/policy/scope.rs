@@ -10,7 +10,6 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use crate::domain::layout::IMAGE_LIST_NAME;
 use crate::model::context::Context;
 use crate::model::parents::Parent;
-use crate::model::Repo;
 use crate::source::repo_path::{join_dir, normalize_repo_path, parent_dir};
 
 /// The scene of a path: its first segment, when the path lies inside a folder.
@@ -177,6 +176,7 @@ impl Scope {
 mod tests {
     use super::*;
     use crate::domain::tables::Config;
+    use crate::model::Repo;
     use crate::source::MemorySource;
 
     fn repo_source() -> MemorySource {
