@@ -191,14 +191,22 @@ fn stray_tab(file: &SourceFile, doc: &Document) -> Option<usize> {
     if let Some(root) = &doc.root {
         collect_text_spans(root, &mut allowed);
     }
+    // Sorted, and walked along with the text: each character is tested against the one span
+    // that can hold it, not against every quoted value of the file.
+    allowed.sort_unstable();
+    let mut next = 0;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let mut previous = ' ';
         for (at, c) in line.char_indices() {
             let absolute = offset + at;
-            let inside_text = allowed
+            while allowed.get(next).is_some_and(|span| span.end <= absolute) {
+                next += 1;
+            }
+            let inside_text = allowed[next..]
                 .iter()
-                .any(|span| span.start <= absolute && absolute < span.end);
+                .take_while(|span| span.start <= absolute)
+                .any(|span| absolute < span.end);
             if c == '#' && previous.is_whitespace() && !inside_text {
                 break;
             }
