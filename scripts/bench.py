@@ -111,7 +111,7 @@ def main():
     repos = [
         ("empty (cold start)", None),
         ("real 2026-08", os.path.join(SHARED, "corpus/openeuler-docker-images-2026-08")),
-    ] + [(f"synthetic {scale}x", scale) for scale in SCALES]
+    ] + [(f"synthetic {scale}x", ("scale", scale)) for scale in SCALES]
     wasm = os.path.getsize(os.path.join(ROOT, "action/dist/stacklint_bg.wasm"))
     print(f"WASM: {wasm:,} bytes raw; {RUNS} runs each, medians\n")
     print("| repository | CLI | action | floor (min_reader) | peer (PyYAML) | CLI / floor | peer / CLI | action / CLI |")
@@ -127,7 +127,7 @@ def main():
             elif isinstance(source, str):
                 repo = source
             else:
-                repo = scale_repo(source)
+                repo = scale_repo(source[1])
             t = measure(repo, scratch)
             results[label] = t
             print(f"| {label} | {ms(t['cli'])} | {ms(t['action'])} | {ms(t['floor'])} | {ms(t['peer'])} "
