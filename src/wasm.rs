@@ -298,6 +298,12 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 /// Builds the in-memory repository; a path that leaves the repository is an error.
 fn source_from(files: JsValue) -> Result<MemorySource, JsError> {
+    // An array would be read as an empty repository: nothing checked, nothing found.
+    if files.is_array() || !files.is_object() {
+        return Err(JsError::new(
+            "stacklint: `files` must map repository paths to file contents, as an object or a Map (`{\"AI/x/meta.yml\": \"…\"}`), not an array or a single value",
+        ));
+    }
     let files: BTreeMap<String, FileContent> =
         serde_wasm_bindgen::from_value(files).map_err(|error| {
             JsError::new(&format!(
@@ -511,6 +517,14 @@ pub fn limits() -> Result<JsValue, JsError> {
     to_js(&Limits {
         max_file_bytes: crate::source::MAX_FILE_BYTES,
     })
+}
+
+/// `text` as the core shows repository text: control characters, line and paragraph
+/// separators and bidirectional overrides written as escapes (`\u{1b}`), on one line. For
+/// shells that print repository text themselves (a folder name in the action's log).
+#[wasm_bindgen]
+pub fn visible(text: &str) -> String {
+    crate::text::visible::escape(text, crate::text::visible::Lines::One).into_owned()
 }
 
 /// The stacklint version.

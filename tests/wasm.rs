@@ -121,6 +121,21 @@ fn invalid_paths_are_rejected_with_a_clear_error() {
 }
 
 #[wasm_bindgen_test]
+fn files_that_are_no_mapping_are_refused_not_checked_as_empty() {
+    // Found hardening: an array of files checked nothing and reported no finding.
+    let as_array = object(&json!([["AI/demo/meta.yml", DUPLICATE]]));
+    for files in [
+        as_array,
+        object(&json!([])),
+        JsValue::from_str("AI/demo/meta.yml"),
+        JsValue::NULL,
+    ] {
+        let error = wasm::check(files, None).expect_err("refused");
+        assert!(error_message(error).contains("`files` must map repository paths"));
+    }
+}
+
+#[wasm_bindgen_test]
 fn null_contents_mean_the_file_exists_but_is_not_read() {
     let files = object(&json!({ "AI/demo/meta.yml": null, "Cloud/x/meta.yml": "" }));
     let report = from_js(wasm::check(files, None).expect("checks"));

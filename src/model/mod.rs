@@ -44,6 +44,8 @@ pub struct Repo<'a> {
     /// Files needed but unreadable, for F001: those a rule reads by name, and any an entry's
     /// `path` names.
     failures: Vec<(String, ReadError)>,
+    /// Bytes of every path listed and every text read: what the work of a check may grow with.
+    pub input_bytes: usize,
 }
 
 impl<'a> Repo<'a> {
@@ -64,6 +66,7 @@ impl<'a> Repo<'a> {
         reuse: Option<&Repo>,
     ) -> Repo<'a> {
         let listing = Listing::new(source.list());
+        let mut input_bytes: usize = listing.paths().iter().map(String::len).sum();
         let mut texts = BTreeMap::new();
         let wanted = listing
             .paths()
@@ -72,7 +75,11 @@ impl<'a> Repo<'a> {
             .filter(|path| needs_content(path))
             .chain(extra.iter().copied());
         for path in wanted {
-            texts.insert(path.to_string(), source.read(path));
+            let text = source.read(path);
+            if let Ok(text) = &text {
+                input_bytes += text.len();
+            }
+            texts.insert(path.to_string(), text);
         }
         let mut repo = Repo {
             config,
@@ -82,6 +89,7 @@ impl<'a> Repo<'a> {
             lists: Vec::new(),
             dockerfiles: HashMap::new(),
             failures: Vec::new(),
+            input_bytes,
         };
         let roots: HashSet<String> = repo
             .listing

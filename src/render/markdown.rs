@@ -5,6 +5,7 @@
 use crate::render::{counts_text, plural, rule_help_uri};
 use crate::report::{Diagnostic, Report};
 use crate::source::repo_path::join_dir;
+use crate::text::visible::{escape, Lines};
 
 /// Where a finding's file can be opened: `<server>/<repository>/blob/<sha>/<path>#L<line>`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,7 +43,7 @@ pub fn render(report: &Report, options: &MarkdownOptions) -> String {
     );
     if let Some(note) = &options.note {
         head.push(' ');
-        head.push_str(&escape_html(note));
+        head.push_str(&escape_html(&escape(note, Lines::One)));
     }
     head.push_str("\n\n");
     let budget = options
@@ -99,7 +100,8 @@ fn table(
 
 fn row(diagnostic: &Diagnostic, options: &MarkdownOptions) -> String {
     let path = join_dir(&options.prefix, &diagnostic.path);
-    let location = format!("{path}:{}", diagnostic.line);
+    // Shown on one line: a line break in a path must not end the HTML block.
+    let location = format!("{}:{}", escape(&path, Lines::One), diagnostic.line);
     let location = match &options.links {
         Some(links) if !links.repository.is_empty() && !links.sha.is_empty() => format!(
             "<a href=\"{}\">{}</a>",
@@ -144,7 +146,11 @@ fn encode_uri_component(text: &str) -> String {
     out
 }
 
+/// Text as HTML: markup characters as entities, hidden characters as visible escapes (a lone
+/// carriage return would end the HTML block), and the `[` of `##[` as `&#91;`, so that the
+/// summary printed to a CI log (`--format markdown`) holds no workflow command.
 pub fn escape_html(text: &str) -> String {
+    let text = escape(text, Lines::Keep);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -153,6 +159,7 @@ pub fn escape_html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '[' if out.ends_with("##") => out.push_str("&#91;"),
             c => out.push(c),
         }
     }

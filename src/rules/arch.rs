@@ -46,6 +46,7 @@ fn check_arch(manifest: &Manifest, node: &Node, out: &mut Vec<Finding>) {
             return;
         }
         NodeKind::Scalar(_) => node.as_str().unwrap_or_default(),
+        // An alias that could not be expanded is already a Y001 finding.
         NodeKind::Alias => return,
         _ => {
             let joined = list_items(node).join(",");

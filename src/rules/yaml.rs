@@ -13,14 +13,20 @@ use crate::rule;
 use crate::source::repo_path::{file_name, join_dir, parent_dir};
 use crate::syntax::pyyaml::non_string_reading;
 use crate::syntax::yaml::{Document, Node, NodeKind, Style};
+use crate::text::visible::{escape, Lines};
 use crate::text::{SourceFile, Span};
 
 rule! {
-    /// The file is not valid YAML. The finding points at the exact position where the parser
-    /// gave up; everything before it is still checked.
+    /// The file is not valid YAML, or PyYAML (the publisher's loader) refuses it. The finding
+    /// points at the exact position where the parser gave up; everything before it is still
+    /// checked.
     ///
     /// Common causes: a tab used for indentation (YAML forbids tabs there), uneven
     /// indentation, an unclosed quote or bracket, or a second document (`---`) in the file.
+    /// PyYAML also refuses control characters (an escape sequence pasted from a terminal), an
+    /// anchor name defined twice and a `<<` merge of anything but mappings. Aliases and merge
+    /// keys are read as PyYAML reads them; an alias inside its own anchor, or aliases that
+    /// expand to more nodes than stacklint's budget, are reported here too.
     pub static YAML_SYNTAX = ("Y001", "yaml-syntax", Error, "the file is not valid YAML");
 }
 
@@ -155,6 +161,12 @@ fn check_syntax(path: &str, file: &SourceFile, doc: &Document, out: &mut Vec<Fin
             .help(TAB_HELP),
         );
     }
+    for problem in &doc.problems {
+        out.push(
+            Finding::new(&YAML_SYNTAX, path, problem.span, problem.message.clone())
+                .help("write the file so that PyYAML reads it: the publisher loads it with PyYAML"),
+        );
+    }
     if let Some(span) = doc.extra_document {
         out.push(
             Finding::new(
@@ -179,14 +191,22 @@ fn stray_tab(file: &SourceFile, doc: &Document) -> Option<usize> {
     if let Some(root) = &doc.root {
         collect_text_spans(root, &mut allowed);
     }
+    // Sorted, and walked along with the text: each character is tested against the one span
+    // that can hold it, not against every quoted value of the file.
+    allowed.sort_unstable();
+    let mut next = 0;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let mut previous = ' ';
         for (at, c) in line.char_indices() {
             let absolute = offset + at;
-            let inside_text = allowed
+            while allowed.get(next).is_some_and(|span| span.end <= absolute) {
+                next += 1;
+            }
+            let inside_text = allowed[next..]
                 .iter()
-                .any(|span| span.start <= absolute && absolute < span.end);
+                .take_while(|span| span.start <= absolute)
+                .any(|span| absolute < span.end);
             if c == '#' && previous.is_whitespace() && !inside_text {
                 break;
             }
@@ -294,7 +314,7 @@ fn check_tag_type(manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>) {
     let Some(found) = non_string_reading(&entry.key) else {
         return;
     };
-    let written = manifest.file.slice(entry.key.span);
+    let written = entry.key.written(&manifest.file.text);
     let help = match entry.key.as_scalar() {
         Some(_) => format!("quote the tag so it stays a string: `\"{}\":`", entry.tag),
         None => "use a plain image tag such as `1.0-oe2403lts` as the key".to_string(),
@@ -320,7 +340,7 @@ fn check_entry_shape(manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>)
                 check_entry_key(manifest, &pair.key, out);
             }
         }
-        // An alias stands for a node defined elsewhere; PyYAML resolves it, so do we not judge.
+        // An alias that could not be expanded is already a Y001 finding.
         NodeKind::Alias => {}
         _ => out.push(
             Finding::new(
@@ -375,18 +395,21 @@ fn mapping_help(entry: &Entry) -> String {
         _ if entry.value.is_null() => {}
         _ => consider(&entry.value),
     }
+    // The help breaks lines itself, so the values it quotes must not: each stays on its line.
+    let one_line = |text: &str| escape(text, Lines::One).into_owned();
+    let tag = one_line(&entry.tag);
     let Some(path) = path.or_else(|| {
         tag::split(&entry.tag)
             .map(|parts| format!("{}/{}/Dockerfile", parts.head, parts.os.dir_name()))
     }) else {
         return format!(
-            "write the entry as a mapping:\n{}:\n  path: <version>/<os-release>/Dockerfile",
-            entry.tag
+            "write the entry as a mapping:\n{tag}:\n  path: <version>/<os-release>/Dockerfile"
         );
     };
+    let path = one_line(&path);
     match arch {
-        Some(arch) => format!("{}:\n  path: {path}\n  arch: {arch}", entry.tag),
-        None => format!("{}:\n  path: {path}", entry.tag),
+        Some(arch) => format!("{tag}:\n  path: {path}\n  arch: {}", one_line(&arch)),
+        None => format!("{tag}:\n  path: {path}"),
     }
 }
 
@@ -406,7 +429,7 @@ fn check_entry_key(manifest: &Manifest, key: &Node, out: &mut Vec<Finding>) {
     if key.as_scalar().is_some() && ENTRY_KEYS.contains(&name) {
         return;
     }
-    let shown = manifest.file.slice(key.span);
+    let shown = key.written(&manifest.file.text);
     let help = match intended_entry_key(name) {
         Some(known) => format!("did you mean `{known}`?"),
         None => "remove it: the publisher reads only `path` and `arch`".to_string(),
@@ -574,6 +597,7 @@ mod tests {
                     tag: None,
                 }),
                 span: Span::default(),
+                from_alias: false,
             },
             value: crate::syntax::yaml::parse("1.0/24.03-lts/Dockerfile")
                 .root
