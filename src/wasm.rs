@@ -176,11 +176,6 @@ export interface MarkdownOptions {
   maxBytes?: number | null;
 }
 
-export interface GraphOptions {
-  /** Only this image (`NAME` or `NAME:TAG`), its ancestors and descendants; throws if none. */
-  image?: string | null;
-}
-
 /** What an image is built on, as `stacklint graph` says it. */
 export interface GraphParent {
   kind: "in-repo" | "dangling" | "os-base" | "external" | "unresolved" | "invalid" | "none";
@@ -583,31 +578,28 @@ pub fn rules() -> Result<JsValue, JsError> {
     to_js(&render::rules::catalogue())
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-struct JsGraphOptions {
-    image: Option<String>,
+#[wasm_bindgen]
+extern "C" {
+    /// The graph and the policy cross as JSON text: serde_json's writer is in the build
+    /// already, a serde-wasm-bindgen serializer for their types would add to the size.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+    fn json_parse(text: &str) -> JsValue;
 }
 
 /// The in-repo image graph, exactly as `stacklint graph --format json` prints it; the
-/// repository's `.stacklint.toml` is honoured. Throws on invalid paths or an unknown `image`.
+/// repository's `.stacklint.toml` is honoured. Throws on invalid paths. (Narrowing to one
+/// image, the CLI's `--image`, is left out: nothing here needs it, and it would weigh.)
 #[wasm_bindgen(unchecked_return_type = "Graph")]
 pub fn graph(
     #[wasm_bindgen(unchecked_param_type = "Files")] files: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "GraphOptions | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let options: JsGraphOptions = match options.filter(|v| !v.is_undefined() && !v.is_null()) {
-        None => JsGraphOptions::default(),
-        // Through JSON: serde-wasm-bindgen would skip unknown keys of a JS object.
-        Some(value) => serde_wasm_bindgen::from_value::<serde_json::Value>(value)
-            .map_err(|error| error.to_string())
-            .and_then(|value| serde_json::from_value(value).map_err(|error| error.to_string()))
-            .map_err(|error| JsError::new(&format!("stacklint: invalid graph options: {error}")))?,
-    };
     let source = source_from(files)?;
-    let graph = crate::check::graph(&source, &CheckOptions::default(), options.image.as_deref())
+    let graph = crate::check::graph(&source, &CheckOptions::default(), None)
         .map_err(|error| JsError::new(&format!("stacklint: {error}")))?;
-    to_js(&graph)
+    // Strings, numbers and options only: serialising cannot fail.
+    Ok(json_parse(
+        &serde_json::to_string(&graph).unwrap_or_default(),
+    ))
 }
 
 #[derive(Serialize)]
@@ -641,10 +633,13 @@ pub fn policy(
                 .map(|severity| severity.map_or("off", crate::Severity::as_str)),
         })
         .collect();
-    to_js(&Policy {
+    let policy = Policy {
         path: loaded.path,
         rules,
-    })
+    };
+    Ok(json_parse(
+        &serde_json::to_string(&policy).unwrap_or_default(),
+    ))
 }
 
 /// The text of `.stacklint.toml` (`""` for none) with one rule's `[severity]` set: a

@@ -47,15 +47,16 @@ pub fn set_severity(text: &str, code: &str, setting: Setting) -> Result<String, 
     let table = DeTable::parse(text).map_err(|_| {
         format!("`{CONFIG_FILE_NAME}` is not valid TOML; fix it (C001 says where) before changing a rule")
     })?;
-    let edited = edit(text, table.get_ref(), rule, setting).ok_or_else(|| {
-        format!("`{CONFIG_FILE_NAME}` has a `severity` this edit cannot extend; set `{} = \"{}\"` under `[severity]` by hand", rule.code, setting.value().unwrap_or("…"))
-    })?;
-    if configured(&edited, rule) != setting {
-        return Err(format!(
-            "changing `{}` would not configure it as asked; edit `{CONFIG_FILE_NAME}` by hand",
-            rule.code
-        ));
-    }
+    // Read back: only an edit that configures exactly what was asked is given out.
+    let edited = edit(text, table.get_ref(), rule, setting)
+        .filter(|edited| configured(edited, rule) == setting)
+        .ok_or_else(|| {
+            format!(
+                "`{CONFIG_FILE_NAME}` writes `severity` in a form this edit cannot change safely (an inline table); set `{} = \"{}\"` under `[severity]` by hand",
+                rule.code,
+                setting.value().unwrap_or("…")
+            )
+        })?;
     Ok(edited)
 }
 

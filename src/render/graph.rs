@@ -79,13 +79,12 @@ pub fn build(context: &Context, image: Option<&str>) -> Result<Graph, String> {
         .iter()
         .filter_map(|&n| {
             let node = layers.nodes.get(n)?;
-            let mut children: Vec<String> = layers.children[n]
-                .iter()
-                .filter(|c| selected.contains(c))
-                .map(|&c| layers.nodes[c].published(ns))
-                .collect();
-            children.sort();
-            children.dedup();
+            // Sorted and unique through a set: a sort of its own would weigh on the WASM size.
+            let mut children = BTreeSet::new();
+            for &c in layers.children[n].iter().filter(|c| selected.contains(c)) {
+                children.insert(layers.nodes[c].published(ns));
+            }
+            let children: Vec<String> = children.into_iter().collect();
             let manifest = context.manifest(node.id)?;
             let entry = context.entry(node.id)?;
             let position = |offset| manifest.file.lines.position(&manifest.file.text, offset);
@@ -124,7 +123,11 @@ pub fn build(context: &Context, image: Option<&str>) -> Result<Graph, String> {
             })
         })
         .collect();
-    images.sort_by(|a, b| (&a.image, &a.manifest).cmp(&(&b.image, &b.manifest)));
+    // The line makes the order total (a tag declared twice), so the smaller unstable sort
+    // gives the same order every time.
+    images.sort_unstable_by(|a, b| {
+        (&a.image, &a.manifest, a.declared.line).cmp(&(&b.image, &b.manifest, b.declared.line))
+    });
     Ok(Graph { images })
 }
 
