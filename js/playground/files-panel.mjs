@@ -38,8 +38,7 @@ function tab(path, active, findings, select) {
       h(
         "span",
         { class: "tab-path" },
-        // Right to left, so a long folder is cut at its start; <bdi> keeps the text in order.
-        slash >= 0 && h("span", { class: "tab-dir" }, h("bdi", {}, path.slice(0, slash + 1))),
+        slash >= 0 && h("span", { class: "tab-dir" }, path.slice(0, slash + 1)),
         h("span", { class: "tab-name" }, path.slice(slash + 1)),
       ),
       findings.length > 0 &&

@@ -16,7 +16,7 @@
  *   width: number, height: number}} Layout
  */
 
-export const BOX = { width: 250, height: 46, gapX: 70, gapY: 14, top: 28, left: 8 };
+export const BOX = { width: 214, height: 42, gapX: 44, gapY: 10, top: 28, left: 8 };
 
 /** @type {Record<string, number>} */
 const LAYER_COLUMN = { sdk: 1, framework: 2, llm: 3 };

@@ -72,8 +72,8 @@ function box(node, findingsByPath, open) {
       { class: `graph-node outside${broken ? " broken" : ""}`, "data-image": node.reference, "data-kind": node.kind },
       svg("title", {}, `${node.reference || "(empty)"}: ${note}`),
       rect,
-      svg("text", { x: x + 10, y: y + 18 }, clip(node.reference || "(empty)", 38)),
-      svg("text", { x: x + 10, y: y + 35, class: "node-note" }, note),
+      svg("text", { x: x + 8, y: y + 17 }, clip(node.reference || "(empty)", 32)),
+      svg("text", { x: x + 8, y: y + 33, class: "node-note" }, note),
     );
   }
   const image = node.image;
@@ -94,9 +94,9 @@ function box(node, findingsByPath, open) {
     },
     svg("title", {}, `${image.image}\n${summary}${missing}\ndeclared in ${image.manifest}:${image.declared.line}`),
     rect,
-    svg("text", { x: x + 10, y: y + 18, class: "node-name" }, clip(image.name, 30)),
-    svg("text", { x: x + 10, y: y + 35 }, clip(image.tag, 38)),
-    findings.length > 0 && svg("text", { x: x + BOX.width - 10, y: y + 18, "text-anchor": "end", class: "node-note" }, String(findings.length)),
+    svg("text", { x: x + 8, y: y + 17, class: "node-name" }, clip(image.name, 26)),
+    svg("text", { x: x + 8, y: y + 33 }, clip(image.tag, 32)),
+    findings.length > 0 && svg("text", { x: x + BOX.width - 8, y: y + 17, "text-anchor": "end", class: "node-note" }, String(findings.length)),
   );
   group.addEventListener("click", () => open(image));
   group.addEventListener("keydown", (event) => {
