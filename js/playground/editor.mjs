@@ -7,7 +7,7 @@ import { indentService, indentUnit } from "@codemirror/language";
 import { forEachDiagnostic, linter, lintGutter, setDiagnostics } from "@codemirror/lint";
 import { Annotation, EditorSelection, EditorState } from "@codemirror/state";
 import { EditorView, hoverTooltip } from "@codemirror/view";
-import { basicSetup } from "codemirror";
+import { editorSetup } from "./editor-setup.mjs";
 
 import { h } from "./dom.mjs";
 import { editorTheme } from "./editor-theme.mjs";
@@ -137,7 +137,7 @@ export class FileEditor {
     return EditorState.create({
       doc: text,
       extensions: [
-        basicSetup,
+        editorSetup,
         isYaml(path) ? [yaml(), indentService.of(yamlIndentation), indentUnit.of("  ")] : [],
         lintGutter(),
         // The inline card is findingHover's; CodeMirror shows none when the filter gives null.

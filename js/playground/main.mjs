@@ -221,8 +221,19 @@ function actionsFor(finding) {
   ];
 }
 
+/** What the file list showed last: redrawing hundreds of tabs per keystroke is not free. */
+let filesShown = "";
+
 function renderFiles() {
-  filesPanel.render(app.repo.paths(), app.active, app.findingsByPath);
+  const paths = app.repo.paths();
+  const shown = JSON.stringify([
+    app.active,
+    paths.map((path) => (app.findingsByPath.get(path) ?? []).map((f) => f.severity[0]).join("")),
+    paths,
+  ]);
+  if (shown === filesShown) return;
+  filesShown = shown;
+  filesPanel.render(paths, app.active, app.findingsByPath);
 }
 
 function renderList() {
@@ -277,7 +288,7 @@ function runCheck() {
   }
   if (app.active !== null) editor.showFindings(app.findingsByPath.get(app.active) ?? [], actionsFor);
   renderFiles();
-  rememberInUrl();
+  rememberSoon();
   describeOrigin(files);
   renderView();
   app.checks += 1;
@@ -308,8 +319,22 @@ function describeOrigin(files) {
   }
 }
 
+/** @type {number | null} */
+let remembering = null;
+
+/**
+ * The permalink after a check, once the browser is idle: compressing a large repository into
+ * the fragment would otherwise delay the marks of every keystroke.
+ */
+function rememberSoon() {
+  if (remembering !== null) return;
+  remembering = requestIdleCallback(() => rememberInUrl(), { timeout: 500 });
+}
+
 /** Keeps the address bar a permalink of what is on screen. */
 function rememberInUrl() {
+  if (remembering !== null) cancelIdleCallback(remembering);
+  remembering = null;
   const fragment = encodeFragment(app.repo.toObject(), app.active);
   if (fragment !== app.fragment) {
     app.fragment = fragment;
@@ -525,6 +550,7 @@ async function start() {
   setUpImport();
   const imported = new URLSearchParams(location.search).get("u");
   if (imported === null) restoreFromLocation();
+  window.addEventListener("pagehide", () => rememberInUrl());
   window.addEventListener("popstate", restoreFromLocation);
   window.addEventListener("hashchange", restoreFromLocation);
   try {

@@ -294,6 +294,7 @@ test("settings: the rule list toggles rules in .stacklint.toml, whose C001 findi
     await page.keyboard.type("\nL999 = \"off\"");
     await checkedAfter(page, before);
     await page.waitForSelector(".cm-lintRange.finding-mark-C001");
+    await page.click("#copy-link");
     const link = page.url();
     assert.match(link, /#repo=/);
 
