@@ -72,7 +72,7 @@ function box(node, findingsByPath, open) {
       { class: `graph-node outside${broken ? " broken" : ""}`, "data-image": node.reference, "data-kind": node.kind },
       svg("title", {}, `${node.reference || "(empty)"}: ${note}`),
       rect,
-      svg("text", { x: x + 8, y: y + 17 }, clip(node.reference || "(empty)", 32)),
+      svg("text", { x: x + 8, y: y + 17 }, clip(node.reference || "(empty)", 30)),
       svg("text", { x: x + 8, y: y + 33, class: "node-note" }, note),
     );
   }
@@ -94,8 +94,8 @@ function box(node, findingsByPath, open) {
     },
     svg("title", {}, `${image.image}\n${summary}${missing}\ndeclared in ${image.manifest}:${image.declared.line}`),
     rect,
-    svg("text", { x: x + 8, y: y + 17, class: "node-name" }, clip(image.name, 26)),
-    svg("text", { x: x + 8, y: y + 33 }, clip(image.tag, 32)),
+    svg("text", { x: x + 8, y: y + 17, class: "node-name" }, clip(image.name, 24)),
+    svg("text", { x: x + 8, y: y + 33 }, clip(image.tag, 30)),
     findings.length > 0 && svg("text", { x: x + BOX.width - 8, y: y + 17, "text-anchor": "end", class: "node-note" }, String(findings.length)),
   );
   group.addEventListener("click", () => open(image));

@@ -60,7 +60,7 @@ export function renderSettings(body, { rules, policy }, actions) {
         h("td", {}, toggle),
         h("td", {}, h("a", { class: "code", href: ruleDocUrl(rule.code), target: "_blank", rel: "noopener" }, rule.code)),
         h("td", { title: rule.summary }, rule.name, offByList && h("span", { class: "why" }, "off by select or ignore in .stacklint.toml")),
-        h("td", {}, rule.default_severity),
+        h("td", { class: "wide-only" }, rule.default_severity),
         h("td", {}, severity),
         h("td", {}, fixKind(rule)),
       );
