@@ -522,7 +522,10 @@ async function importUrl(url) {
   try {
     const imported = await importFrom(url, { fetch: (...args) => fetch(...args), graph: (files) => engine.graph(files) });
     history.pushState(null, "", location.pathname);
-    loadRepo(imported.files, imported.active, { text: `Imported from ${url}.` });
+    const scope = imported.folder
+      ? ` Only ${imported.folder} and its scene's image-list.yml were read: a finding about another image may be about a file not imported.`
+      : "";
+    loadRepo(imported.files, imported.active, { text: `Imported from ${url}.${scope}` });
     showNotice(imported.failed.length > 0 ? `Imported, but not everything could be read: ${imported.failed.join("; ")}` : "");
   } catch (error) {
     showNotice(`Could not import ${url}: ${/** @type {Error} */ (error).message}`);

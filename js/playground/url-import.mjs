@@ -94,13 +94,14 @@ async function fetchText(url, fetcher) {
  * Imports what `text` points at.
  * @param {string} text the URL
  * @param {{fetch: typeof fetch, graph(files: Record<string, string>): import("../../pkg/stacklint.js").Graph}} tools
- * @returns {Promise<{files: Record<string, string>, active: string, failed: string[]}>}
- *   `failed`: why files the import wanted could not be read (the check then reports them missing)
+ * @returns {Promise<{files: Record<string, string>, active: string, failed: string[], folder: string | null}>}
+ *   `failed`: why files the import wanted could not be read (the check then reports them
+ *   missing); `folder`: the image folder imported, null for a single file
  */
 export async function importFrom(text, tools) {
   const target = parseImportUrl(text);
   if (target.kind === "file") {
-    return { files: { [target.path]: await fetchText(target.url, tools.fetch) }, active: target.path, failed: [] };
+    return { files: { [target.path]: await fetchText(target.url, tools.fetch) }, active: target.path, failed: [], folder: null };
   }
   const { folder, raw } = target;
   const manifest = `${folder}/meta.yml`;
@@ -136,5 +137,5 @@ export async function importFrom(text, tools) {
     if (result.status === "fulfilled") files[wanted[index]] = result.value;
     else failed.push(/** @type {Error} */ (result.reason).message);
   });
-  return { files, active: manifest, failed };
+  return { files, active: manifest, failed, folder };
 }

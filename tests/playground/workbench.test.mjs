@@ -321,7 +321,7 @@ test("URL import: a tree URL of an image folder loads its meta.yml, Dockerfiles 
         "AI/pytorch/meta.yml",
       ]);
       assert.equal(await activeFile(page), "AI/pytorch/meta.yml");
-      assert.match(await page.textContent("#example-description"), /^Imported from http:\/\/127\.0\.0\.1:\d+\/acme\/images\/tree\/main\/AI\/pytorch\.$/);
+      assert.match(await page.textContent("#example-description"), /^Imported from http:\/\/127\.0\.0\.1:\d+\/acme\/images\/tree\/main\/AI\/pytorch\. Only AI\/pytorch and its scene's image-list\.yml were read/);
       assert.equal(await page.isHidden("#notice"), true);
       // The address is a permalink again: reloading keeps what is on screen, not the import.
       assert.doesNotMatch(page.url(), /\?u=/);
