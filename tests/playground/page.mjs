@@ -1,4 +1,26 @@
 // What the browser tests read from and do to the playground page, in the user's terms.
+import assert from "node:assert/strict";
+
+/**
+ * Runs `body` on a fresh page of `context`, fails if the page logged an error (other than
+ * the `expected` ones), and always closes it.
+ */
+export async function withPage(context, body, { viewport, expected = [] } = {}) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  try {
+    await body(page);
+    const unexpected = errors.filter((error) => !expected.some((pattern) => pattern.test(error)));
+    assert.deepEqual(unexpected, [], "the page logged errors");
+  } finally {
+    await page.close();
+  }
+}
 
 /** Opens the page (optionally at a fragment) and waits until the first check is drawn. */
 export async function openPlayground(page, url, fragment = "") {

@@ -6,7 +6,6 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 
-import { EXAMPLES } from "../../js/playground/examples.mjs";
 import { encodeFragment } from "../../js/playground/permalink.mjs";
 import { FIXTURES, serveRepository } from "./fixture-host.mjs";
 import { SCREENSHOTS, startPlayground } from "./harness.mjs";
@@ -21,11 +20,10 @@ import {
   findingRows,
   goToEnd,
   openPlayground,
-  replaceText,
+  withPage as withPageOf,
 } from "./page.mjs";
 
 const PYTORCH_META = "AI/pytorch/meta.yml";
-const example = (id) => EXAMPLES.find((e) => e.id === id);
 
 let playground;
 
@@ -37,23 +35,8 @@ after(async () => {
   await playground?.close();
 });
 
-/** Runs `body` on a fresh page, fails if the page logged an error, and always closes it. */
-async function withPage(body, { viewport, expected = [] } = {}) {
-  const page = await playground.context.newPage();
-  if (viewport) await page.setViewportSize(viewport);
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  try {
-    await body(page);
-    const unexpected = errors.filter((error) => !expected.some((pattern) => pattern.test(error)));
-    assert.deepEqual(unexpected, [], "the page logged errors");
-  } finally {
-    await page.close();
-  }
-}
+/** `body` on a fresh page that must log no error. */
+const withPage = (body, options) => withPageOf(playground.context, body, options);
 
 /** The permalink fragment of a repository. */
 const linkTo = (files, active) => encodeFragment(files, active);
