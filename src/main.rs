@@ -135,6 +135,8 @@ enum PolicyFrom {
 enum GraphFormatArg {
     Text,
     Dot,
+    /// A Mermaid flowchart: put it in a ```mermaid block and GitHub draws it.
+    Mermaid,
     Json,
 }
 
@@ -254,6 +256,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             let format = match format {
                 GraphFormatArg::Text => stacklint::render::graph::GraphFormat::Text,
                 GraphFormatArg::Dot => stacklint::render::graph::GraphFormat::Dot,
+                GraphFormatArg::Mermaid => stacklint::render::graph::GraphFormat::Mermaid,
                 GraphFormatArg::Json => stacklint::render::graph::GraphFormat::Json,
             };
             print(&stacklint::render::graph::render(&graph, format));

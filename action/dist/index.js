@@ -1493,6 +1493,10 @@ function __wbg_get_imports() {
         return addHeapObject(ret);
       }, arguments);
     },
+    __wbg_parse_b4bf9af3a0ccfc71: function(arg0, arg1) {
+      const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
+      return addHeapObject(ret);
+    },
     __wbg_prototypesetcall_bc27214492979395: function(arg0, arg1, arg2) {
       Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), getObject(arg2));
     },

@@ -33,6 +33,15 @@ impl Layer {
         }
     }
 
+    /// `sdk`, `framework`, `llm`: the layer in machine-readable output.
+    pub fn id(self) -> &'static str {
+        match self {
+            Layer::Sdk => "sdk",
+            Layer::Framework => "framework",
+            Layer::Llm => "llm",
+        }
+    }
+
     pub fn noun(self) -> &'static str {
         match self {
             Layer::Sdk => "SDK",

@@ -206,28 +206,33 @@ impl<'a> Repo<'a> {
         self.manifests.get(at)
     }
 
-    /// The pairs of a manifest's top-level mapping, each with its `path` resolved.
+    /// The pairs of a manifest's top-level mapping, each with its `path` resolved; entry keys
+    /// that belong under the tag before them ([`Entry::owns_unindented`]) go to that tag.
     fn entries(&self, root: &str, doc: &yaml::Document) -> Vec<Entry> {
         let Some(pairs) = doc.root.as_ref().and_then(Node::as_mapping) else {
             return Vec::new();
         };
-        pairs
-            .iter()
-            .map(|pair| {
-                let resolved = pair
-                    .value
-                    .get("path")
-                    .filter(|node| !node.is_null())
-                    .and_then(|node| Some((node.as_str()?, node.span)))
-                    .map(|(raw, span)| entry_path::resolve(&self.listing, root, raw, span));
-                Entry {
-                    tag: pair.key.as_str().unwrap_or_default().to_string(),
-                    key: pair.key.clone(),
-                    value: pair.value.clone(),
-                    resolved,
-                }
-            })
-            .collect()
+        let mut entries: Vec<Entry> = Vec::with_capacity(pairs.len());
+        for pair in pairs {
+            if let Some(owner) = entries.last_mut().filter(|e| e.owns_unindented(pair)) {
+                owner.unindented.push(pair.clone());
+                continue;
+            }
+            let resolved = pair
+                .value
+                .get("path")
+                .filter(|node| !node.is_null())
+                .and_then(|node| Some((node.as_str()?, node.span)))
+                .map(|(raw, span)| entry_path::resolve(&self.listing, root, raw, span));
+            entries.push(Entry {
+                tag: pair.key.as_str().unwrap_or_default().to_string(),
+                key: pair.key.clone(),
+                value: pair.value.clone(),
+                resolved,
+                unindented: Vec::new(),
+            });
+        }
+        entries
     }
 
     fn collect_failures(&self) -> Vec<(String, ReadError)> {

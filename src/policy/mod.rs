@@ -2,6 +2,7 @@
 //! pull-request scope.
 
 pub mod baseline;
+pub mod config_edit;
 pub mod config_file;
 pub mod relaxation;
 pub mod scope;

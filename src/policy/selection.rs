@@ -148,7 +148,8 @@ impl Selection {
         self
     }
 
-    fn configured_severity(&self, rule: &Rule) -> Option<Option<Severity>> {
+    /// What `[severity]` sets for the rule: `Some(None)` is `off`, `None` nothing.
+    pub fn configured_severity(&self, rule: &Rule) -> Option<Option<Severity>> {
         self.severity
             .iter()
             .rev()

@@ -117,8 +117,24 @@ fn row(diagnostic: &Diagnostic, options: &MarkdownOptions) -> String {
         diagnostic.code,
         diagnostic.name,
         text_to_html(&diagnostic.message),
-        diagnostic.help.as_deref().map(text_to_html).unwrap_or_default(),
+        diagnostic.help.as_deref().map(help_to_html).unwrap_or_default(),
     )
+}
+
+/// A help of several lines is a sentence and then text to write as-is (a YAML snippet): the
+/// snippet keeps its indentation in a `<pre>`, its line breaks as `<br>` so the row stays one
+/// line of the HTML block.
+fn help_to_html(help: &str) -> String {
+    match help.split_once('\n') {
+        None => text_to_html(help),
+        Some((sentence, snippet)) => format!(
+            "{}<pre>{}</pre>",
+            text_to_html(sentence),
+            escape_html(snippet.trim_end())
+                .replace("\r\n", "<br>")
+                .replace('\n', "<br>")
+        ),
+    }
 }
 
 /// `https://github.com/o/r/blob/<sha>/<path>#L<line>`, each path segment percent-encoded.
@@ -239,6 +255,15 @@ mod tests {
             text_to_html("tag `<a>|b` & \"c\"\nnext"),
             "tag <code>&lt;a&gt;|b</code> &amp; &quot;c&quot;<br>next"
         );
+    }
+
+    #[test]
+    fn a_help_snippet_keeps_its_indentation_in_one_line_of_html() {
+        assert_eq!(
+            help_to_html("indent this line under `a:`\na:\n  path: <version>/Dockerfile\n"),
+            "indent this line under <code>a:</code><pre>a:<br>  path: &lt;version&gt;/Dockerfile</pre>"
+        );
+        assert_eq!(help_to_html("write `x`"), "write <code>x</code>");
     }
 
     #[test]

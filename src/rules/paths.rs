@@ -87,9 +87,11 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, budget: &Budget, out: &mut V
     let mut resolved: Vec<(&Entry, &EntryPath)> = Vec::new();
     for entry in &manifest.entries {
         // Whatever the entry's shape, the Dockerfile its tag describes is not unused, nor is
-        // the one a legacy `tag: <path>` value names (Y004 reports that entry).
-        if let Some(legacy) = entry.value.as_str() {
-            accounted.insert(manifest.join(legacy.trim_start_matches("./")));
+        // the one a legacy `tag: <path>` value or an unindented `path:` names (Y004 reports
+        // that entry).
+        let legacy = entry.value.as_str().filter(|_| !entry.value.is_null());
+        if let Some(named) = legacy.or(entry.unindented_path()) {
+            accounted.insert(manifest.join(named.trim_start_matches("./")));
         }
         for name in BUILD_FILE_NAMES {
             if let Some(file) = manifest.tag_file(&repo.listing, &entry.tag, name) {

@@ -12,7 +12,7 @@ use crate::model::Repo;
 use crate::rule;
 use crate::source::repo_path::{file_name, join_dir, parent_dir};
 use crate::syntax::pyyaml::non_string_reading;
-use crate::syntax::yaml::{Document, Node, NodeKind, Style};
+use crate::syntax::yaml::{Document, Node, NodeKind, Pair, Style};
 use crate::text::visible::{escape, Lines};
 use crate::text::{SourceFile, Span};
 
@@ -53,7 +53,10 @@ rule! {
 rule! {
     /// Each tag's value must be a mapping with a `path` (and optionally `arch`). Older files
     /// wrote the Dockerfile path directly (`tag: 1.0/24.03-lts/Dockerfile`), a list, or
-    /// nothing at all; the publisher cannot read those forms.
+    /// nothing at all; the publisher cannot read those forms. A `path:` or `arch:` written in
+    /// column 1 right after a tag with nothing after its colon was meant to be indented under
+    /// it: YAML reads it as a tag of its own, and the finding says to indent it (no rule judges
+    /// `path` as a tag).
     ///
     /// ```yaml
     /// 1.0-oe2403lts:
@@ -334,6 +337,10 @@ fn check_tag_type(manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>) {
 }
 
 fn check_entry_shape(manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>) {
+    if !entry.unindented.is_empty() {
+        out.push(unindented_keys(manifest, entry));
+        return;
+    }
     match &entry.value.kind {
         NodeKind::Mapping(pairs) => {
             for pair in pairs {
@@ -358,6 +365,65 @@ fn check_entry_shape(manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>)
     }
 }
 
+/// `tag:` followed by `path:` in column 1: one finding that says to indent, instead of a null
+/// tag and a tag named `path` that would each be judged on their own. `entry.unindented` is
+/// not empty.
+fn unindented_keys(manifest: &Manifest, entry: &Entry) -> Finding {
+    let pairs = &entry.unindented;
+    let end = |pair: &Pair| pair.value.span.end.max(pair.key.span.end);
+    let start = pairs
+        .first()
+        .map_or(entry.key.span.start, |p| p.key.span.start);
+    let span = Span::new(start, pairs.last().map_or(entry.key.span.end, end));
+    let keys: Vec<String> = pairs
+        .iter()
+        .map(|pair| format!("`{}:`", pair.key.as_str().unwrap_or_default()))
+        .collect();
+    let (verb, reads, these) = if keys.len() == 1 {
+        ("is", "it as a tag of its own", "this line")
+    } else {
+        ("are", "them as tags of their own", "these lines")
+    };
+    let snippet: Vec<String> = pairs
+        .iter()
+        .map(|pair| {
+            let written = manifest
+                .file
+                .slice(Span::new(pair.key.span.start, end(pair)));
+            format!("  {written}")
+        })
+        .collect();
+    let tag = &entry.tag;
+    Finding::new(
+        &ENTRY_NOT_MAPPING,
+        &manifest.path,
+        span,
+        format!(
+            "{} {verb} not indented under tag `{tag}`: the publisher reads {reads}, and `{tag}` has no value",
+            join_and(&keys),
+        ),
+    )
+    .help(format!(
+        "indent {these} under `{tag}:`\n{}:\n{}",
+        manifest.file.slice(entry.key.span),
+        snippet.join("\n")
+    ))
+    .related(
+        &manifest.path,
+        entry.key.span,
+        format!("tag `{tag}` has nothing after its colon"),
+    )
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// The value's span, or the tag's when the value is empty (`tag:` with nothing after it).
 fn value_span(entry: &Entry) -> Span {
     if entry.value.span.is_empty() {
@@ -367,8 +433,15 @@ fn value_span(entry: &Entry) -> Span {
     }
 }
 
-/// The `path:` form of a legacy entry, using what the legacy value already says.
+/// The `path:` form of a legacy entry, using what the legacy value already says: a sentence,
+/// then the YAML to write (a help of several lines ends in a snippet; renderers keep it as
+/// written).
 fn mapping_help(entry: &Entry) -> String {
+    format!("write the entry as a mapping:\n{}", mapping_snippet(entry))
+}
+
+/// The entry as a `path:` mapping, as YAML.
+fn mapping_snippet(entry: &Entry) -> String {
     let mut path = None;
     let mut arch = None;
     let mut consider = |node: &Node| match &node.kind {
@@ -402,9 +475,7 @@ fn mapping_help(entry: &Entry) -> String {
         tag::split(&entry.tag)
             .map(|parts| format!("{}/{}/Dockerfile", parts.head, parts.os.dir_name()))
     }) else {
-        return format!(
-            "write the entry as a mapping:\n{tag}:\n  path: <version>/<os-release>/Dockerfile"
-        );
+        return format!("{tag}:\n  path: <version>/<os-release>/Dockerfile");
     };
     let path = one_line(&path);
     match arch {
@@ -539,6 +610,26 @@ mod tests {
     }
 
     #[test]
+    fn entry_keys_in_column_one_after_an_empty_tag_get_one_finding_to_indent_them() {
+        let text = "1.0-oe2403lts:\npath: 1.0/24.03-lts/Dockerfile\narch: aarch64\n1.1-oe2403lts:\n  path: a\n";
+        assert_eq!(
+            findings(text),
+            [(
+                "Y004",
+                "path: 1.0/24.03-lts/Dockerfile\narch: aarch64".into()
+            )]
+        );
+        // A tag with a value keeps the next pair as a tag of its own, and so does `~`.
+        assert_eq!(findings("1.0-oe2403lts: ~\npath: a\n").len(), 2);
+        assert_eq!(
+            findings("1.0-oe2403lts:\n  path: a\npath: b\n")[0].0,
+            "Y004"
+        );
+        // Quoted keys are written on purpose.
+        assert_eq!(findings("1.0-oe2403lts:\n\"path\": a\n").len(), 2);
+    }
+
+    #[test]
     fn quoted_and_explicitly_tagged_keys_stay_strings() {
         assert!(
             findings("\"1.10\":\n  path: a\n'on':\n  path: b\n!!str yes:\n  path: c\n").is_empty()
@@ -603,10 +694,11 @@ mod tests {
                 .root
                 .expect("value"),
             resolved: None,
+            unindented: Vec::new(),
         };
         assert_eq!(
             mapping_help(&entry),
-            "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile"
+            "write the entry as a mapping:\n1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile"
         );
     }
 }
