@@ -13,8 +13,7 @@ use stacklint::policy::config_file::ConfigFile;
 use stacklint::policy::scope;
 use stacklint::policy::selection::{self, RulePattern};
 use stacklint::render::{self, Format};
-use stacklint::source::decode_text;
-use stacklint::source::dir::DirSource;
+use stacklint::source::dir::{read_limited, DirSource};
 use stacklint::source::write::{replace_file, WriteError};
 use stacklint::{rules, CheckOptions, FileSource, Report, Severity};
 
@@ -150,6 +149,8 @@ enum PolicyFrom {
 enum GraphFormatArg {
     Text,
     Dot,
+    /// A Mermaid flowchart: put it in a ```mermaid block and GitHub draws it.
+    Mermaid,
     Json,
 }
 
@@ -287,6 +288,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             let format = match format {
                 GraphFormatArg::Text => stacklint::render::graph::GraphFormat::Text,
                 GraphFormatArg::Dot => stacklint::render::graph::GraphFormat::Dot,
+                GraphFormatArg::Mermaid => stacklint::render::graph::GraphFormat::Mermaid,
                 GraphFormatArg::Json => stacklint::render::graph::GraphFormat::Json,
             };
             print(&stacklint::render::graph::render(&graph, format));
@@ -466,8 +468,8 @@ fn read_baseline(dir: &Path, file: &Path) -> Result<stacklint::check::BaselineFi
     let cannot = |why: &dyn std::fmt::Display| {
         format!("cannot read the baseline `{}`: {why}", file.display())
     };
-    let bytes = std::fs::read(file).map_err(|error| cannot(&error))?;
-    let text = decode_text(bytes).map_err(|error| cannot(&error))?;
+    // Bounded, like `--config`: a baseline is not read past the size limit.
+    let text = read_limited(file).map_err(|error| cannot(&error))?;
     let inside = match (file.canonicalize(), dir.canonicalize()) {
         (Ok(file), Ok(dir)) => file
             .strip_prefix(&dir)
@@ -525,8 +527,8 @@ fn read_config(path: &Path) -> Result<ConfigFile, String> {
             path.display()
         )
     };
-    let bytes = std::fs::read(path).map_err(|error| cannot(&error))?;
-    let text = decode_text(bytes).map_err(|error| cannot(&error))?;
+    // Bounded: `--config /dev/zero` must not read until memory runs out.
+    let text = read_limited(path).map_err(|error| cannot(&error))?;
     Ok(ConfigFile::Given {
         path: path.display().to_string(),
         text,

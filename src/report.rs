@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::diagnostic::{Applicability, Finding, Fix, Severity};
 use crate::model::change::Change;
 use crate::model::Repo;
+use crate::text::visible::{shown, Lines};
 use crate::text::SourceFile;
 use crate::text::Span;
 
@@ -24,6 +25,9 @@ pub struct Related {
     pub end_line: usize,
     pub end_column: usize,
     pub message: String,
+    /// Byte range in the file, for renderers that show the source; not serialised.
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// One edit of a fix: replace the range with `replacement` (an empty range inserts). `start`
@@ -55,7 +59,11 @@ pub struct LocatedFix {
 }
 
 /// A located finding: the public JSON contract shared by the CLI, the action and the playground.
-/// Columns count Unicode scalar values, 1-based; `end_column` is exclusive.
+/// Columns count Unicode scalar values, 1-based; `end_column` is exclusive. `message`, `help`
+/// and related messages are safe to show: control characters, line separators and
+/// bidirectional overrides from the repository are written as escapes (`\u{1b}`), quoted
+/// values longer than 200 characters are shortened, and only a help breaks lines. Paths are
+/// the real paths.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub code: &'static str,
@@ -272,7 +280,8 @@ pub fn located(
                         column,
                         end_line,
                         end_column,
-                        message: r.message,
+                        message: shown(&r.message, Lines::One),
+                        span: r.span,
                     }
                 })
                 .collect();
@@ -293,8 +302,9 @@ pub fn located(
                 column,
                 end_line,
                 end_column,
-                message: finding.message,
-                help: finding.help,
+                message: shown(&finding.message, Lines::One),
+                // A help may show a YAML or TOML example over several lines.
+                help: finding.help.as_deref().map(|help| shown(help, Lines::Keep)),
                 related,
                 status: None,
                 fix,

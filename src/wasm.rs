@@ -248,6 +248,58 @@ export interface MarkdownOptions {
   fixes?: boolean;
 }
 
+/** What an image is built on, as `stacklint graph` says it. */
+export interface GraphParent {
+  kind: "in-repo" | "dangling" | "os-base" | "external" | "unresolved" | "invalid" | "none";
+  /** In-repo parents by their published name, others as written; null for "none". */
+  image: string | null;
+  /** The reference as the Dockerfile writes it, when that differs from `image`. */
+  written?: string;
+}
+
+/** One declared image of the graph (`stacklint graph --format json`). */
+export interface GraphImage {
+  /** `openeuler/cann:8.0.RC1-oe2203sp4`. */
+  image: string;
+  name: string;
+  tag: string;
+  /** The meta.yml declaring the tag. */
+  manifest: string;
+  /** The Dockerfile it is built from; null when none could be read. */
+  dockerfile: string | null;
+  parent: GraphParent;
+  /** Published names of the images built on this one. */
+  children: string[];
+  /** Its layer of the AI stack; null for images that are none. */
+  layer: "sdk" | "framework" | "llm" | null;
+  /** The tag key in the manifest (1-based, `end_column` exclusive) and its entry's last line. */
+  declared: { line: number; column: number; end_line: number; end_column: number; last_line: number };
+  /** The repository path the entry's `path` names when no file is there. */
+  missing_dockerfile: string | null;
+  /** The parent the stack tag implies (oEEP-0014), by published name. */
+  implied_parent: string | null;
+}
+
+export interface Graph {
+  images: GraphImage[];
+}
+
+/** One rule under the repository's `.stacklint.toml`. */
+export interface RuleSetting {
+  code: string;
+  /** What it reports at; null when it is off (by `[severity]`, `select` or `ignore`). */
+  severity: Severity | null;
+  /** What `[severity]` says about it; null when nothing. */
+  configured: Severity | "off" | null;
+}
+
+export interface Policy {
+  /** The configuration file read, or null without one. */
+  path: string | null;
+  /** Every rule, sorted by code. */
+  rules: RuleSetting[];
+}
+
 /** What the core reads: every shell reads exactly these files (see `needsContent`). */
 export interface Limits {
   /** Larger files are reported (F001), not parsed: pass `{unreadable: "too-large", bytes}`. */
@@ -380,6 +432,12 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 /// Builds the in-memory repository; a path that leaves the repository is an error.
 fn source_from(files: JsValue) -> Result<MemorySource, JsError> {
+    // An array would be read as an empty repository: nothing checked, nothing found.
+    if files.is_array() || !files.is_object() {
+        return Err(JsError::new(
+            "stacklint: `files` must map repository paths to file contents, as an object or a Map (`{\"AI/x/meta.yml\": \"…\"}`), not an array or a single value",
+        ));
+    }
     let files: BTreeMap<String, FileContent> =
         serde_wasm_bindgen::from_value(files).map_err(|error| {
             JsError::new(&format!(
@@ -682,6 +740,14 @@ pub fn limits() -> Result<JsValue, JsError> {
     })
 }
 
+/// `text` as the core shows repository text: control characters, line and paragraph
+/// separators and bidirectional overrides written as escapes (`\u{1b}`), on one line. For
+/// shells that print repository text themselves (a folder name in the action's log).
+#[wasm_bindgen]
+pub fn visible(text: &str) -> String {
+    crate::text::visible::escape(text, crate::text::visible::Lines::One).into_owned()
+}
+
 /// The stacklint version.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -693,4 +759,85 @@ pub fn version() -> String {
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsError> {
     to_js(&render::rules::catalogue())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The graph and the policy cross as JSON text: serde_json's writer is in the build
+    /// already, a serde-wasm-bindgen serializer for their types would add to the size.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+    fn json_parse(text: &str) -> JsValue;
+}
+
+/// The in-repo image graph, exactly as `stacklint graph --format json` prints it; the
+/// repository's `.stacklint.toml` is honoured. Throws on invalid paths. (Narrowing to one
+/// image, the CLI's `--image`, is left out: nothing here needs it, and it would weigh.)
+#[wasm_bindgen(unchecked_return_type = "Graph")]
+pub fn graph(
+    #[wasm_bindgen(unchecked_param_type = "Files")] files: JsValue,
+) -> Result<JsValue, JsError> {
+    let source = source_from(files)?;
+    let graph = crate::check::graph(&source, &CheckOptions::default(), None)
+        .map_err(|error| JsError::new(&format!("stacklint: {error}")))?;
+    // Strings, numbers and options only: serialising cannot fail.
+    Ok(json_parse(
+        &serde_json::to_string(&graph).unwrap_or_default(),
+    ))
+}
+
+#[derive(Serialize)]
+struct RuleSetting {
+    code: &'static str,
+    severity: Option<crate::Severity>,
+    configured: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct Policy {
+    path: Option<String>,
+    rules: Vec<RuleSetting>,
+}
+
+/// Which rules report, and at what severity, under the repository's `.stacklint.toml`.
+#[wasm_bindgen(unchecked_return_type = "Policy")]
+pub fn policy(
+    #[wasm_bindgen(unchecked_param_type = "Files")] files: JsValue,
+) -> Result<JsValue, JsError> {
+    let source = source_from(files)?;
+    let loaded = crate::check::load_policy(&source, &CheckOptions::default());
+    let rules = crate::rules::all()
+        .into_iter()
+        .map(|rule| RuleSetting {
+            code: rule.code,
+            severity: loaded.selection.effective_severity(rule),
+            configured: loaded
+                .selection
+                .configured_severity(rule)
+                .map(|severity| severity.map_or("off", crate::Severity::as_str)),
+        })
+        .collect();
+    let policy = Policy {
+        path: loaded.path,
+        rules,
+    };
+    Ok(json_parse(
+        &serde_json::to_string(&policy).unwrap_or_default(),
+    ))
+}
+
+/// The text of `.stacklint.toml` (`""` for none) with one rule's `[severity]` set: a
+/// severity, `"off"`, or null to remove the setting. The rest of the file is kept byte for
+/// byte; throws, saying why, when the file is not valid TOML or the edit would not configure
+/// exactly that.
+#[wasm_bindgen(js_name = setSeverity)]
+pub fn set_severity(
+    text: &str,
+    code: &str,
+    #[wasm_bindgen(unchecked_param_type = "Severity | \"off\" | null")] severity: Option<String>,
+) -> Result<String, JsError> {
+    use crate::policy::config_edit::{self, Setting};
+    let setting = Setting::parse(severity.as_deref())
+        .map_err(|error| JsError::new(&format!("stacklint: {error}")))?;
+    config_edit::set_severity(text, code, setting)
+        .map_err(|error| JsError::new(&format!("stacklint: {error}")))
 }

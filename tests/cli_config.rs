@@ -125,3 +125,18 @@ fn mistakes_on_the_command_line_exit_2_with_a_suggestion() {
     assert!(String::from_utf8_lossy(&missing.stderr)
         .starts_with("error: cannot read the configuration file `/nonexistent/stacklint.toml`"));
 }
+
+#[cfg(unix)]
+#[test]
+fn an_endless_config_file_is_refused_at_the_size_limit() {
+    // Found hardening: `--config /dev/zero` read until memory ran out.
+    let started = std::time::Instant::now();
+    let output = check(CASE, &["--config", "/dev/zero"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.trim_end(),
+        "error: cannot read the configuration file `/dev/zero`: the file is more than the 2097152 bytes stacklint reads"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+}

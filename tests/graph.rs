@@ -36,6 +36,7 @@ fn graph_snapshots_in_every_format() {
     for (format, ext) in [
         (GraphFormat::Text, "txt"),
         (GraphFormat::Dot, "dot"),
+        (GraphFormat::Mermaid, "mmd"),
         (GraphFormat::Json, "json"),
     ] {
         let actual = render("stack-clean", None, format);

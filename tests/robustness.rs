@@ -263,6 +263,48 @@ mod on_disk {
     }
 
     #[test]
+    fn manifests_that_link_out_of_the_repository_are_reported_as_the_action_reports_them() {
+        // Found hardening: the walk dropped such links, so the CLI checked nothing and said
+        // nothing, while the action reported F001.
+        let dir = scratch("outside");
+        let outside = dir.with_extension("outside");
+        fs::create_dir_all(&outside).expect("mkdir");
+        fs::write(outside.join("meta.yml"), "x: 1\n").expect("write");
+        fs::write(outside.join("image-list.yml"), "images: {}\n").expect("write");
+        let manifest = dir.join(super::harness::META);
+        fs::remove_file(&manifest).expect("rm");
+        std::os::unix::fs::symlink(outside.join("meta.yml"), &manifest).expect("symlink");
+        let list = dir.join(super::harness::IMAGE_LIST);
+        fs::remove_file(&list).expect("rm");
+        std::os::unix::fs::symlink(outside.join("image-list.yml"), &list).expect("symlink");
+        std::os::unix::fs::symlink("nothing-here", dir.join("AI/cann/1.0-meta-link"))
+            .expect("symlink");
+        fs::remove_file(dir.join("AI/cann/meta.yml")).expect("rm");
+        std::os::unix::fs::symlink("gone.yml", dir.join("AI/cann/meta.yml")).expect("symlink");
+        let source = DirSource::open(&dir).expect("opens");
+        let report = stacklint::check(&source, &CheckOptions::default());
+        super::harness::check_report(&report).expect("invariants");
+        let f001: Vec<(&str, &str)> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "F001")
+            .map(|d| (d.path.as_str(), d.message.as_str()))
+            .collect();
+        for (path, why) in [
+            (super::harness::META, "leads outside the repository"),
+            (super::harness::IMAGE_LIST, "leads outside the repository"),
+            ("AI/cann/meta.yml", "symlink to nothing"),
+        ] {
+            assert!(
+                f001.iter().any(|(p, m)| *p == path && m.contains(why)),
+                "no F001 on {path}: {f001:?}"
+            );
+        }
+        let _ = fs::remove_dir_all(&dir);
+        let _ = fs::remove_dir_all(&outside);
+    }
+
+    #[test]
     fn a_meta_yml_directory_is_reported() {
         let dir = scratch("metadir");
         fs::remove_file(dir.join(super::harness::META)).expect("rm");

@@ -121,6 +121,21 @@ fn invalid_paths_are_rejected_with_a_clear_error() {
 }
 
 #[wasm_bindgen_test]
+fn files_that_are_no_mapping_are_refused_not_checked_as_empty() {
+    // Found hardening: an array of files checked nothing and reported no finding.
+    let as_array = object(&json!([["AI/demo/meta.yml", DUPLICATE]]));
+    for files in [
+        as_array,
+        object(&json!([])),
+        JsValue::from_str("AI/demo/meta.yml"),
+        JsValue::NULL,
+    ] {
+        let error = wasm::check(files, None).expect_err("refused");
+        assert!(error_message(error).contains("`files` must map repository paths"));
+    }
+}
+
+#[wasm_bindgen_test]
 fn null_contents_mean_the_file_exists_but_is_not_read() {
     let files = object(&json!({ "AI/demo/meta.yml": null, "Cloud/x/meta.yml": "" }));
     let report = from_js(wasm::check(files, None).expect("checks"));
@@ -523,4 +538,77 @@ fn scope_new_without_a_base_and_unknown_options_throw_clearly() {
         error.contains("unknown option `bse`; did you mean `base`?"),
         "{error}"
     );
+}
+
+fn stack() -> JsValue {
+    object(&json!({
+        "AI/image-list.yml": "images:\n  cann: cann\n  pytorch: pytorch\n",
+        "AI/cann/meta.yml": "8.0.RC1-oe2203sp4:\n  path: 8.0.RC1/22.03-lts-sp4/Dockerfile\n",
+        "AI/cann/8.0.RC1/22.03-lts-sp4/Dockerfile": "FROM openeuler/openeuler:22.03-lts-sp4\n",
+        "AI/pytorch/meta.yml": "# torch\n2.2.0-cann8.0.RC1-oe2203sp4:\n  path: 2.2.0-cann8.0.RC1/22.03-lts-sp4/Dockerfile\n  arch: aarch64\n",
+    }))
+}
+
+#[wasm_bindgen_test]
+fn graph_is_the_cli_graph_with_layers_and_where_each_tag_is_declared() {
+    let graph = from_js(wasm::graph(stack()).expect("graph"));
+    let images = graph["images"].as_array().expect("images");
+    assert_eq!(images.len(), 2);
+    assert_eq!(images[0]["image"], "openeuler/cann:8.0.RC1-oe2203sp4");
+    assert_eq!(images[0]["layer"], "sdk");
+    assert_eq!(images[0]["parent"]["kind"], "os-base");
+    // Without its Dockerfile pytorch has no parent yet, only the one its tag implies.
+    assert_eq!(images[0]["children"], json!([]));
+    let torch = &images[1];
+    assert_eq!(torch["layer"], "framework");
+    assert_eq!(
+        torch["declared"],
+        json!({"line": 2, "column": 1, "end_line": 2, "end_column": 28, "last_line": 4})
+    );
+    assert_eq!(torch["dockerfile"], Value::Null);
+    assert_eq!(
+        torch["missing_dockerfile"],
+        "AI/pytorch/2.2.0-cann8.0.RC1/22.03-lts-sp4/Dockerfile"
+    );
+    assert_eq!(torch["implied_parent"], "openeuler/cann:8.0.RC1-oe2203sp4");
+    let error = wasm::graph(object(&json!({"../x/meta.yml": ""}))).expect_err("invalid path");
+    assert!(error_message(error).starts_with("stacklint: "));
+}
+
+#[wasm_bindgen_test]
+fn policy_says_what_each_rule_reports_at_and_set_severity_edits_the_file() {
+    let files = |config: &str| {
+        object(&json!({
+            ".stacklint.toml": config,
+            "AI/demo/meta.yml": DUPLICATE,
+        }))
+    };
+    let setting = |policy: &Value, code: &str| {
+        policy["rules"]
+            .as_array()
+            .and_then(|rules| rules.iter().find(|rule| rule["code"] == code))
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    let config = "ignore = [\"P\"]\n\n[severity]\nY002 = \"warning\"\nY001 = \"off\"\n";
+    let policy = from_js(wasm::policy(files(config)).expect("policy"));
+    assert_eq!(policy["path"], ".stacklint.toml");
+    assert_eq!(
+        setting(&policy, "Y002"),
+        json!({"code": "Y002", "severity": "warning", "configured": "warning"})
+    );
+    assert_eq!(setting(&policy, "Y001")["severity"], Value::Null);
+    assert_eq!(setting(&policy, "Y001")["configured"], "off");
+    assert_eq!(
+        setting(&policy, "P001"),
+        json!({"code": "P001", "severity": null, "configured": null})
+    );
+    assert_eq!(setting(&policy, "Y003")["severity"], "error");
+
+    let on = wasm::set_severity(config, "Y001", None).expect("edits");
+    assert_eq!(on, "ignore = [\"P\"]\n\n[severity]\nY002 = \"warning\"\n");
+    let off = wasm::set_severity("", "L006", Some("off".into())).expect("edits");
+    assert_eq!(off, "[severity]\nL006 = \"off\"\n");
+    let error = wasm::set_severity("[severity", "L006", Some("off".into())).expect_err("invalid");
+    assert!(error_message(error).starts_with("stacklint: `.stacklint.toml` is not valid TOML"));
 }

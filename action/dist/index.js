@@ -797,7 +797,7 @@ function getIDToken(aud) {
 }
 
 // js/action/main.mjs
-import { appendFile as appendFile2, mkdir, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
+import { appendFile as appendFile2, mkdir, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path4 from "node:path";
 
@@ -842,202 +842,6 @@ function planAnnotations(annotations, { limits: limits2 = GITHUB_ANNOTATION_LIMI
 
 // js/action/git.mjs
 import { execFile, spawn } from "node:child_process";
-
-// js/action/workspace.mjs
-import { open, readdir, realpath, stat } from "node:fs/promises";
-import path3 from "node:path";
-
-// js/action/inputs.mjs
-var InputError = class extends Error {
-  name = "InputError";
-};
-var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
-var TRUE_VALUES = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
-var FALSE_VALUES = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
-function oneOf(name, value, allowed) {
-  const known = allowed.find((option) => option === value);
-  if (known === void 0) {
-    const list = allowed.map((v) => `\`${v}\``).join(", ");
-    throw new InputError(`input \`${name}\` is \`${value}\`; expected one of ${list}`);
-  }
-  return known;
-}
-function boolean(name, value) {
-  if (value === "") return true;
-  if (TRUE_VALUES.has(value)) return true;
-  if (FALSE_VALUES.has(value)) return false;
-  throw new InputError(`input \`${name}\` is \`${value}\`; expected \`true\` or \`false\``);
-}
-function ruleList(value) {
-  if (value === "") return null;
-  return value.split(/[\s,]+/).filter((item) => item !== "");
-}
-function readInputs(getInput2, { eventName, event }) {
-  const isPullRequest = PULL_REQUEST_EVENTS.has(eventName);
-  const scopeInput = getInput2("scope");
-  const scope = scopeInput === "" ? isPullRequest ? "new" : "all" : oneOf("scope", scopeInput, ["new", "changed", "all"]);
-  const policy = oneOf("policy", getInput2("policy") || "base", ["base", "head"]);
-  const failOn = oneOf("fail-on", getInput2("fail-on") || "error", ["error", "warning", "never"]);
-  const path5 = getInput2("path") || ".";
-  if (path5.includes("\0")) throw new InputError("input `path` contains a NUL character");
-  let base = getInput2("base");
-  if (base === "") base = event?.pull_request?.base?.sha ?? "";
-  if (base.startsWith("-")) {
-    throw new InputError(`input \`base\` is \`${base}\`; expected a branch, tag or commit sha`);
-  }
-  if (scope !== "all" && base === "") {
-    throw new InputError(
-      `\`scope: ${scope}\` needs a commit to compare with, and this \`${eventName || "unknown"}\` event has no pull request: set the \`base\` input, or use \`scope: all\``
-    );
-  }
-  return {
-    path: path5,
-    scope,
-    base,
-    policy,
-    failOn,
-    // Checked against the rule table by the core (it names the nearest code).
-    select: ruleList(getInput2("select")),
-    ignore: ruleList(getInput2("ignore")),
-    sarifFile: getInput2("sarif-file"),
-    baseline: getInput2("baseline"),
-    /** `patch`: write the safe fixes as a unified diff; `none`: no fixes. */
-    fix: oneOf("fix", getInput2("fix") || "none", ["none", "patch"]),
-    annotations: boolean("annotations", getInput2("annotations")),
-    summary: boolean("summary", getInput2("summary"))
-  };
-}
-
-// js/action/workspace.mjs
-var SKIPPED_NAMES = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function isWithin(child, parent) {
-  const relative = path3.relative(parent, child);
-  return relative === "" || !relative.startsWith("..") && !path3.isAbsolute(relative);
-}
-function toPosix(relative) {
-  return relative.split(path3.sep).join("/");
-}
-async function resolveRoot(workspace, input) {
-  const lexical = path3.resolve(workspace, input);
-  if (!isWithin(lexical, path3.resolve(workspace))) {
-    throw new InputError(`input \`path\` is \`${input}\`, which leads outside the workspace ${workspace}`);
-  }
-  let realWorkspace;
-  let root;
-  try {
-    realWorkspace = await realpath(workspace);
-  } catch (error2) {
-    throw new InputError(`cannot read the workspace ${workspace}: ${/** @type {NodeJS.ErrnoException} */
-    error2.message}`);
-  }
-  try {
-    root = await realpath(lexical);
-  } catch (error2) {
-    throw new InputError(`input \`path\` is \`${input}\`, which cannot be read: ${/** @type {NodeJS.ErrnoException} */
-    error2.message}`);
-  }
-  if (!isWithin(root, realWorkspace)) {
-    throw new InputError(`input \`path\` is \`${input}\`, a symlink leading outside the workspace to ${root}`);
-  }
-  if (!(await stat(root)).isDirectory()) {
-    throw new InputError(`input \`path\` is \`${input}\`, which is not a directory`);
-  }
-  return { root, prefix: toPosix(path3.relative(realWorkspace, root)) };
-}
-async function readText(file, maxFileBytes) {
-  let handle;
-  try {
-    handle = await open(file, "r");
-    const { size } = await handle.stat();
-    if (size > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: size };
-    const buffer = Buffer.alloc(maxFileBytes + 1);
-    let length = 0;
-    for (; ; ) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length === buffer.length) break;
-    }
-    if (length > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: length };
-    return decodeFile(buffer.subarray(0, length));
-  } catch (thrown) {
-    const error2 = (
-      /** @type {NodeJS.ErrnoException} */
-      thrown
-    );
-    return { kind: "unreadable", reason: "io", detail: error2.code ?? error2.message };
-  } finally {
-    await handle?.close();
-  }
-}
-async function readNamedFile(root, input, name, maxFileBytes) {
-  const lexical = path3.resolve(root, input);
-  if (!isWithin(lexical, root)) throw new InputError(`input \`${name}\` is \`${input}\`, which leads outside the checked folder`);
-  let real;
-  try {
-    real = await realpath(lexical);
-  } catch (thrown) {
-    throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${/** @type {Error} */
-    thrown.message}`);
-  }
-  if (!isWithin(real, root)) throw new InputError(`input \`${name}\` is \`${input}\`, a symlink leading outside the checked folder`);
-  const found = await readText(real, maxFileBytes);
-  if (found.kind !== "text") {
-    const why = found.kind !== "unreadable" ? "it is not UTF-8 text" : found.reason === "too-large" ? `it is ${found.bytes} bytes, more than ${maxFileBytes}` : "detail" in found ? found.detail : found.reason;
-    throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${why}`);
-  }
-  return { path: toPosix(path3.relative(root, real)), text: found.text };
-}
-function decodeFile(bytes) {
-  if (bytes.includes(0)) return { kind: "bytes", data: new Uint8Array(bytes) };
-  try {
-    return { kind: "text", text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    return { kind: "bytes", data: new Uint8Array(bytes) };
-  }
-}
-async function describeLink(absolute, root, relative, { needsContent: needsContent2, maxFileBytes }) {
-  let target;
-  try {
-    target = await realpath(absolute);
-  } catch {
-    return needsContent2(relative) ? { kind: "unreadable", reason: "broken-link" } : { kind: "unread" };
-  }
-  if (!(await stat(target)).isFile()) return null;
-  if (!isWithin(target, root)) {
-    return needsContent2(relative) ? { kind: "unreadable", reason: "outside" } : { kind: "unread" };
-  }
-  return needsContent2(relative) ? readText(target, maxFileBytes) : { kind: "unread" };
-}
-async function readRepository(root, policy) {
-  const files = /* @__PURE__ */ new Map();
-  const pending = [""];
-  for (let dir = pending.pop(); dir !== void 0; dir = pending.pop()) {
-    let entries;
-    try {
-      entries = await readdir(path3.join(root, dir), { withFileTypes: true });
-    } catch (error2) {
-      throw new InputError(`cannot read the folder \`${dir || "."}\` of the repository: ${/** @type {NodeJS.ErrnoException} */
-      error2.message}`);
-    }
-    for (const entry of entries) {
-      if (SKIPPED_NAMES.has(entry.name)) continue;
-      const relative = dir === "" ? entry.name : `${dir}/${entry.name}`;
-      const absolute = path3.join(root, relative);
-      if (entry.isDirectory()) {
-        pending.push(relative);
-      } else if (entry.isFile()) {
-        files.set(relative, policy.needsContent(relative) ? await readText(absolute, policy.maxFileBytes) : { kind: "unread" });
-      } else if (entry.isSymbolicLink()) {
-        const found = await describeLink(absolute, root, relative, policy);
-        if (found) files.set(relative, found);
-      }
-    }
-  }
-  return new Map([...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-}
-
-// js/action/git.mjs
 var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 var PINNED_CONFIG = ["-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false"];
 var DIFF_FLAGS = ["--no-renames", "--relative", "--no-color", "--no-ext-diff", "--no-textconv"];
@@ -1151,7 +955,7 @@ async function readBase(cwd, base, policy) {
       else wanted.push([relative, object]);
     }
     const blobs = await catBlobs(cwd, wanted.map(([, object]) => object));
-    wanted.forEach(([relative], index) => files.set(relative, decodeFile(blobs[index])));
+    wanted.forEach(([relative], index) => files.set(relative, { kind: "bytes", data: new Uint8Array(blobs[index]) }));
     const names = await git(cwd, ["diff", "--name-only", "-z", ...DIFF_FLAGS, commit, "HEAD", "--"]);
     const changed = names.split("\0").filter(Boolean).sort();
     return { ok: true, files: new Map([...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)), commit, changed, fetched: found.fetched, note };
@@ -1162,6 +966,81 @@ async function readBase(cwd, base, policy) {
 
 // js/action/github.mjs
 import { readFile } from "node:fs/promises";
+
+// js/action/inputs.mjs
+var InputError = class extends Error {
+  name = "InputError";
+};
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+var TRUE_VALUES = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
+var FALSE_VALUES = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
+function oneOf(name, value, allowed) {
+  const known = allowed.find((option) => option === value);
+  if (known === void 0) {
+    const list = allowed.map((v) => `\`${v}\``).join(", ");
+    throw new InputError(`input \`${name}\` is \`${value}\`; expected one of ${list}`);
+  }
+  return known;
+}
+function boolean(name, value) {
+  if (value === "") return true;
+  if (TRUE_VALUES.has(value)) return true;
+  if (FALSE_VALUES.has(value)) return false;
+  throw new InputError(`input \`${name}\` is \`${value}\`; expected \`true\` or \`false\``);
+}
+function ruleList(value) {
+  if (value === "") return null;
+  return value.split(/[\s,]+/).filter((item) => item !== "");
+}
+function baseOfEvent(event) {
+  const sha = (
+    /** @type {unknown} */
+    event?.pull_request?.base?.sha
+  );
+  if (sha === void 0 || sha === null) return "";
+  if (typeof sha !== "string") {
+    const found = Array.isArray(sha) ? "a list" : typeof sha === "object" ? "an object" : `the ${typeof sha} ${String(sha).slice(0, 40)}`;
+    throw new InputError(`the event's \`pull_request.base.sha\` is ${found}, not a commit sha: set the \`base\` input`);
+  }
+  return sha;
+}
+function readInputs(getInput2, { eventName, event }) {
+  const isPullRequest = PULL_REQUEST_EVENTS.has(eventName);
+  const scopeInput = getInput2("scope");
+  const scope = scopeInput === "" ? isPullRequest ? "new" : "all" : oneOf("scope", scopeInput, ["new", "changed", "all"]);
+  const policy = oneOf("policy", getInput2("policy") || "base", ["base", "head"]);
+  const failOn = oneOf("fail-on", getInput2("fail-on") || "error", ["error", "warning", "never"]);
+  const path5 = getInput2("path") || ".";
+  if (path5.includes("\0")) throw new InputError("input `path` contains a NUL character");
+  let base = getInput2("base");
+  if (base === "") base = baseOfEvent(event);
+  if (base.startsWith("-")) {
+    throw new InputError(`input \`base\` is \`${base}\`; expected a branch, tag or commit sha`);
+  }
+  if (scope !== "all" && base === "") {
+    throw new InputError(
+      `\`scope: ${scope}\` needs a commit to compare with, and this \`${eventName || "unknown"}\` event has no pull request: set the \`base\` input, or use \`scope: all\``
+    );
+  }
+  return {
+    path: path5,
+    scope,
+    base,
+    policy,
+    failOn,
+    // Checked against the rule table by the core (it names the nearest code).
+    select: ruleList(getInput2("select")),
+    ignore: ruleList(getInput2("ignore")),
+    sarifFile: getInput2("sarif-file"),
+    baseline: getInput2("baseline"),
+    /** `patch`: write the safe fixes as a unified diff; `none`: no fixes. */
+    fix: oneOf("fix", getInput2("fix") || "none", ["none", "patch"]),
+    annotations: boolean("annotations", getInput2("annotations")),
+    summary: boolean("summary", getInput2("summary"))
+  };
+}
+
+// js/action/github.mjs
 async function readEvent(eventPath) {
   if (!eventPath) return {};
   let text;
@@ -1420,6 +1299,24 @@ function version() {
     wasm.__wbindgen_export4(deferred1_0, deferred1_1, 1);
   }
 }
+function visible(text) {
+  let deferred2_0;
+  let deferred2_1;
+  try {
+    const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+    const ptr0 = passStringToWasm0(text, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+    const len0 = WASM_VECTOR_LEN;
+    wasm.visible(retptr, ptr0, len0);
+    var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+    var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+    deferred2_0 = r0;
+    deferred2_1 = r1;
+    return getStringFromWasm0(r0, r1);
+  } finally {
+    wasm.__wbindgen_add_to_stack_pointer(16);
+    wasm.__wbindgen_export4(deferred2_0, deferred2_1, 1);
+  }
+}
 function __wbg_get_imports() {
   const import0 = {
     __proto__: null,
@@ -1572,6 +1469,10 @@ function __wbg_get_imports() {
       const ret = result;
       return ret;
     },
+    __wbg_isArray_2b41c29f43a3fb12: function(arg0) {
+      const ret = Array.isArray(getObject(arg0));
+      return ret;
+    },
     __wbg_isArray_e15a2ff68ffdbef2: function(arg0) {
       const ret = Array.isArray(getObject(arg0));
       return ret;
@@ -1617,6 +1518,10 @@ function __wbg_get_imports() {
         const ret = getObject(arg0).next();
         return addHeapObject(ret);
       }, arguments);
+    },
+    __wbg_parse_b4bf9af3a0ccfc71: function(arg0, arg1) {
+      const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
+      return addHeapObject(ret);
     },
     __wbg_prototypesetcall_bc27214492979395: function(arg0, arg1, arg2) {
       Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), getObject(arg2));
@@ -1865,6 +1770,9 @@ function loadCore(bytes) {
   initSync({ module: bytes });
   return { version: version(), maxFileBytes: limits().maxFileBytes, needsContent };
 }
+function visible2(text) {
+  return visible(text);
+}
 function unreadableContent(file) {
   switch (file.reason) {
     case "too-large":
@@ -1879,8 +1787,6 @@ function unreadableContent(file) {
 }
 function toCoreContent(file) {
   switch (file.kind) {
-    case "text":
-      return file.text;
     case "bytes":
       return file.data;
     case "unread":
@@ -1929,6 +1835,140 @@ function analyze(found, { base = null, scope = "all", changed = null, policy = "
   } finally {
     checked.free();
   }
+}
+
+// js/action/workspace.mjs
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from "node:fs";
+import { realpath, stat } from "node:fs/promises";
+import path3 from "node:path";
+var SKIPPED_NAMES = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function isWithin(child, parent) {
+  const relative = path3.relative(parent, child);
+  return relative === "" || !relative.startsWith("..") && !path3.isAbsolute(relative);
+}
+function toPosix(relative) {
+  return relative.split(path3.sep).join("/");
+}
+async function resolveRoot(workspace, input) {
+  const lexical = path3.resolve(workspace, input);
+  if (!isWithin(lexical, path3.resolve(workspace))) {
+    throw new InputError(`input \`path\` is \`${input}\`, which leads outside the workspace ${workspace}`);
+  }
+  let realWorkspace;
+  let root;
+  try {
+    realWorkspace = await realpath(workspace);
+  } catch (error2) {
+    throw new InputError(`cannot read the workspace ${workspace}: ${/** @type {NodeJS.ErrnoException} */
+    error2.message}`);
+  }
+  try {
+    root = await realpath(lexical);
+  } catch (error2) {
+    throw new InputError(`input \`path\` is \`${input}\`, which cannot be read: ${/** @type {NodeJS.ErrnoException} */
+    error2.message}`);
+  }
+  if (!isWithin(root, realWorkspace)) {
+    throw new InputError(`input \`path\` is \`${input}\`, a symlink leading outside the workspace to ${root}`);
+  }
+  if (!(await stat(root)).isDirectory()) {
+    throw new InputError(`input \`path\` is \`${input}\`, which is not a directory`);
+  }
+  return { root, prefix: toPosix(path3.relative(realWorkspace, root)) };
+}
+function readFile2(file, maxFileBytes) {
+  let fd;
+  try {
+    fd = openSync(file, "r");
+    const { size } = fstatSync(fd);
+    if (size > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: size };
+    let buffer = Buffer.allocUnsafe(size + 1);
+    let length = 0;
+    for (; ; ) {
+      if (length === buffer.length) {
+        if (length > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: length };
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxFileBytes + 1));
+        buffer.copy(larger);
+        buffer = larger;
+      }
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: length };
+    return { kind: "bytes", data: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
+  } catch (thrown) {
+    const error2 = (
+      /** @type {NodeJS.ErrnoException} */
+      thrown
+    );
+    return { kind: "unreadable", reason: "io", detail: error2.code ?? error2.message };
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+async function readNamedFile(root, input, name, maxFileBytes) {
+  const lexical = path3.resolve(root, input);
+  if (!isWithin(lexical, root)) throw new InputError(`input \`${name}\` is \`${input}\`, which leads outside the checked folder`);
+  let real;
+  try {
+    real = await realpath(lexical);
+  } catch (thrown) {
+    throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${/** @type {Error} */
+    thrown.message}`);
+  }
+  if (!isWithin(real, root)) throw new InputError(`input \`${name}\` is \`${input}\`, a symlink leading outside the checked folder`);
+  const found = readFile2(real, maxFileBytes);
+  const cannot = (why) => new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${why}`);
+  if (found.kind === "unreadable") {
+    throw cannot(found.reason === "too-large" ? `it is ${found.bytes} bytes, more than ${maxFileBytes}` : "detail" in found ? found.detail : found.reason);
+  }
+  if (found.kind !== "bytes") throw cannot("it is not a file");
+  try {
+    return { path: toPosix(path3.relative(root, real)), text: new TextDecoder("utf-8", { fatal: true }).decode(found.data) };
+  } catch {
+    throw cannot("it is not UTF-8 text");
+  }
+}
+async function describeLink(absolute, root, relative, { needsContent: needsContent2, maxFileBytes }) {
+  let target;
+  try {
+    target = await realpath(absolute);
+  } catch {
+    return needsContent2(relative) ? { kind: "unreadable", reason: "broken-link" } : { kind: "unread" };
+  }
+  if (!(await stat(target)).isFile()) return null;
+  if (!isWithin(target, root)) {
+    return needsContent2(relative) ? { kind: "unreadable", reason: "outside" } : { kind: "unread" };
+  }
+  return needsContent2(relative) ? readFile2(target, maxFileBytes) : { kind: "unread" };
+}
+async function readRepository(root, policy) {
+  const files = /* @__PURE__ */ new Map();
+  const pending = [""];
+  for (let dir = pending.pop(); dir !== void 0; dir = pending.pop()) {
+    let entries;
+    try {
+      entries = readdirSync(path3.join(root, dir), { withFileTypes: true });
+    } catch (error2) {
+      throw new InputError(`cannot read the folder \`${dir || "."}\` of the repository: ${/** @type {NodeJS.ErrnoException} */
+      error2.message}`);
+    }
+    for (const entry of entries) {
+      if (SKIPPED_NAMES.has(entry.name)) continue;
+      const relative = dir === "" ? entry.name : `${dir}/${entry.name}`;
+      const absolute = path3.join(root, relative);
+      if (entry.isDirectory()) {
+        pending.push(relative);
+      } else if (entry.isFile()) {
+        files.set(relative, policy.needsContent(relative) ? readFile2(absolute, policy.maxFileBytes) : { kind: "unread" });
+      } else if (entry.isSymbolicLink()) {
+        const found = await describeLink(absolute, root, relative, policy);
+        if (found) files.set(relative, found);
+      }
+    }
+  }
+  return new Map([...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
 }
 
 // js/action/main.mjs
@@ -1985,9 +2025,9 @@ async function run({ core, env, wasmPath }) {
   const github = await readGitHubContext(env);
   const inputs = readInputs((name) => core.getInput(name), github);
   const { root, prefix } = await resolveRoot(github.workspace, inputs.path);
-  const { version: version2, ...readPolicy } = loadCore(await readFile2(wasmPath));
+  const { version: version2, ...readPolicy } = loadCore(await readFile3(wasmPath));
   const rules = Object.entries({ select: inputs.select, ignore: inputs.ignore }).flatMap(([name, list]) => list === null ? [] : [`, ${name}: ${list.join(",")}`]);
-  core.info(`stacklint ${version2}: checking ${prefix || "."} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join("")})`);
+  logUntrusted(core, `stacklint ${version2}: checking ${visible2(prefix || ".")} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join("")})`);
   const comparison = await compareWithBase(core, inputs, root, readPolicy);
   const found = await readRepository(root, readPolicy);
   const baseline = inputs.baseline ? await readNamedFile(root, inputs.baseline, "baseline", readPolicy.maxFileBytes) : null;

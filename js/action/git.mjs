@@ -6,8 +6,6 @@
 // the repository is run.
 import { execFile, spawn } from 'node:child_process';
 
-import { decodeFile } from './workspace.mjs';
-
 const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 
 // Settings a user's or repository's git config could change and the parsers below rely on.
@@ -191,7 +189,8 @@ export async function readBase(cwd, base, policy) {
       else wanted.push([relative, object]);
     }
     const blobs = await catBlobs(cwd, wanted.map(([, object]) => object));
-    wanted.forEach(([relative], index) => files.set(relative, decodeFile(blobs[index])));
+    // The core decodes the bytes exactly as it decodes a file on disk.
+    wanted.forEach(([relative], index) => files.set(relative, { kind: 'bytes', data: new Uint8Array(blobs[index]) }));
     const names = await git(cwd, ['diff', '--name-only', '-z', ...DIFF_FLAGS, commit, 'HEAD', '--']);
     const changed = names.split('\0').filter(Boolean).sort();
     return { ok: true, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), commit, changed, fetched: found.fetched, note };

@@ -58,7 +58,7 @@ test('the base tree below the checked folder, only needed files read, and the ch
   assert.equal(result.commit, base);
   assert.deepEqual([...result.files], [
     ['AI/a/README.md', { kind: 'unread' }],
-    ['AI/a/meta.yml', { kind: 'text', text: 'a: 1\n' }],
+    ['AI/a/meta.yml', { kind: 'bytes', data: new TextEncoder().encode('a: 1\n') }],
     ['old.txt', { kind: 'unread' }],
   ]);
   assert.deepEqual(result.changed, ['AI/a/meta.yml', 'old.txt']);
@@ -118,7 +118,7 @@ test('a shallow clone fetches its base from origin, then reads it', async (t) =>
   const result = await readBase(clone, base, policy);
   assert.ok(result.ok, JSON.stringify(result));
   assert.equal(result.fetched, true);
-  assert.deepEqual(result.files.get('AI/a/meta.yml'), { kind: 'text', text: 'a: 1\n' });
+  assert.deepEqual(result.files.get('AI/a/meta.yml'), { kind: 'bytes', data: new TextEncoder().encode('a: 1\n') });
 });
 
 test('a folder that is not a git checkout is reported', async (t) => {

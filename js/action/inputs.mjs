@@ -51,6 +51,21 @@ function ruleList(value) {
 }
 
 /**
+ * The base commit of a pull-request event; '' when the event has none. The payload is JSON
+ * someone else wrote: a sha that is not a string is a clear error, not a crash.
+ * @param {import('./github.mjs').GitHubEvent | null} event
+ */
+function baseOfEvent(event) {
+  const sha = /** @type {unknown} */ (event?.pull_request?.base?.sha);
+  if (sha === undefined || sha === null) return '';
+  if (typeof sha !== 'string') {
+    const found = Array.isArray(sha) ? 'a list' : typeof sha === 'object' ? 'an object' : `the ${typeof sha} ${String(sha).slice(0, 40)}`;
+    throw new InputError(`the event's \`pull_request.base.sha\` is ${found}, not a commit sha: set the \`base\` input`);
+  }
+  return sha;
+}
+
+/**
  * The inputs, checked.
  * @typedef {ReturnType<typeof readInputs>} Inputs
  */
@@ -69,7 +84,7 @@ export function readInputs(getInput, { eventName, event }) {
   if (path.includes('\0')) throw new InputError('input `path` contains a NUL character');
 
   let base = getInput('base');
-  if (base === '') base = event?.pull_request?.base?.sha ?? '';
+  if (base === '') base = baseOfEvent(event);
   if (base.startsWith('-')) {
     // git would read it as an option.
     throw new InputError(`input \`base\` is \`${base}\`; expected a branch, tag or commit sha`);

@@ -72,3 +72,17 @@ test('changed scope without a base says how to fix it', () => {
 test('a base that git would read as an option is refused', () => {
   assert.throws(() => readInputs(from({ base: '--output=/tmp/x' }), pullRequest), /expected a branch, tag or commit sha/);
 });
+
+test('a base sha that is not a string in the event is a clear input error', () => {
+  // Found hardening: `base.startsWith is not a function`.
+  for (const [sha, found] of [[42, 'the number 42'], [{ x: 1 }, 'an object'], [['a'], 'a list'], [true, 'the boolean true']]) {
+    const event = { eventName: 'pull_request', event: { pull_request: { base: { sha } } } };
+    assert.throws(
+      () => readInputs(from({}), /** @type {any} */ (event)),
+      (error) => error instanceof InputError && error.message === `the event's \`pull_request.base.sha\` is ${found}, not a commit sha: set the \`base\` input`,
+    );
+  }
+  const unset = { eventName: 'pull_request', event: { pull_request: { base: { sha: null } } } };
+  assert.throws(() => readInputs(from({}), /** @type {any} */ (unset)), /needs a commit to compare with/);
+  assert.equal(readInputs(from({ base: 'main' }), /** @type {any} */ ({ eventName: 'pull_request', event: { pull_request: { base: { sha: 7 } } } })).base, 'main');
+});

@@ -12,7 +12,7 @@ import { readBase } from './git.mjs';
 import { readGitHubContext } from './github.mjs';
 import { InputError, readInputs } from './inputs.mjs';
 import { logUntrusted } from './log.mjs';
-import { analyze, loadCore } from './wasm.mjs';
+import { analyze, loadCore, visible } from './wasm.mjs';
 import { readNamedFile, readRepository, resolveRoot } from './workspace.mjs';
 
 /** The step summary GitHub accepts. */
@@ -136,7 +136,8 @@ export async function run({ core, env, wasmPath }) {
   const { version, ...readPolicy } = loadCore(await readFile(wasmPath));
   const rules = Object.entries({ select: inputs.select, ignore: inputs.ignore })
     .flatMap(([name, list]) => (list === null ? [] : [`, ${name}: ${list.join(',')}`]));
-  core.info(`stacklint ${version}: checking ${prefix || '.'} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join('')})`);
+  // The folder's real name (a symlinked `path:` resolved) comes from the repository.
+  logUntrusted(core, `stacklint ${version}: checking ${visible(prefix || '.')} (scope: ${inputs.scope}, fail-on: ${inputs.failOn}${rules.join('')})`);
 
   const comparison = await compareWithBase(core, inputs, root, readPolicy);
   const found = await readRepository(root, readPolicy);

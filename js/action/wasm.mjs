@@ -17,6 +17,14 @@ export function loadCore(bytes) {
 }
 
 /**
+ * Repository text as the core shows it, on one line with its hidden characters escaped.
+ * @param {string} text
+ */
+export function visible(text) {
+  return core.visible(text);
+}
+
+/**
  * Why the walk could not give the core a file, in the API's words.
  * @param {Extract<import('./workspace.mjs').Found, {kind: 'unreadable'}>} file
  * @returns {import('../../pkg/stacklint.js').FileContent}
@@ -41,8 +49,6 @@ function unreadableContent(file) {
  */
 function toCoreContent(file) {
   switch (file.kind) {
-    case 'text':
-      return file.text;
     case 'bytes':
       return file.data;
     case 'unread':

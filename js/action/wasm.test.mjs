@@ -7,24 +7,26 @@ import { analyze, loadCore, toCoreFiles } from './wasm.mjs';
 loadCore(readFileSync(new URL('../../pkg/stacklint_bg.wasm', import.meta.url)));
 
 const dup = 'a-oe2403lts:\n  path: a/24.03-lts/Dockerfile\na-oe2403lts:\n  path: a/24.03-lts/Dockerfile\n';
+/** A file as the walk reads it. @param {string} text */
+const bytes = (text) => ({ kind: 'bytes', data: new Uint8Array(Buffer.from(text)) });
 const found = new Map([
-  ['AI/one/meta.yml', { kind: 'text', text: dup }],
+  ['AI/one/meta.yml', bytes(dup)],
   ['AI/one/README.md', { kind: 'unread' }],
-  ['AI/one/a/24.03-lts/Dockerfile', { kind: 'text', text: 'FROM openeuler/openeuler:24.03-lts\n' }],
-  ['AI/two/meta.yml', { kind: 'text', text: dup }],
-  ['AI/two/a/24.03-lts/Dockerfile', { kind: 'text', text: 'FROM openeuler/openeuler:24.03-lts\n' }],
+  ['AI/one/a/24.03-lts/Dockerfile', bytes('FROM openeuler/openeuler:24.03-lts\n')],
+  ['AI/two/meta.yml', bytes(dup)],
+  ['AI/two/a/24.03-lts/Dockerfile', bytes('FROM openeuler/openeuler:24.03-lts\n')],
 ]);
 
-test('files become text, bytes, null, or the reason they could not be read', () => {
+test('files become bytes, null, or the reason they could not be read', () => {
   const files = toCoreFiles(new Map([
-    ['a', { kind: 'text', text: 'x' }],
+    ['a', bytes('x')],
     ['b', { kind: 'unread' }],
     ['c', { kind: 'bytes', data: new Uint8Array([0x61, 0xff]) }],
     ['d', { kind: 'unreadable', reason: 'too-large', bytes: 9e9 }],
     ['e', { kind: 'unreadable', reason: 'outside' }],
     ['f', { kind: 'unreadable', reason: 'io', detail: 'EACCES' }],
   ]));
-  assert.equal(files.a, 'x');
+  assert.deepEqual(files.a, new Uint8Array([0x78]));
   assert.equal(files.b, null);
   assert.deepEqual(files.c, new Uint8Array([0x61, 0xff]));
   assert.deepEqual(files.d, { unreadable: 'too-large', bytes: 9e9 });
@@ -76,7 +78,7 @@ test('the changed scope keeps only findings in affected images; no SARIF or summ
 });
 
 test('select and ignore replace the lists of the repository config, which is honoured', () => {
-  const configured = new Map([...found, ['.stacklint.toml', { kind: 'text', text: '[severity]\nY002 = "warning"\n' }]]);
+  const configured = new Map([...found, ['.stacklint.toml', bytes('[severity]\nY002 = "warning"\n')]]);
   assert.equal(analyze(configured).report.summary.warnings, 2);
   assert.deepEqual(analyze(configured, { ignore: ['duplicate-tag'] }).report.diagnostics, []);
   assert.deepEqual(analyze(found, { select: ['P', 'T'] }).report.diagnostics, []);
@@ -103,4 +105,21 @@ test('with a base: statuses, only new findings in the new scope, existing ones c
   assert.equal(annotations[0].onChangedLine, true);
   const all = analyze(found, { base, scope: 'all' }).report;
   assert.deepEqual(all.diagnostics.map((d) => d.status), ['existing', 'new']);
+});
+
+test('every fixture repository gives its expected report through the shipped (wasm-opt) core', async () => {
+  // pkg/ is what build-wasm.sh optimised and the action bundles: the Rust WASM tests run an
+  // unoptimised build, so this is where the optimised module meets every fixture.
+  const { readdirSync, existsSync } = await import('node:fs');
+  const { readRepository } = await import('./workspace.mjs');
+  const policy = loadCore(readFileSync(new URL('../../pkg/stacklint_bg.wasm', import.meta.url)));
+  const fixtures = new URL('../../tests/fixtures/', import.meta.url);
+  const cases = readdirSync(fixtures).filter((name) => existsSync(new URL(`${name}/repo`, fixtures)));
+  assert.ok(cases.length > 30);
+  for (const name of cases) {
+    const found = await readRepository(new URL(`${name}/repo`, fixtures).pathname, policy);
+    const { report } = analyze(found);
+    const expected = JSON.parse(readFileSync(new URL(`${name}/expected.json`, fixtures), 'utf8'));
+    assert.deepEqual(report, expected, name);
+  }
 });

@@ -3,7 +3,13 @@
 // input may not escape it, symlinks are not followed out of it, and no file is read past
 // the size the core accepts. Only the files the core says it reads are opened; every other
 // file is listed as "exists, not read".
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+//
+// The walk and the reads are synchronous: one step, one repository, nothing else to wait
+// for, and each file is read into a buffer of its own length (a 2 MiB buffer per file and an
+// await per read made the action 39 times slower than the CLI). The bytes go to the core as
+// they are; it decodes them exactly as the CLI decodes a file on disk.
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { InputError } from './inputs.mjs';
@@ -17,13 +23,12 @@ const SKIPPED_NAMES = new Set(['.git', 'node_modules']);
 
 /**
  * What the walk found for one file:
- * - `{kind: 'text', text}`: a file the core reads, decoded;
- * - `{kind: 'bytes', data}`: a file the core reads that is not UTF-8 text (NUL bytes, another
- *   encoding); the core judges the raw bytes exactly as it judges a file on disk;
+ * - `{kind: 'bytes', data}`: a file the core reads, as it is on disk; the core judges it
+ *   exactly as it judges a file the CLI reads (UTF-8, NUL bytes, size);
  * - `{kind: 'unread'}`: exists, its content is not needed;
  * - `{kind: 'unreadable', reason, bytes?, detail?}`: a file the core needs but cannot have,
  *   reason `too-large` (with its size) | `outside` | `broken-link` | `io` (with the cause).
- * @typedef {{kind: 'text', text: string} | {kind: 'bytes', data: Uint8Array} | {kind: 'unread'}
+ * @typedef {{kind: 'bytes', data: Uint8Array} | {kind: 'unread'}
  *   | {kind: 'unreadable', reason: 'too-large', bytes: number}
  *   | {kind: 'unreadable', reason: 'outside' | 'broken-link'}
  *   | {kind: 'unreadable', reason: 'io', detail: string}} Found
@@ -77,32 +82,40 @@ export async function resolveRoot(workspace, input) {
 }
 
 /**
+ * Reads a file of at most `maxFileBytes`: into a buffer of its own length, one byte longer to
+ * tell a file that grew since the stat.
  * @param {string} file
  * @param {number} maxFileBytes
- * @returns {Promise<Found>}
+ * @returns {Found}
  */
-async function readText(file, maxFileBytes) {
-  let handle;
+function readFile(file, maxFileBytes) {
+  /** @type {number | undefined} */
+  let fd;
   try {
-    handle = await open(file, 'r');
-    const { size } = await handle.stat();
+    fd = openSync(file, 'r');
+    const { size } = fstatSync(fd);
     if (size > maxFileBytes) return { kind: 'unreadable', reason: 'too-large', bytes: size };
-    // One byte more than allowed tells a file that grew since the stat.
-    const buffer = Buffer.alloc(maxFileBytes + 1);
+    let buffer = Buffer.allocUnsafe(size + 1);
     let length = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (length === buffer.length) {
+        if (length > maxFileBytes) return { kind: 'unreadable', reason: 'too-large', bytes: length };
+        // It grew: read on, up to one byte past the limit.
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxFileBytes + 1));
+        buffer.copy(larger);
+        buffer = larger;
+      }
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
-      if (length === buffer.length) break;
     }
     if (length > maxFileBytes) return { kind: 'unreadable', reason: 'too-large', bytes: length };
-    return decodeFile(buffer.subarray(0, length));
+    return { kind: 'bytes', data: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
   } catch (thrown) {
     const error = /** @type {NodeJS.ErrnoException} */ (thrown);
     return { kind: 'unreadable', reason: 'io', detail: error.code ?? error.message };
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -125,34 +138,17 @@ export async function readNamedFile(root, input, name, maxFileBytes) {
     throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${/** @type {Error} */ (thrown).message}`);
   }
   if (!isWithin(real, root)) throw new InputError(`input \`${name}\` is \`${input}\`, a symlink leading outside the checked folder`);
-  const found = await readText(real, maxFileBytes);
-  if (found.kind !== 'text') {
-    const why =
-      found.kind !== 'unreadable'
-        ? 'it is not UTF-8 text'
-        : found.reason === 'too-large'
-          ? `it is ${found.bytes} bytes, more than ${maxFileBytes}`
-          : 'detail' in found
-            ? found.detail
-            : found.reason;
-    throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${why}`);
+  const found = readFile(real, maxFileBytes);
+  /** @param {string} why */
+  const cannot = (why) => new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${why}`);
+  if (found.kind === 'unreadable') {
+    throw cannot(found.reason === 'too-large' ? `it is ${found.bytes} bytes, more than ${maxFileBytes}` : 'detail' in found ? found.detail : found.reason);
   }
-  return { path: toPosix(path.relative(root, real)), text: found.text };
-}
-
-/**
- * A file's content as the core takes it: UTF-8 text, or the raw bytes (NUL bytes, another
- * encoding), which the core judges exactly as it judges a file on disk.
- * @param {Uint8Array} bytes
- * @returns {Found}
- */
-export function decodeFile(bytes) {
-  if (bytes.includes(0)) return { kind: 'bytes', data: new Uint8Array(bytes) };
+  if (found.kind !== 'bytes') throw cannot('it is not a file');
   try {
-    // ignoreBOM keeps a BOM in the text, as the CLI's directory reader does.
-    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+    return { path: toPosix(path.relative(root, real)), text: new TextDecoder('utf-8', { fatal: true }).decode(found.data) };
   } catch {
-    return { kind: 'bytes', data: new Uint8Array(bytes) };
+    throw cannot('it is not UTF-8 text');
   }
 }
 
@@ -175,7 +171,7 @@ async function describeLink(absolute, root, relative, { needsContent, maxFileByt
   if (!isWithin(target, root)) {
     return needsContent(relative) ? { kind: 'unreadable', reason: 'outside' } : { kind: 'unread' };
   }
-  return needsContent(relative) ? readText(target, maxFileBytes) : { kind: 'unread' };
+  return needsContent(relative) ? readFile(target, maxFileBytes) : { kind: 'unread' };
 }
 
 /**
@@ -191,7 +187,7 @@ export async function readRepository(root, policy) {
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
     let entries;
     try {
-      entries = await readdir(path.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path.join(root, dir), { withFileTypes: true });
     } catch (error) {
       throw new InputError(`cannot read the folder \`${dir || '.'}\` of the repository: ${/** @type {NodeJS.ErrnoException} */ (error).message}`);
     }
@@ -202,7 +198,7 @@ export async function readRepository(root, policy) {
       if (entry.isDirectory()) {
         pending.push(relative);
       } else if (entry.isFile()) {
-        files.set(relative, policy.needsContent(relative) ? await readText(absolute, policy.maxFileBytes) : { kind: 'unread' });
+        files.set(relative, policy.needsContent(relative) ? readFile(absolute, policy.maxFileBytes) : { kind: 'unread' });
       } else if (entry.isSymbolicLink()) {
         const found = await describeLink(absolute, root, relative, policy);
         if (found) files.set(relative, found);

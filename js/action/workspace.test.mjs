@@ -12,6 +12,7 @@ import { readRepository, resolveRoot } from './workspace.mjs';
 const { needsContent, maxFileBytes } = loadCore(readFileSync(new URL('../../pkg/stacklint_bg.wasm', import.meta.url)));
 const policy = { needsContent, maxFileBytes };
 const MAX_FILE_BYTES = maxFileBytes;
+const bytes = (/** @type {string} */ text) => ({ kind: 'bytes', data: new Uint8Array(Buffer.from(text)) });
 
 function tree(t) {
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'stacklint-ws-')));
@@ -59,16 +60,16 @@ test('readRepository lists every file sorted, reads only what the core needs, sk
   write('AI/.stacklint.toml', 'ignore = ["P"]\n');
   const found = await readRepository(dir, policy);
   assert.deepEqual([...found], [
-    ['.stacklint.toml', { kind: 'text', text: 'ignore = ["P003"]\n' }],
+    ['.stacklint.toml', bytes('ignore = ["P003"]\n')],
     ['AI/.stacklint.toml', { kind: 'unread' }],
-    ['AI/a/1.0/24.03-lts/Dockerfile', { kind: 'text', text: 'FROM x\n' }],
+    ['AI/a/1.0/24.03-lts/Dockerfile', bytes('FROM x\n')],
     ['AI/a/README.md', { kind: 'unread' }],
-    ['AI/a/meta.yml', { kind: 'text', text: '\ufeffx: 1\n' }],
-    ['AI/image-list.yml', { kind: 'text', text: 'images:\n  a: a\n' }],
+    ['AI/a/meta.yml', bytes('\ufeffx: 1\n')],
+    ['AI/image-list.yml', bytes('images:\n  a: a\n')],
   ]);
 });
 
-test('binary and non-UTF-8 files go to the core as bytes; oversized ones are not read whole', async (t) => {
+test('files go to the core as their bytes, binary and non-UTF-8 ones too; oversized ones are not read whole', async (t) => {
   const { dir, write } = tree(t);
   write('a/meta.yml', Buffer.from([0x61, 0x00, 0x62]));
   write('b/meta.yml', Buffer.from([0x61, 0xff]));
@@ -78,7 +79,8 @@ test('binary and non-UTF-8 files go to the core as bytes; oversized ones are not
   assert.deepEqual(found.get('a/meta.yml'), { kind: 'bytes', data: new Uint8Array([0x61, 0x00, 0x62]) });
   assert.deepEqual(found.get('b/meta.yml'), { kind: 'bytes', data: new Uint8Array([0x61, 0xff]) });
   assert.deepEqual(found.get('c/meta.yml'), { kind: 'unreadable', reason: 'too-large', bytes: MAX_FILE_BYTES + 10 });
-  assert.equal(found.get('d/meta.yml').text.length, MAX_FILE_BYTES);
+  const limit = found.get('d/meta.yml');
+  assert.equal(limit?.kind === 'bytes' && limit.data.length, MAX_FILE_BYTES);
 });
 
 test('symlinks are not followed out of the repository, nor into folders', async (t) => {
@@ -96,10 +98,10 @@ test('symlinks are not followed out of the repository, nor into folders', async 
   const found = await readRepository(repo, policy);
   assert.deepEqual([...found], [
     ['AI/Dockerfile', { kind: 'unreadable', reason: 'broken-link' }],
-    ['AI/Meta.yaml', { kind: 'text', text: 'x: 1\n' }],
+    ['AI/Meta.yaml', bytes('x: 1\n')],
     ['AI/meta.yml', { kind: 'unreadable', reason: 'outside' }],
     ['AI/notes.txt', { kind: 'unread' }],
-    ['AI/real/meta.yml', { kind: 'text', text: 'x: 1\n' }],
+    ['AI/real/meta.yml', bytes('x: 1\n')],
     ['AI/real/notes.txt', { kind: 'unread' }],
   ]);
 });

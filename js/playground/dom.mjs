@@ -1,7 +1,7 @@
 // @ts-check
 // A tiny element builder: the panels build their DOM with it instead of HTML strings, so
 // file paths and messages can never inject markup.
-import { codeSpans } from "../shared/text.mjs";
+import { codeSpans, helpParts } from "../shared/text.mjs";
 
 /**
  * What `h` sets on an element: attributes (`true` for an empty one; `null`, `undefined` and
@@ -42,4 +42,18 @@ export function withCode(text) {
   return codeSpans(text)
     .map((part, index) => (index % 2 === 1 ? h("code", {}, part) : part))
     .filter((part) => part !== "");
+}
+
+/**
+ * A finding's help: `help: <sentence>` in a `<p>`, and a snippet (YAML to write) kept as
+ * written in a `<pre>`.
+ * @param {string} help
+ * @param {string} className the paragraph's class
+ */
+export function helpBlock(help, className) {
+  const { sentence, snippet } = helpParts(help);
+  return [
+    h("p", { class: className }, "help: ", withCode(sentence)),
+    snippet !== null && h("pre", { class: "snippet" }, snippet),
+  ];
 }

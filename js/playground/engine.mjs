@@ -1,6 +1,6 @@
 // @ts-check
 // The stacklint core, compiled to WebAssembly: loaded once, then checked synchronously.
-import init, { Checked, rules, version } from "../../pkg/stacklint.js";
+import init, { Checked, graph, policy, rules, setSeverity, version } from "../../pkg/stacklint.js";
 import { setRuleDocs } from "./rule-docs.mjs";
 
 /** @typedef {Awaited<ReturnType<typeof loadEngine>>} Engine */
@@ -35,6 +35,29 @@ export async function loadEngine(source) {
     /** The last check as GitHub-flavoured Markdown, as the action's job summary shows it. */
     markdown() {
       return last ? last.markdown() : null;
+    },
+    /**
+     * The image graph `stacklint graph --format json` prints for the same files.
+     * @param {Record<string, string | null>} files
+     */
+    graph(files) {
+      return graph(files);
+    },
+    /**
+     * Every rule's severity under the repository's `.stacklint.toml`.
+     * @param {Record<string, string | null>} files
+     */
+    policy(files) {
+      return policy(files);
+    },
+    /**
+     * `.stacklint.toml` with one rule's `[severity]` set (null removes it); throws why not.
+     * @param {string} text
+     * @param {string} code
+     * @param {import("../../pkg/stacklint.js").Severity | "off" | null} severity
+     */
+    setSeverity(text, code, severity) {
+      return setSeverity(text, code, severity);
     },
   };
 }

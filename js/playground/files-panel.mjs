@@ -35,8 +35,12 @@ function tab(path, active, findings, select) {
         title: path,
         onclick: () => select(path),
       },
-      h("span", { class: "tab-dir" }, path.slice(0, slash + 1)),
-      h("span", { class: "tab-name" }, path.slice(slash + 1)),
+      h(
+        "span",
+        { class: "tab-path" },
+        slash >= 0 && h("span", { class: "tab-dir" }, path.slice(0, slash + 1)),
+        h("span", { class: "tab-name" }, path.slice(slash + 1)),
+      ),
       findings.length > 0 &&
         h("span", { class: `tab-count severity-${worst(findings)}`, "aria-label": `${findings.length} findings` }, String(findings.length)),
     ),
@@ -45,16 +49,31 @@ function tab(path, active, findings, select) {
 
 /**
  * Wires the panel. `actions.add/rename/remove` throw an Error whose message is shown to the
- * user when the change is refused (invalid path, file exists).
+ * user when the change is refused (invalid path, file exists). `where(typed)` says which
+ * repository path a typed new path is (see new-path.mjs); the panel shows it while typing.
  * @param {{tabs: HTMLElement, addForm: HTMLFormElement, newPath: HTMLInputElement,
- *   renameForm: HTMLFormElement, activePath: HTMLInputElement, deleteButton: HTMLButtonElement,
- *   error: HTMLElement}} elements
+ *   preview: HTMLElement, renameForm: HTMLFormElement, activePath: HTMLInputElement,
+ *   deleteButton: HTMLButtonElement, error: HTMLElement}} elements
  * @param {{select(path: string): void, add(path: string): void, rename(from: string, to: string): void,
- *   remove(path: string): void}} actions
+ *   remove(path: string): void, where(typed: string): {path: string, base: string | null}}} actions
  */
 export function createFilesPanel(elements, actions) {
   /** @type {string | null} */
   let active = null;
+  const preview = () => {
+    const typed = elements.newPath.value.trim();
+    if (typed === "") {
+      elements.preview.replaceChildren();
+      return;
+    }
+    const { path, base } = actions.where(typed);
+    elements.preview.replaceChildren(
+      "creates ",
+      h("code", {}, path),
+      base === null ? "" : ` (in the image folder ${base}/; start with / for the repository root)`,
+    );
+  };
+  elements.newPath.addEventListener("input", preview);
   /** @param {() => void} change */
   const attempt = (change) => {
     try {
@@ -69,8 +88,12 @@ export function createFilesPanel(elements, actions) {
 
   elements.addForm.addEventListener("submit", (event) => {
     event.preventDefault();
-    const path = elements.newPath.value.trim();
-    if (attempt(() => actions.add(path))) elements.newPath.value = "";
+    const typed = elements.newPath.value.trim();
+    const path = typed === "" ? "" : actions.where(typed).path;
+    if (attempt(() => actions.add(path))) {
+      elements.newPath.value = "";
+      preview();
+    }
   });
   elements.renameForm.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -97,6 +120,7 @@ export function createFilesPanel(elements, actions) {
       );
       if (document.activeElement !== elements.activePath) elements.activePath.value = activePath ?? "";
       elements.deleteButton.disabled = activePath === null;
+      preview();
     },
   };
 }

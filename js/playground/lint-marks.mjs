@@ -1,8 +1,15 @@
 // @ts-check
-// A file's findings as CodeMirror lint diagnostics: underline, gutter marker, hover card.
-import { h, withCode } from "./dom.mjs";
+// A file's findings as CodeMirror lint diagnostics: underline, gutter marker, hover card, and
+// the actions a finding offers (CodeMirror lint actions: buttons in the card and the list).
+import { h, helpBlock, withCode } from "./dom.mjs";
 import { findingRange } from "./ranges.mjs";
 import { ruleDocUrl } from "./rule-docs.mjs";
+
+/**
+ * Something the page can do about a finding: create the file it misses, apply its fix.
+ * `unsafe` actions are marked: the author must review the result.
+ * @typedef {{name: string, unsafe?: boolean, run(): void}} FindingAction
+ */
 
 /**
  * The hover card: code (linking to the rule's documentation), name, message, help.
@@ -11,7 +18,7 @@ import { ruleDocUrl } from "./rule-docs.mjs";
 export function findingCard(finding) {
   return h(
     "div",
-    { class: "finding-card" },
+    { class: "finding-card", dataset: { code: finding.code } },
     h(
       "div",
       { class: "finding-card-head" },
@@ -19,22 +26,36 @@ export function findingCard(finding) {
       ` ${finding.name}`,
     ),
     h("p", {}, withCode(finding.message)),
-    finding.help && h("p", { class: "finding-help" }, "help: ", withCode(finding.help)),
+    finding.help ? helpBlock(finding.help, "finding-help") : null,
   );
+}
+
+/**
+ * The label of an action's button: unsafe ones say so.
+ * @param {FindingAction} action
+ */
+export function actionLabel(action) {
+  return action.unsafe ? `${action.name} (unsafe: review it)` : action.name;
 }
 
 /**
  * CodeMirror diagnostics for the findings of the file shown in `doc`.
  * @param {import("@codemirror/state").Text} doc
  * @param {import("../../pkg/stacklint.js").Diagnostic[]} findings
+ * @param {(finding: import("../../pkg/stacklint.js").Diagnostic) => FindingAction[]} actionsFor
  * @returns {import("@codemirror/lint").Diagnostic[]}
  */
-export function toEditorDiagnostics(doc, findings) {
+export function toEditorDiagnostics(doc, findings, actionsFor = () => []) {
   return findings.map((finding) => ({
     ...findingRange(doc, finding),
     severity: finding.severity,
     message: `${finding.code} ${finding.message}`,
     markClass: `finding-mark-${finding.code}`,
     renderMessage: () => findingCard(finding),
+    actions: actionsFor(finding).map((action) => ({
+      name: actionLabel(action),
+      markClass: action.unsafe ? "action-unsafe" : "action-safe",
+      apply: () => action.run(),
+    })),
   }));
 }

@@ -16,3 +16,10 @@ test("other files start empty", () => {
   assert.equal(newFileText("AI/x/1.0/Dockerfile"), "");
   assert.equal(newFileText("AI/x/24.03-lts/README.md"), "");
 });
+
+test("a Dockerfile whose tag implies a parent layer builds on it", () => {
+  assert.equal(
+    newFileText("AI/pytorch/2.3.1-cann8.0.RC1/22.03-lts-sp4/Dockerfile", "openeuler/cann:8.0.RC1-oe2203sp4"),
+    "ARG BASE=openeuler/cann:8.0.RC1-oe2203sp4\nFROM ${BASE}\n",
+  );
+});

@@ -31,3 +31,16 @@ export function countsText(summary) {
 export function codeSpans(text) {
   return String(text).split('`');
 }
+
+/**
+ * A help of several lines is a sentence and then text to write as it is (a YAML snippet), as
+ * the core writes it: `{sentence, snippet}`, `snippet` null for a one-line help.
+ * @param {string} help
+ * @returns {{sentence: string, snippet: string | null}}
+ */
+export function helpParts(help) {
+  const text = String(help);
+  const newline = text.indexOf('\n');
+  if (newline < 0) return { sentence: text, snippet: null };
+  return { sentence: text.slice(0, newline), snippet: text.slice(newline + 1).replace(/\s+$/, '') };
+}

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import * as core from '../../pkg/stacklint.js';
-import { codeSpans, countsText, plural } from './text.mjs';
+import { codeSpans, countsText, helpParts, plural } from './text.mjs';
 
 core.initSync({ module: readFileSync(new URL('../../pkg/stacklint_bg.wasm', import.meta.url)) });
 
@@ -28,4 +28,17 @@ test('the counts read exactly as the core writes them', () => {
   } finally {
     checked.free();
   }
+});
+
+test('a multi-line help of the core splits into its sentence and its snippet', () => {
+  const files = {
+    'AI/x/meta.yml': '1.0-oe2403lts:\npath: 1.0/24.03-lts/Dockerfile\n',
+    'AI/x/1.0/24.03-lts/Dockerfile': 'FROM openeuler/openeuler:24.03-lts\n',
+  };
+  const [finding] = core.check(files).diagnostics.filter((d) => d.code === 'Y004');
+  assert.deepEqual(helpParts(finding.help), {
+    sentence: 'indent this line under `1.0-oe2403lts:`',
+    snippet: '1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile',
+  });
+  assert.deepEqual(helpParts('write `x`'), { sentence: 'write `x`', snippet: null });
 });

@@ -27,17 +27,22 @@ pub fn is_build_file(name: &str) -> bool {
 
 /// The build-file name a slip of a key or two away from `name` (`Dcokerfile`, `dockerfile`).
 pub fn intended_build_file(name: &str) -> Option<&'static str> {
-    let lower = name.to_ascii_lowercase();
     BUILD_FILE_NAMES
         .into_iter()
-        .find(|known| suggest::within(&lower, &known.to_ascii_lowercase(), 2))
+        .find(|known| suggest::within_ignoring_case(name, known, 2))
+}
+
+/// `text` starts with `prefix`, ignoring ASCII case.
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// A Dockerfile-like name: a build file, a variant (`Dockerfile.arm64`) or a near miss.
 pub fn looks_like_build_file(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.starts_with("dockerfile")
-        || lower.starts_with("distrofile")
+    starts_with_ignoring_case(name, "dockerfile")
+        || starts_with_ignoring_case(name, "distrofile")
         || intended_build_file(name).is_some()
 }
 
@@ -46,14 +51,14 @@ pub fn is_misnamed_manifest(name: &str) -> bool {
     if name == MANIFEST_NAME {
         return false;
     }
-    let lower = name.to_ascii_lowercase();
-    let Some(extension) = lower.strip_prefix("meta.") else {
-        return suggest::within(&lower, MANIFEST_NAME, 1);
-    };
-    let extension = extension.split('.').next().unwrap_or_default();
+    const PREFIX: &str = "meta.";
+    if !starts_with_ignoring_case(name, PREFIX) {
+        return suggest::within_ignoring_case(name, MANIFEST_NAME, 1);
+    }
+    let extension = name[PREFIX.len()..].split('.').next().unwrap_or_default();
     ["yml", "yaml"]
         .iter()
-        .any(|known| suggest::within(extension, known, 1))
+        .any(|known| suggest::within_ignoring_case(extension, known, 1))
 }
 
 /// Whether `path` is a scene's `image-list.yml`: directly inside a top-level folder.

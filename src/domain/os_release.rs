@@ -2,6 +2,7 @@
 //! and the table of releases that exist. The table lives in [`crate::domain::tables::Config`] so a
 //! configuration file can extend it.
 
+use std::collections::BTreeSet;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -127,17 +128,18 @@ fn service_pack(text: &str) -> Option<u8> {
 /// The releases that exist.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReleaseTable {
-    releases: Vec<OsRelease>,
+    /// A set: a configuration may add thousands of releases.
+    releases: BTreeSet<OsRelease>,
 }
 
 impl Default for ReleaseTable {
     /// 20.03, 22.03 and 24.03 LTS with SP1–SP4, and the innovation releases 20.09–25.09.
     fn default() -> ReleaseTable {
-        let mut releases = Vec::new();
+        let mut releases = BTreeSet::new();
         for year in [20, 22, 24] {
-            releases.push(OsRelease::new(year, 3, Flavor::Lts));
+            releases.insert(OsRelease::new(year, 3, Flavor::Lts));
             for sp in 1..=4 {
-                releases.push(OsRelease::new(year, 3, Flavor::Sp(sp)));
+                releases.insert(OsRelease::new(year, 3, Flavor::Sp(sp)));
             }
         }
         let innovation = [
@@ -152,22 +154,19 @@ impl Default for ReleaseTable {
             (25, 9),
         ];
         for (year, month) in innovation {
-            releases.push(OsRelease::new(year, month, Flavor::Innovation));
+            releases.insert(OsRelease::new(year, month, Flavor::Innovation));
         }
-        crate::sort::sort(&mut releases);
         ReleaseTable { releases }
     }
 }
 
 impl ReleaseTable {
     pub fn contains(&self, release: &OsRelease) -> bool {
-        self.releases.binary_search(release).is_ok()
+        self.releases.contains(release)
     }
 
     pub fn add(&mut self, release: OsRelease) {
-        if let Err(at) = self.releases.binary_search(&release) {
-            self.releases.insert(at, release);
-        }
+        self.releases.insert(release);
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &OsRelease> {

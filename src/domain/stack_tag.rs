@@ -3,6 +3,7 @@
 //! leading part is the image's own version (optionally prefixed by its own name:
 //! `pytorch2.1.0.a1`) or, for LLM images, an application name (`chatglm2_6b`).
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::diagnostic::Severity;
@@ -20,7 +21,7 @@ pub enum Layer {
 
 impl Layer {
     pub fn of(name: &str, tables: &StackTables) -> Option<Layer> {
-        let has = |list: &[String]| list.iter().any(|item| item == name);
+        let has = |list: &BTreeSet<String>| list.contains(name);
         if has(&tables.sdk_images) {
             Some(Layer::Sdk)
         } else if has(&tables.framework_images) {
@@ -29,6 +30,15 @@ impl Layer {
             Some(Layer::Llm)
         } else {
             None
+        }
+    }
+
+    /// `sdk`, `framework`, `llm`: the layer in machine-readable output.
+    pub fn id(self) -> &'static str {
+        match self {
+            Layer::Sdk => "sdk",
+            Layer::Framework => "framework",
+            Layer::Llm => "llm",
         }
     }
 
@@ -204,6 +214,19 @@ pub fn read(name: &str, full_tag: &str, tables: &StackTables) -> Option<StackTag
     Some(tag)
 }
 
+/// At most this many names in a help's list: a configuration may know thousands.
+const LISTED_NAMES: usize = 20;
+
+/// `a, b, c`, or the first names and `…`.
+fn listed(names: &BTreeSet<&str>) -> String {
+    let shown: Vec<&str> = names.iter().copied().take(LISTED_NAMES).collect();
+    if names.len() > LISTED_NAMES {
+        format!("{}, …", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}
+
 /// The leading part as the image's own version: `2.2.0`, or `pytorch2.1.0.a1` for `pytorch`.
 fn own_version<'p>(name: &str, piece: &'p str) -> Option<&'p str> {
     let version = piece.strip_prefix(name).unwrap_or(piece);
@@ -213,23 +236,28 @@ fn own_version<'p>(name: &str, piece: &'p str) -> Option<&'p str> {
 }
 
 fn component(piece: &str, range: Range<usize>, tables: &StackTables) -> Component {
+    // On equal names the later table wins, as a configuration's addition should.
     let known = [
-        (&tables.sdk_components, ComponentKind::Sdk),
-        (&tables.framework_components, ComponentKind::Framework),
         (&tables.extra_components, ComponentKind::Extra),
+        (&tables.framework_components, ComponentKind::Framework),
+        (&tables.sdk_components, ComponentKind::Sdk),
     ];
     // The longest known name followed by a digit: `torch_npu2.5.1` is `torch_npu`, not `torch`.
-    let best = known
-        .iter()
-        .flat_map(|(names, kind)| names.iter().map(move |n| (n, *kind)))
-        .filter(|(n, _)| {
-            piece.strip_prefix(n.as_str()).is_some_and(|rest| {
-                rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit())
-            })
-        })
-        .max_by_key(|(n, _)| n.len());
+    // Only the prefixes that end before a digit (or the whole piece) can be that name.
+    let ends = piece
+        .char_indices()
+        .filter(|(_, c)| c.is_ascii_digit())
+        .map(|(at, _)| at)
+        .chain(std::iter::once(piece.len()));
+    let mut best: Option<(&str, ComponentKind)> = None;
+    for end in ends {
+        let name = &piece[..end];
+        if let Some((_, kind)) = known.iter().find(|(names, _)| names.contains(name)) {
+            best = Some((name, *kind));
+        }
+    }
     let (name, kind) = match best {
-        Some((n, kind)) => (n.as_str(), kind),
+        Some(found) => found,
         None => {
             let end = piece
                 .find(|c: char| c.is_ascii_digit())
@@ -269,19 +297,21 @@ fn check_components(name: &str, head_len: usize, tag: &mut StackTag, tables: &St
                 )),
             });
         } else if c.kind == ComponentKind::Unknown {
-            let mut known: Vec<&str> = tables
-                .sdk_components
-                .iter()
-                .chain(&tables.framework_components)
-                .chain(&tables.extra_components)
-                .map(String::as_str)
-                .collect();
-            crate::sort::sort(&mut known);
+            // The first names of each sorted set are the first of their union.
+            let known: BTreeSet<&str> = [
+                &tables.sdk_components,
+                &tables.framework_components,
+                &tables.extra_components,
+            ]
+            .into_iter()
+            .flat_map(|names| names.iter().take(LISTED_NAMES + 1))
+            .map(String::as_str)
+            .collect();
             problems.push(Problem {
                 range: c.range.clone(),
                 severity: Severity::Info,
                 message: format!("unknown stack component `{}`", c.name),
-                help: Some(format!("known components: {}", known.join(", "))),
+                help: Some(format!("known components: {}", listed(&known))),
             });
         }
     }

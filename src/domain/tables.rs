@@ -1,6 +1,8 @@
 //! Tables that define policy. Defaults live here, in one place, so that a configuration file
 //! can later extend them.
 
+use std::collections::BTreeSet;
+
 use crate::domain::os_release::ReleaseTable;
 
 #[derive(Debug, Clone, Default)]
@@ -55,22 +57,27 @@ impl ImageTables {
 }
 
 /// Which images are layers of the AI stack (oEEP-0014) and which tag components they know.
+/// Sets: a configuration may add many names, and every tag looks its parts up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StackTables {
-    pub sdk_images: Vec<String>,
-    pub framework_images: Vec<String>,
+    /// The scene folder the stack lives in. An image elsewhere is an ordinary image, even
+    /// when its name is a layer's (`Others/tensorflow` is a CPU build, no framework layer).
+    pub scene: String,
+    pub sdk_images: BTreeSet<String>,
+    pub framework_images: BTreeSet<String>,
     /// LLM and application images, built on a framework layer.
-    pub llm_images: Vec<String>,
-    pub sdk_components: Vec<String>,
-    pub framework_components: Vec<String>,
+    pub llm_images: BTreeSet<String>,
+    pub sdk_components: BTreeSet<String>,
+    pub framework_components: BTreeSet<String>,
     /// Components a tag may carry besides its SDK and framework (`python3.11`).
-    pub extra_components: Vec<String>,
+    pub extra_components: BTreeSet<String>,
 }
 
 impl Default for StackTables {
     fn default() -> StackTables {
         let strings = |items: &[&str]| items.iter().map(|s| s.to_string()).collect();
         StackTables {
+            scene: "AI".into(),
             sdk_images: strings(&[
                 "cann",
                 "cuda",
@@ -90,5 +97,12 @@ impl Default for StackTables {
             ]),
             extra_components: strings(&["python"]),
         }
+    }
+}
+
+impl StackTables {
+    /// Whether the image root `root` is in the stack's scene, where names make layers.
+    pub fn in_stack_scene(&self, root: &str) -> bool {
+        root.split('/').next() == Some(self.scene.as_str())
     }
 }

@@ -8,6 +8,7 @@ use crate::model::image_index::{EntryId, ImageIndex};
 use crate::model::manifest::{Entry, Manifest};
 use crate::model::parents::ParentGraph;
 use crate::model::Repo;
+use crate::text::suggest::Budget;
 
 pub struct Context<'r, 'a> {
     pub repo: &'r Repo<'a>,
@@ -18,6 +19,8 @@ pub struct Context<'r, 'a> {
     /// the manifest and its image folder) are not run: a change's base skips those its head
     /// shares unchanged, whose findings are the head's.
     pub skip: HashSet<String>,
+    /// The work "did you mean" may spend on repository-sized candidate lists in this check.
+    pub suggestions: Budget,
 }
 
 impl<'r, 'a> Context<'r, 'a> {
@@ -30,6 +33,7 @@ impl<'r, 'a> Context<'r, 'a> {
             index,
             parents,
             skip: HashSet::new(),
+            suggestions: Budget::for_input(repo.input_bytes),
         }
     }
 

@@ -76,10 +76,19 @@ pub fn read(path: &str, scene: &str, file: Rc<SourceFile>, doc: yaml::Document) 
                             });
                             continue;
                         };
+                        let Some(folder) = scene_folder(folder) else {
+                            // The publisher would build from outside the scene, or from it.
+                            malformed.push(Malformed {
+                                span: item.value.span,
+                                found: format!("the folder `{folder}`, which leads out of `{scene}`"),
+                                expected: "a folder inside the scene (no `..`, not absolute), e.g. `cann` or `kserve/agent`",
+                            });
+                            continue;
+                        };
                         entries.push(ListEntry {
                             name: name.to_string(),
                             name_span: item.key.span,
-                            folder: normalize_folder(folder),
+                            folder,
                             folder_span: item.value.span,
                         });
                     }
@@ -130,8 +139,19 @@ pub fn read(path: &str, scene: &str, file: Rc<SourceFile>, doc: yaml::Document) 
     }
 }
 
-fn normalize_folder(folder: &str) -> String {
+/// The folder relative to the scene, without `./` or a trailing `/`; `None` when it is not a
+/// folder inside the scene (empty, absolute, `..`, a backslash).
+fn scene_folder(folder: &str) -> Option<String> {
     let folder = folder.trim();
-    let folder = folder.strip_prefix("./").unwrap_or(folder);
-    folder.trim_end_matches('/').to_string()
+    if folder.starts_with('/') || folder.contains('\\') {
+        return None;
+    }
+    let parts: Vec<&str> = folder
+        .split('/')
+        .filter(|part| !matches!(*part, "" | "."))
+        .collect();
+    if parts.is_empty() || parts.contains(&"..") {
+        return None;
+    }
+    Some(parts.join("/"))
 }

@@ -4,12 +4,12 @@
 use std::rc::Rc;
 
 use crate::domain::arch;
-use crate::domain::layout::tag_version;
+use crate::domain::layout::{tag_version, ENTRY_KEYS};
 use crate::domain::tag;
 use crate::model::entry_path::{EntryPath, Escape};
 use crate::model::listing::Listing;
 use crate::source::repo_path::{file_name, join_dir};
-use crate::syntax::yaml::{Document, Node};
+use crate::syntax::yaml::{Document, Node, Pair, Style};
 use crate::text::{SourceFile, Span};
 
 /// One `tag: {path, arch}` pair of a manifest, kept even when its value is malformed.
@@ -22,6 +22,11 @@ pub struct Entry {
     /// Where a string `path` leads ([`crate::model::entry_path::resolve`]); `None` when the
     /// entry has no string `path`.
     pub resolved: Option<Result<EntryPath, Escape>>,
+    /// Entry keys (`path:`, `arch:`) written at the top level right after this tag, whose
+    /// value is empty: the author forgot to indent them. YAML reads each as a tag of its own;
+    /// they are kept here instead, so that one finding says to indent them and no rule judges
+    /// `path` as a tag.
+    pub unindented: Vec<Pair>,
 }
 
 impl Entry {
@@ -50,6 +55,25 @@ impl Entry {
         self.entry_path()
             .filter(|path| path.exists)
             .map(|path| path.repo_path.as_str())
+    }
+
+    /// Whether `pair`, the top-level pair after this entry, is an entry key that belongs under
+    /// this tag: the tag has nothing after its colon and the key is a plain `path` or `arch`.
+    pub fn owns_unindented(&self, pair: &Pair) -> bool {
+        let plain_entry_key = pair.key.as_scalar().is_some_and(|key| {
+            key.style == Style::Plain
+                && key.tag.is_none()
+                && ENTRY_KEYS.contains(&key.value.as_str())
+        });
+        plain_entry_key && self.value.is_null() && self.value.span.is_empty()
+    }
+
+    /// The `path` value among the unindented keys.
+    pub fn unindented_path(&self) -> Option<&str> {
+        self.unindented
+            .iter()
+            .find(|pair| pair.key.as_str() == Some("path"))
+            .and_then(|pair| pair.value.as_str())
     }
 
     /// The architectures the entry is built for; `None` when `arch` is null, not a string or

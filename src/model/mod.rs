@@ -44,6 +44,8 @@ pub struct Repo<'a> {
     /// Files needed but unreadable, for F001: those a rule reads by name, and any an entry's
     /// `path` names.
     failures: Vec<(String, ReadError)>,
+    /// Bytes of every path listed and every text read: what the work of a check may grow with.
+    pub input_bytes: usize,
 }
 
 impl<'a> Repo<'a> {
@@ -64,6 +66,7 @@ impl<'a> Repo<'a> {
         reuse: Option<&Repo>,
     ) -> Repo<'a> {
         let listing = Listing::new(source.list());
+        let mut input_bytes: usize = listing.paths().iter().map(String::len).sum();
         let mut texts = BTreeMap::new();
         let wanted = listing
             .paths()
@@ -72,7 +75,11 @@ impl<'a> Repo<'a> {
             .filter(|path| needs_content(path))
             .chain(extra.iter().copied());
         for path in wanted {
-            texts.insert(path.to_string(), source.read(path));
+            let text = source.read(path);
+            if let Ok(text) = &text {
+                input_bytes += text.len();
+            }
+            texts.insert(path.to_string(), text);
         }
         let mut repo = Repo {
             config,
@@ -82,6 +89,7 @@ impl<'a> Repo<'a> {
             lists: Vec::new(),
             dockerfiles: HashMap::new(),
             failures: Vec::new(),
+            input_bytes,
         };
         let roots: HashSet<String> = repo
             .listing
@@ -199,28 +207,33 @@ impl<'a> Repo<'a> {
         self.manifests.get(at)
     }
 
-    /// The pairs of a manifest's top-level mapping, each with its `path` resolved.
+    /// The pairs of a manifest's top-level mapping, each with its `path` resolved; entry keys
+    /// that belong under the tag before them ([`Entry::owns_unindented`]) go to that tag.
     fn entries(&self, root: &str, doc: &yaml::Document) -> Vec<Entry> {
         let Some(pairs) = doc.root.as_ref().and_then(Node::as_mapping) else {
             return Vec::new();
         };
-        pairs
-            .iter()
-            .map(|pair| {
-                let resolved = pair
-                    .value
-                    .get("path")
-                    .filter(|node| !node.is_null())
-                    .and_then(|node| Some((node.as_str()?, node.span)))
-                    .map(|(raw, span)| entry_path::resolve(&self.listing, root, raw, span));
-                Entry {
-                    tag: pair.key.as_str().unwrap_or_default().to_string(),
-                    key: pair.key.clone(),
-                    value: pair.value.clone(),
-                    resolved,
-                }
-            })
-            .collect()
+        let mut entries: Vec<Entry> = Vec::with_capacity(pairs.len());
+        for pair in pairs {
+            if let Some(owner) = entries.last_mut().filter(|e| e.owns_unindented(pair)) {
+                owner.unindented.push(pair.clone());
+                continue;
+            }
+            let resolved = pair
+                .value
+                .get("path")
+                .filter(|node| !node.is_null())
+                .and_then(|node| Some((node.as_str()?, node.span)))
+                .map(|(raw, span)| entry_path::resolve(&self.listing, root, raw, span));
+            entries.push(Entry {
+                tag: pair.key.as_str().unwrap_or_default().to_string(),
+                key: pair.key.clone(),
+                value: pair.value.clone(),
+                resolved,
+                unindented: Vec::new(),
+            });
+        }
+        entries
     }
 
     fn collect_failures(&self) -> Vec<(String, ReadError)> {

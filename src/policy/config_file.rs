@@ -3,6 +3,8 @@
 //! Every mistake in it is a C001 finding at the exact key or value; a file that is not valid
 //! TOML is not used at all, so the check runs with the defaults.
 
+use std::collections::BTreeSet;
+
 use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
 
@@ -10,7 +12,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::domain::layout::{is_baseline_file, CONFIG_FILE_NAME};
 use crate::domain::os_release::OsRelease;
 use crate::domain::tables::{Config, StackTables};
-use crate::policy::selection::{RulePattern, Selection};
+use crate::policy::selection::{self, RulePattern, Selection};
 use crate::rules::config::INVALID_CONFIG;
 use crate::rules::{self, Rule};
 use crate::source::repo_path::normalize_repo_path;
@@ -175,7 +177,12 @@ impl Reader<'_> {
                 article(value.get_ref().type_str()),
                 value.get_ref().type_str()
             ),
-            format!("write it as `{example}`"),
+            // A table example is shown as lines of its own, like the file would hold it.
+            if example.contains('\n') {
+                format!("write it as:\n{example}")
+            } else {
+                format!("write it as `{example}`")
+            },
         );
     }
 
@@ -287,7 +294,7 @@ impl Reader<'_> {
                 ),
             }
         }
-        Some(patterns)
+        Some(selection::dedup(patterns))
     }
 
     fn table<'v, 'i>(
@@ -457,11 +464,7 @@ impl Reader<'_> {
                 .map(|(text, _)| text.to_string())
                 .collect();
             if let Some(list) = stack_list(&mut self.config.stack, name) {
-                for item in added {
-                    if !list.contains(&item) {
-                        list.push(item);
-                    }
-                }
+                list.extend(added);
             }
         }
     }
@@ -476,7 +479,7 @@ const STACK_KEYS: &[&str] = &[
     "extra_components",
 ];
 
-fn stack_list<'t>(stack: &'t mut StackTables, key: &str) -> Option<&'t mut Vec<String>> {
+fn stack_list<'t>(stack: &'t mut StackTables, key: &str) -> Option<&'t mut BTreeSet<String>> {
     Some(match key {
         "sdk_images" => &mut stack.sdk_images,
         "framework_images" => &mut stack.framework_images,

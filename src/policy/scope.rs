@@ -5,13 +5,12 @@
 //! is reported when it is in an affected image root, in the `image-list.yml` of a scene a
 //! changed path lies in, or in a changed file itself.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::domain::layout::IMAGE_LIST_NAME;
 use crate::model::context::Context;
 use crate::model::parents::Parent;
-use crate::model::Repo;
-use crate::source::repo_path::{is_within, join_dir, normalize_repo_path};
+use crate::source::repo_path::{join_dir, normalize_repo_path, parent_dir};
 
 /// The scene of a path: its first segment, when the path lies inside a folder.
 fn scene_of(path: &str) -> Option<&str> {
@@ -52,21 +51,42 @@ pub fn parse_changed_list(text: &str) -> Result<Vec<String>, String> {
 /// their `FROM` now dangles.
 pub fn affected_roots(context: &Context, changed: &[String]) -> BTreeSet<String> {
     let repo = context.repo;
+    // Looked up per folder of a changed path, not scanned per changed path: a pull request
+    // may change thousands of files in a repository of thousands of images.
+    let mut manifests_at: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (m, manifest) in repo.manifests.iter().enumerate() {
+        manifests_at
+            .entry(manifest.root.as_str())
+            .or_default()
+            .push(m);
+    }
+    let mut listed_at: HashMap<String, Vec<&str>> = HashMap::new();
+    for list in &repo.lists {
+        for entry in &list.entries {
+            listed_at
+                .entry(join_dir(&list.scene, &entry.folder))
+                .or_default()
+                .push(entry.name.as_str());
+        }
+    }
     let mut roots = BTreeSet::new();
     // Published names of the affected images: a child that names one of them is affected even
     // when its tag no longer resolves (the change renamed or removed it).
     let mut names: BTreeSet<&str> = BTreeSet::new();
     for path in changed {
         let mut inside_root = false;
-        for (m, manifest) in repo.manifests.iter().enumerate() {
-            if is_within(path, &manifest.root) {
-                roots.insert(manifest.root.clone());
+        for folder in folders_of(path) {
+            for &m in manifests_at.get(folder).into_iter().flatten() {
+                roots.insert(repo.manifests[m].root.clone());
                 names.extend(context.index.name_of(m));
                 inside_root = true;
             }
         }
         if !inside_root {
-            names.extend(listed_names_containing(repo, path));
+            // Published names whose image-list folder contains the path.
+            for folder in folders_of(path) {
+                names.extend(listed_at.get(folder).into_iter().flatten().copied());
+            }
         }
     }
     let mut children: BTreeSet<String> = crate::sort::set(
@@ -88,17 +108,14 @@ pub fn affected_roots(context: &Context, changed: &[String]) -> BTreeSet<String>
     roots
 }
 
-/// Published names whose image-list folder contains `path`.
-fn listed_names_containing<'r>(repo: &'r Repo, path: &str) -> Vec<&'r str> {
-    repo.lists
-        .iter()
-        .flat_map(|list| {
-            list.entries
-                .iter()
-                .filter(move |entry| is_within(path, &join_dir(&list.scene, &entry.folder)))
-        })
-        .map(|entry| entry.name.as_str())
-        .collect()
+/// `path` and every folder above it, deepest first, down to the repository root `""`.
+fn folders_of(path: &str) -> impl Iterator<Item = &str> {
+    let mut next = Some(path);
+    std::iter::from_fn(move || {
+        let current = next?;
+        next = (!current.is_empty()).then(|| parent_dir(current));
+        Some(current)
+    })
 }
 
 /// Decides, per finding path, whether a scoped check reports it.
@@ -109,8 +126,8 @@ pub struct Scope {
     roots: BTreeSet<String>,
     /// The `image-list.yml` of every scene a changed path lies in.
     image_lists: BTreeSet<String>,
-    /// Every image root in the repository, deepest first, to find the image a path belongs to.
-    all_roots: Vec<String>,
+    /// Every image root in the repository, to find the image a path belongs to.
+    all_roots: HashSet<String>,
 }
 
 impl Scope {
@@ -121,23 +138,18 @@ impl Scope {
             .filter_map(|path| normalize_repo_path(path))
             .collect();
         let roots = affected_roots(context, &changed);
-        let image_lists = crate::sort::set(
-            changed
-                .iter()
-                .filter_map(|path| scene_of(path))
-                .chain(
-                    roots
-                        .iter()
-                        .filter_map(|root| scene_of(root).or(Some(root))),
-                )
-                .filter(|scene| !scene.is_empty())
-                .map(|scene| join_dir(scene, IMAGE_LIST_NAME)),
-        );
-        let mut all_roots: Vec<String> = repo.manifests.iter().map(|m| m.root.clone()).collect();
-        crate::sort::sort_by_key(&mut all_roots, |root| {
-            std::cmp::Reverse(root.split('/').count())
-        });
-        all_roots.dedup();
+        let image_lists = changed
+            .iter()
+            .filter_map(|path| scene_of(path))
+            .chain(
+                roots
+                    .iter()
+                    .filter_map(|root| scene_of(root).or(Some(root))),
+            )
+            .filter(|scene| !scene.is_empty())
+            .map(|scene| join_dir(scene, IMAGE_LIST_NAME))
+            .collect();
+        let all_roots = repo.manifests.iter().map(|m| m.root.clone()).collect();
         Scope {
             changed: crate::sort::set(changed),
             roots,
@@ -147,11 +159,8 @@ impl Scope {
     }
 
     /// The image root a path belongs to: the deepest root containing it.
-    fn owner(&self, path: &str) -> Option<&str> {
-        self.all_roots
-            .iter()
-            .find(|root| is_within(path, root))
-            .map(String::as_str)
+    fn owner<'p>(&self, path: &'p str) -> Option<&'p str> {
+        folders_of(path).find(|folder| self.all_roots.contains(*folder))
     }
 
     /// Whether a finding in `path` is reported.
@@ -168,6 +177,7 @@ impl Scope {
 mod tests {
     use super::*;
     use crate::domain::tables::Config;
+    use crate::model::Repo;
     use crate::source::MemorySource;
 
     fn repo_source() -> MemorySource {

@@ -2,6 +2,7 @@
 //! `.stacklint.toml`, where `--select`/`--ignore` (CLI) or the `select`/`ignore` options (WASM)
 //! replace the file's lists.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use crate::diagnostic::{Finding, Severity};
@@ -25,10 +26,18 @@ impl RulePattern {
             return Ok(RulePattern::Rule(rule));
         }
         let upper = text.to_ascii_uppercase();
-        if !upper.is_empty() && rules::all().iter().any(|r| r.code.starts_with(&upper)) {
+        if !upper.is_empty() && rules::each().any(|r| r.code.starts_with(&upper)) {
             return Ok(RulePattern::Prefix(upper));
         }
         Err(UnknownRule::new(text))
+    }
+
+    /// What tells two patterns apart: the code, or the prefix.
+    fn key(&self) -> &str {
+        match self {
+            RulePattern::Rule(rule) => rule.code,
+            RulePattern::Prefix(prefix) => prefix,
+        }
     }
 
     fn matches(&self, rule: &Rule) -> bool {
@@ -79,6 +88,16 @@ impl fmt::Display for UnknownRule {
     }
 }
 
+/// Each pattern once, in the order first given: every finding is matched against the lists,
+/// which may repeat a code thousands of times.
+pub fn dedup(patterns: Vec<RulePattern>) -> Vec<RulePattern> {
+    let mut seen = HashSet::new();
+    patterns
+        .into_iter()
+        .filter(|pattern| seen.insert(pattern.key().to_string()))
+        .collect()
+}
+
 /// Parses a list from the command line or the WASM options: items may hold several
 /// comma-separated patterns (`--ignore P003,T005`). May be empty: `ignore = []` ignores nothing.
 pub fn parse_list<S: AsRef<str>>(items: &[S]) -> Result<Vec<RulePattern>, String> {
@@ -90,7 +109,7 @@ pub fn parse_list<S: AsRef<str>>(items: &[S]) -> Result<Vec<RulePattern>, String
             }
         }
     }
-    Ok(patterns)
+    Ok(dedup(patterns))
 }
 
 /// Like [`parse_list`], for `select`: an empty list would check nothing, so it is refused
@@ -129,7 +148,8 @@ impl Selection {
         self
     }
 
-    fn configured_severity(&self, rule: &Rule) -> Option<Option<Severity>> {
+    /// What `[severity]` sets for the rule: `Some(None)` is `off`, `None` nothing.
+    pub fn configured_severity(&self, rule: &Rule) -> Option<Option<Severity>> {
         self.severity
             .iter()
             .rev()

@@ -7,6 +7,7 @@ use crate::diagnostic::Severity;
 use crate::model::change::Change;
 use crate::report::{Diagnostic, Report, Status};
 use crate::source::repo_path::join_dir;
+use crate::text::visible::{escape, Lines};
 
 /// Escapes a command's message (the part after `::`), as the runner unescapes it.
 pub fn escape_data(text: &str) -> String {
@@ -104,7 +105,7 @@ pub fn annotation(diagnostic: &Diagnostic, prefix: &str, change: Option<&Change>
     for related in &diagnostic.related {
         message.push_str(&format!(
             "\nnote: {}:{}:{}: {}",
-            join_dir(prefix, &related.path),
+            escape(&join_dir(prefix, &related.path), Lines::One),
             related.line,
             related.column,
             related.message
@@ -279,6 +280,7 @@ mod tests {
             end_line: 1,
             end_column: 5,
             message: "first declared here".into(),
+            span: Span::default(),
         });
         assert!(command_line(&finding, None).ends_with(
             "%0Ahelp: create it, or fix `path`%0Anote: AI/x/meta.yml:1:1: first declared here"
@@ -295,6 +297,7 @@ mod tests {
             end_line: 1,
             end_column: 5,
             message: "first declared here".into(),
+            span: Span::default(),
         });
         let object = serde_json::to_value(annotation(&finding, "sub", None)).expect("serialises");
         assert_eq!(

@@ -1,18 +1,20 @@
 //! `stacklint graph`: the in-repo image graph (every published `name:tag`, its parent and its
-//! children) as text, Graphviz dot or JSON, optionally narrowed to one image's ancestors and
-//! descendants.
+//! children) as text, Graphviz dot, Mermaid or JSON, optionally narrowed to one image's
+//! ancestors and descendants. The playground draws the same graph (the WASM `graph`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::domain::stack_tag::{self, Layer};
 use crate::model::context::Context;
-use crate::model::parents::{Parent, ParentGraph};
+use crate::model::parents::{Node, Parent, ParentGraph};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GraphFormat {
     Text,
     Dot,
+    Mermaid,
     Json,
 }
 
@@ -26,6 +28,25 @@ pub struct GraphImage {
     pub dockerfile: Option<String>,
     pub parent: GraphParent,
     pub children: Vec<String>,
+    /// The layer of the AI stack the image is (`sdk`, `framework`, `llm`), `None` for others.
+    pub layer: Option<&'static str>,
+    /// Where the manifest declares the tag.
+    pub declared: Declared,
+    /// The repository path the entry's `path` names when no file is there.
+    pub missing_dockerfile: Option<String>,
+    /// The parent the stack tag implies (oEEP-0014), by its published name.
+    pub implied_parent: Option<String>,
+}
+
+/// The tag key's range in the manifest (1-based; `end_column` exclusive, as in diagnostics)
+/// and the last line of its entry: findings on those lines are the image's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Declared {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub last_line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -58,28 +79,67 @@ pub fn build(context: &Context, image: Option<&str>) -> Result<Graph, String> {
         .iter()
         .filter_map(|&n| {
             let node = layers.nodes.get(n)?;
-            let mut children: Vec<String> = layers.children[n]
-                .iter()
-                .filter(|c| selected.contains(c))
-                .map(|&c| layers.nodes[c].published(ns))
-                .collect();
-            crate::sort::sort(&mut children);
-            children.dedup();
+            // Sorted and unique through a set: a sort of its own would weigh on the WASM size.
+            let mut children = BTreeSet::new();
+            for &c in layers.children[n].iter().filter(|c| selected.contains(c)) {
+                children.insert(layers.nodes[c].published(ns));
+            }
+            let children: Vec<String> = children.into_iter().collect();
+            let manifest = context.manifest(node.id)?;
+            let entry = context.entry(node.id)?;
+            let position = |offset| manifest.file.lines.position(&manifest.file.text, offset);
+            let (start, key_end) = (position(entry.key.span.start), position(entry.key.span.end));
+            // Unindented `path:`/`arch:` lines belong to the entry they were meant for.
+            let value_end = entry
+                .unindented
+                .last()
+                .map_or(entry.value.span.end, |pair| pair.value.span.end);
+            // A block mapping ends where the next key starts: its last line is the last one
+            // with text.
+            let text = &manifest.file.text;
+            let end = value_end.max(entry.key.span.end);
+            let last = position(text.get(..end).map_or(end, |t| t.trim_end().len()));
             Some(GraphImage {
                 image: node.published(ns),
                 name: node.name.clone(),
                 tag: node.tag.clone(),
-                manifest: context.manifest(node.id)?.path.clone(),
+                manifest: manifest.path.clone(),
                 dockerfile: node.dockerfile.clone(),
                 parent: describe(&node.parent, ns),
                 children,
+                layer: Layer::of(&node.name, &context.config.stack).map(Layer::id),
+                declared: Declared {
+                    line: start.line,
+                    column: start.column,
+                    end_line: key_end.line,
+                    end_column: key_end.column,
+                    last_line: last.line,
+                },
+                missing_dockerfile: entry
+                    .entry_path()
+                    .filter(|path| !path.exists)
+                    .map(|path| path.repo_path.clone()),
+                implied_parent: implied_parent(context, node),
             })
         })
         .collect();
-    crate::sort::sort_by(&mut images, |a, b| {
-        (&a.image, &a.manifest).cmp(&(&b.image, &b.manifest))
+    // The line makes the order total (a tag declared twice), so the smaller unstable sort
+    // gives the same order every time.
+    images.sort_unstable_by(|a, b| {
+        (&a.image, &a.manifest, a.declared.line).cmp(&(&b.image, &b.manifest, b.declared.line))
     });
     Ok(Graph { images })
+}
+
+/// `openeuler/cann:8.0.RC1-oe2203sp4` for a framework tag naming `cann8.0.RC1`.
+fn implied_parent(context: &Context, node: &Node) -> Option<String> {
+    let stack = stack_tag::read(&node.name, &node.tag, &context.config.stack)?;
+    let implied = stack_tag::implied_parent(&stack)?;
+    let tag = implied.tags.first()?;
+    Some(format!(
+        "{}/{}:{tag}",
+        context.config.images.namespace, implied.image
+    ))
 }
 
 fn select(layers: &ParentGraph, ns: &str, wanted: &str) -> Result<BTreeSet<usize>, String> {
@@ -147,6 +207,7 @@ pub fn render(graph: &Graph, format: GraphFormat) -> String {
     match format {
         GraphFormat::Text => render_text(graph),
         GraphFormat::Dot => render_dot(graph),
+        GraphFormat::Mermaid => super::mermaid::render(graph),
         GraphFormat::Json => serde_json::to_string_pretty(graph).unwrap_or_default() + "\n",
     }
 }

@@ -1,16 +1,32 @@
 //! Human output: each finding as a source snippet with the span underlined (annotate-snippets),
 //! then a one-line summary.
+//!
+//! Each snippet is built from the lines its annotations cover, never from the whole file: a
+//! file with 40,000 findings is not quoted 40,000 times. An excerpt that would still be large
+//! (a 1 MB flow-style line, an annotation over thousands of lines) is shown as its location
+//! and a short excerpt instead. Repository text is made visible (`␛`, `\u{1b}`) and the
+//! output never holds a line the Actions runner would take for a workflow command.
+
+use std::borrow::Cow;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use crate::diagnostic::{Applicability, Severity};
 use crate::render::{counts_text, plural};
-use crate::report::{Diagnostic, Report};
+use crate::report::{Diagnostic, Related, Report};
+use crate::text::visible::{defuse_commands, escape, picture, Lines};
+use crate::text::{SourceFile, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HumanOptions {
     pub color: bool,
 }
+
+/// Source lines a snippet may quote, in bytes; longer excerpts are shown as a location and a
+/// short excerpt.
+const MAX_SNIPPET_BYTES: usize = 4096;
+/// Characters of context on each side of a short excerpt.
+const EXCERPT_CHARS: usize = 40;
 
 fn level(severity: Severity) -> Level<'static> {
     match severity {
@@ -64,56 +80,130 @@ pub fn fixable_line(report: &Report) -> Option<String> {
     }
 }
 
+/// The whole lines around `spans` of `file`, as (byte range, first line number).
+fn lines_around(file: &SourceFile, spans: &[Span]) -> (Span, usize) {
+    let start = spans.iter().map(|s| s.start).min().unwrap_or(0);
+    let end = spans.iter().map(|s| s.end).max().unwrap_or(0);
+    let first = file.lines.line(start);
+    let (from, _) = file.lines.line_span(&file.text, first);
+    let (_, to) = file.lines.line_span(&file.text, file.lines.line(end));
+    (Span::new(from, to.max(end.min(file.text.len()))), first)
+}
+
+/// A one-line excerpt of the source around `at`, for lines too long to quote whole.
+fn excerpt(file: &SourceFile, at: usize) -> String {
+    let text = &file.text;
+    let at = (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let (line_start, line_end) = file.lines.line_span(text, file.lines.line(at));
+    let before: String = {
+        let mut chars: Vec<char> = text[line_start.min(at)..at]
+            .chars()
+            .rev()
+            .take(EXCERPT_CHARS)
+            .collect();
+        chars.reverse();
+        chars.into_iter().collect()
+    };
+    let after: String = text[at..line_end.max(at)]
+        .chars()
+        .take(EXCERPT_CHARS)
+        .collect();
+    let cut_before = at - line_start.min(at) > before.len();
+    let cut_after = line_end.max(at) - at > after.len();
+    format!(
+        "{}{}{}{}",
+        if cut_before { "…" } else { "" },
+        escape(&before, Lines::One),
+        escape(&after, Lines::One),
+        if cut_after { "…" } else { "" }
+    )
+}
+
 /// One diagnostic, rendered.
 pub fn render_diagnostic(report: &Report, diagnostic: &Diagnostic, renderer: &Renderer) -> String {
     let title = level(diagnostic.severity)
         .primary_title(diagnostic.message.as_str())
         .id(diagnostic.code);
+    let path = escape(&diagnostic.path, Lines::One);
     let source = report.sources.get(&diagnostic.path);
+    // Related places in the same file join the snippet when they are close enough to quote
+    // along; the others are notes with their location.
+    let (near, far): (Vec<&Related>, Vec<&Related>) = match source {
+        Some(file) => diagnostic
+            .related
+            .iter()
+            .filter(|r| r.path == diagnostic.path)
+            .partition(|r| {
+                let (window, _) = lines_around(file, &[diagnostic.span, r.span]);
+                window.end - window.start <= MAX_SNIPPET_BYTES
+            }),
+        None => (Vec::new(), diagnostic.related.iter().collect()),
+    };
+    let mut notes: Vec<&Related> = far;
+    notes.extend(
+        diagnostic
+            .related
+            .iter()
+            .filter(|r| r.path != diagnostic.path),
+    );
     let mut group = match source {
         Some(file) => {
-            let mut snippet = Snippet::source(file.text.as_str())
-                .path(diagnostic.path.as_str())
-                .fold(true)
-                .annotation(
-                    AnnotationKind::Primary
-                        .span(diagnostic.span.start..diagnostic.span.end)
-                        .label(diagnostic.name),
-                );
-            for related in diagnostic
-                .related
-                .iter()
-                .filter(|r| r.path == diagnostic.path)
-            {
-                let (start, end) = byte_range(
-                    file,
-                    related.line,
-                    related.column,
-                    related.end_line,
-                    related.end_column,
-                );
-                snippet = snippet.annotation(
-                    AnnotationKind::Context
-                        .span(start..end)
-                        .label(related.message.as_str()),
-                );
+            let mut spans = vec![diagnostic.span];
+            spans.extend(near.iter().map(|r| r.span));
+            let (window, first_line) = lines_around(file, &spans);
+            if window.end - window.start <= MAX_SNIPPET_BYTES {
+                let at = |span: Span| {
+                    span.start.clamp(window.start, window.end) - window.start
+                        ..span.end.clamp(window.start, window.end) - window.start
+                };
+                let mut snippet = Snippet::source(file.slice(window))
+                    .line_start(first_line)
+                    .path(path.as_ref())
+                    .fold(true)
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(at(diagnostic.span))
+                            .label(diagnostic.name),
+                    );
+                for related in &near {
+                    snippet = snippet.annotation(
+                        AnnotationKind::Context
+                            .span(at(related.span))
+                            .label(related.message.as_str()),
+                    );
+                }
+                title.element(snippet)
+            } else {
+                notes.extend(near);
+                title
+                    .element(
+                        Origin::path(path.as_ref())
+                            .line(diagnostic.line)
+                            .char_column(diagnostic.column),
+                    )
+                    .element(Level::NOTE.message(format!(
+                        "too long to quote; at column {}: `{}`",
+                        diagnostic.column,
+                        excerpt(file, diagnostic.span.start)
+                    )))
             }
-            title.element(snippet)
         }
         None => title.element(
-            Origin::path(diagnostic.path.as_str())
+            Origin::path(path.as_ref())
                 .line(diagnostic.line)
                 .char_column(diagnostic.column),
         ),
     };
-    for related in diagnostic
-        .related
-        .iter()
-        .filter(|r| r.path != diagnostic.path)
-    {
+    for related in notes {
         group = group.element(Level::NOTE.message(format!(
             "{}:{}:{}: {}",
-            related.path, related.line, related.column, related.message
+            escape(&related.path, Lines::One),
+            related.line,
+            related.column,
+            related.message
         )));
     }
     let mut groups = vec![group];
@@ -122,28 +212,26 @@ pub fn render_diagnostic(report: &Report, diagnostic: &Diagnostic, renderer: &Re
             Level::HELP.secondary_title(help.as_str()),
         ));
     }
-    renderer.render(&groups)
-}
-
-/// Byte range of a located range, for annotating related spans in the same file.
-fn byte_range(
-    file: &crate::text::SourceFile,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-) -> (usize, usize) {
-    let offset = |line: usize, column: usize| {
-        let (start, end) = file.lines.line_span(&file.text, line);
-        let text = &file.text[start..end];
-        start
-            + text
-                .char_indices()
-                .nth(column.saturating_sub(1))
-                .map_or(text.len(), |(i, _)| i)
+    let rendered = renderer.render(&groups);
+    // The snippet renderer shows C0 controls and bidirectional overrides as pictures itself;
+    // line separators and C1 controls are left to here.
+    let rendered: Cow<str> = if rendered
+        .chars()
+        .any(|c| c > '\u{7e}' && picture(c).is_some())
+    {
+        Cow::Owned(
+            rendered
+                .chars()
+                .map(|c| match picture(c) {
+                    Some(shown) if c > '\u{7e}' => shown,
+                    _ => c,
+                })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(&rendered)
     };
-    let start = offset(line, column);
-    (start, offset(end_line, end_column).max(start))
+    defuse_commands(&rendered).into_owned()
 }
 
 pub fn render(report: &Report, options: HumanOptions) -> String {

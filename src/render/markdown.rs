@@ -5,6 +5,7 @@
 use crate::render::{counts_text, plural, rule_help_uri};
 use crate::report::{Diagnostic, LocatedFix, Report};
 use crate::source::repo_path::join_dir;
+use crate::text::visible::{defuse_commands, escape, Lines};
 use crate::text::{edit, unified_diff, Span};
 
 /// Where a finding's file can be opened: `<server>/<repository>/blob/<sha>/<path>#L<line>`.
@@ -45,7 +46,7 @@ pub fn render(report: &Report, options: &MarkdownOptions) -> String {
     );
     if let Some(note) = &options.note {
         head.push(' ');
-        head.push_str(&escape_html(note));
+        head.push_str(&escape_html(&escape(note, Lines::One)));
     }
     head.push_str("\n\n");
     let budget = options
@@ -162,6 +163,13 @@ fn fix_block(
             ));
         }
     }
+    // Repository text: hidden characters written visibly (a stray tab shows as `\t`), the
+    // line ends of a CRLF file left out, and nothing the Actions runner would take for a
+    // workflow command when the summary is printed to a log.
+    let patch: String = patch
+        .lines()
+        .map(|line| format!("{}\n", defuse_commands(&escape(line, Lines::One))))
+        .collect();
     let fence = "`".repeat(longest_backtick_run(&patch).max(2) + 1);
     format!(
         "<p><a href=\"{}\"><code>{}</code></a> {}: {} ({})</p>\n\n{fence}diff\n{patch}{fence}\n\n",
@@ -181,7 +189,8 @@ fn longest_backtick_run(text: &str) -> usize {
 /// `path:line`, a link to the commit when `links` are given.
 fn location(diagnostic: &Diagnostic, options: &MarkdownOptions) -> String {
     let path = join_dir(&options.prefix, &diagnostic.path);
-    let location = format!("{path}:{}", diagnostic.line);
+    // Shown on one line: a line break in a path must not end the HTML block.
+    let location = format!("{}:{}", escape(&path, Lines::One), diagnostic.line);
     match &options.links {
         Some(links) if !links.repository.is_empty() && !links.sha.is_empty() => format!(
             "<a href=\"{}\">{}</a>",
@@ -201,8 +210,24 @@ fn row(diagnostic: &Diagnostic, options: &MarkdownOptions) -> String {
         diagnostic.code,
         diagnostic.name,
         text_to_html(&diagnostic.message),
-        diagnostic.help.as_deref().map(text_to_html).unwrap_or_default(),
+        diagnostic.help.as_deref().map(help_to_html).unwrap_or_default(),
     )
+}
+
+/// A help of several lines is a sentence and then text to write as-is (a YAML snippet): the
+/// snippet keeps its indentation in a `<pre>`, its line breaks as `<br>` so the row stays one
+/// line of the HTML block.
+fn help_to_html(help: &str) -> String {
+    match help.split_once('\n') {
+        None => text_to_html(help),
+        Some((sentence, snippet)) => format!(
+            "{}<pre>{}</pre>",
+            text_to_html(sentence),
+            escape_html(snippet.trim_end())
+                .replace("\r\n", "<br>")
+                .replace('\n', "<br>")
+        ),
+    }
 }
 
 /// `https://github.com/o/r/blob/<sha>/<path>#L<line>`, each path segment percent-encoded.
@@ -230,7 +255,11 @@ fn encode_uri_component(text: &str) -> String {
     out
 }
 
+/// Text as HTML: markup characters as entities, hidden characters as visible escapes (a lone
+/// carriage return would end the HTML block), and the `[` of `##[` as `&#91;`, so that the
+/// summary printed to a CI log (`--format markdown`) holds no workflow command.
 pub fn escape_html(text: &str) -> String {
+    let text = escape(text, Lines::Keep);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -239,6 +268,7 @@ pub fn escape_html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '[' if out.ends_with("##") => out.push_str("&#91;"),
             c => out.push(c),
         }
     }
@@ -319,6 +349,15 @@ mod tests {
             text_to_html("tag `<a>|b` & \"c\"\nnext"),
             "tag <code>&lt;a&gt;|b</code> &amp; &quot;c&quot;<br>next"
         );
+    }
+
+    #[test]
+    fn a_help_snippet_keeps_its_indentation_in_one_line_of_html() {
+        assert_eq!(
+            help_to_html("indent this line under `a:`\na:\n  path: <version>/Dockerfile\n"),
+            "indent this line under <code>a:</code><pre>a:<br>  path: &lt;version&gt;/Dockerfile</pre>"
+        );
+        assert_eq!(help_to_html("write `x`"), "write <code>x</code>");
     }
 
     #[test]

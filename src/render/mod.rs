@@ -5,6 +5,7 @@ pub mod graph;
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod mermaid;
 pub mod rdjson;
 pub mod rules;
 pub mod sarif;

@@ -199,8 +199,8 @@ pub fn render(report: &Report, prefix: &str) -> String {
             .map(|d| diagnostic(report, d, prefix))
             .collect(),
     };
-    // Plain structs of strings and integers always serialise.
-    serde_json::to_string_pretty(&result).unwrap_or_default()
+    // The JSON writer SARIF uses: safe to print to a CI log, decoded to the same strings.
+    super::json::pretty(&result)
 }
 
 #[cfg(test)]

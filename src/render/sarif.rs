@@ -343,8 +343,7 @@ fn log(report: &Report, prefix: &str) -> Log {
 /// root), put in front of every path because code scanning resolves `%SRCROOT%` as the
 /// repository.
 pub fn render(report: &Report, prefix: &str) -> String {
-    // Plain structs of strings and integers always serialise.
-    serde_json::to_string_pretty(&log(report, prefix)).unwrap_or_default()
+    super::json::pretty(&log(report, prefix))
 }
 
 #[cfg(test)]

@@ -97,6 +97,7 @@ fn check_arch(manifest: &Manifest, entry: &Entry, pair: &Pair, out: &mut Vec<Fin
             return;
         }
         NodeKind::Scalar(_) => node.as_str().unwrap_or_default(),
+        // An alias that could not be expanded is already a Y001 finding.
         NodeKind::Alias => return,
         _ => {
             let items = list_items(node);

@@ -239,7 +239,8 @@ fn renamed_to(base: &Context, head: &Context, name: &str, tag: &str) -> Option<(
     {
         return Some((*id, candidate.to_string()));
     }
-    let closest = suggest::nearest_within(tag, added.iter().map(|(c, _)| *c), 1, 2);
+    let closest =
+        suggest::nearest_budgeted(tag, added.iter().map(|(c, _)| *c), 1, 2, &head.suggestions);
     let candidate = closest.first()?;
     let id = added.iter().find(|(c, _)| c == candidate)?.1;
     Some((id, candidate.to_string()))

@@ -58,8 +58,9 @@ rule! {
 
 rule! {
     /// An `image-list.yml` that is not an `images:` mapping of published name to folder: an
-    /// empty file, a missing `images:` key, a list instead of a mapping, or an entry whose
-    /// name or folder is not a string. The publisher cannot look images up in it, and
+    /// empty file, a missing `images:` key, a list instead of a mapping, an entry whose name
+    /// or folder is not a string, or a folder that leads out of the scene (`../..`, `/etc`),
+    /// from where the publisher would build. The publisher cannot look images up in it, and
     /// stacklint cannot tell which name each image is published under.
     ///
     /// ```yaml

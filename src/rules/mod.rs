@@ -72,9 +72,14 @@ pub fn all() -> Vec<&'static Rule> {
     rules
 }
 
+/// Every rule, in family order: for lookups, which need no sorted copy.
+pub fn each() -> impl Iterator<Item = &'static Rule> {
+    FAMILIES.iter().flat_map(|f| f.rules.iter().copied())
+}
+
 /// Looks a rule up by code (`P001`) or name (`dockerfile-missing`), ignoring case.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
-    all().into_iter().find(|rule| {
+    each().find(|rule| {
         rule.code.eq_ignore_ascii_case(code_or_name) || rule.name.eq_ignore_ascii_case(code_or_name)
     })
 }

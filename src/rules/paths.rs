@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::domain::layout::{
     intended_build_file, intended_entry_key, is_build_file, looks_like_build_file, lts_folder,
-    release_folder, split_layout, tag_spelling, tag_version, BUILD_FILE_NAMES,
+    release_folder, split_layout, tag_spelling, tag_version, Layout, BUILD_FILE_NAMES,
 };
 use crate::domain::os_release::{OsRelease, ReleaseTable};
 use crate::model::context::Context;
@@ -15,7 +15,7 @@ use crate::model::Repo;
 use crate::rule;
 use crate::source::repo_path::{file_name, join_dir};
 use crate::syntax::yaml_edit;
-use crate::text::suggest;
+use crate::text::suggest::{self, Budget};
 use crate::text::Span;
 
 rule! {
@@ -93,11 +93,11 @@ pub static RULES: &[&crate::rules::Rule] = &[
 pub fn check(context: &Context, out: &mut Vec<Finding>) {
     let repo = context.repo;
     for manifest in context.manifests_to_check() {
-        check_manifest(repo, manifest, out);
+        check_manifest(repo, manifest, &context.suggestions, out);
     }
 }
 
-fn check_manifest(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
+fn check_manifest(repo: &Repo, manifest: &Manifest, budget: &Budget, out: &mut Vec<Finding>) {
     let build_files = build_files_under(repo, &manifest.root);
     // Dockerfiles an entry uses or a P001 help already names: not orphans.
     let mut accounted: BTreeSet<String> = BTreeSet::new();
@@ -107,9 +107,11 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
     let mut resolved: Vec<(&Entry, &EntryPath)> = Vec::new();
     for entry in &manifest.entries {
         // Whatever the entry's shape, the Dockerfile its tag describes is not unused, nor is
-        // the one a legacy `tag: <path>` value names (Y004 reports that entry).
-        if let Some(legacy) = entry.value.as_str() {
-            accounted.insert(manifest.join(legacy.trim_start_matches("./")));
+        // the one a legacy `tag: <path>` value or an unindented `path:` names (Y004 reports
+        // that entry).
+        let legacy = entry.value.as_str().filter(|_| !entry.value.is_null());
+        if let Some(named) = legacy.or(entry.unindented_path()) {
+            accounted.insert(manifest.join(named.trim_start_matches("./")));
         }
         for name in BUILD_FILE_NAMES {
             if let Some(file) = manifest.tag_file(&repo.listing, &entry.tag, name) {
@@ -140,16 +142,24 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, out: &mut Vec<Finding>) {
             }
         }
     }
+    // Computed once per manifest: a manifest of thousands of missing entries must not redo
+    // them per entry.
+    let taken: BTreeSet<String> = crate::sort::set(referenced.union(&tag_files).cloned());
+    let candidates: Vec<Candidate> = build_files
+        .iter()
+        .filter_map(|file| relative_to(manifest, file))
+        .map(Candidate::new)
+        .collect();
     for (index, (entry, path)) in resolved.iter().enumerate() {
         if !path.exists {
-            let taken: BTreeSet<String> = crate::sort::set(referenced.union(&tag_files).cloned());
             let suggestion = report_missing(
                 repo,
                 manifest,
                 entry,
                 path,
-                &build_files,
+                &candidates,
                 (&referenced, &taken),
+                budget,
                 out,
             );
             accounted.extend(suggestion);
@@ -370,42 +380,73 @@ fn expected_path_help(entry: &Entry) -> String {
     }
 }
 
+/// A Dockerfile of the image that a P001 help may suggest, read once per manifest.
+struct Candidate<'f> {
+    /// Relative to the image root.
+    relative: &'f str,
+    layout: Option<Layout<'f>>,
+    /// The release its OS folder names, read leniently.
+    os: Option<OsRelease>,
+}
+
+impl<'f> Candidate<'f> {
+    fn new(relative: &'f str) -> Candidate<'f> {
+        let layout = split_layout(relative);
+        Candidate {
+            relative,
+            layout,
+            os: layout.and_then(|layout| OsRelease::parse_lenient(layout.os_dir)),
+        }
+    }
+}
+
 /// Reports P001 and returns the Dockerfile its help names, if any.
+#[allow(clippy::too_many_arguments)]
 fn report_missing(
     repo: &Repo,
     manifest: &Manifest,
     entry: &Entry,
     path: &EntryPath,
-    build_files: &[String],
+    candidates: &[Candidate],
     // Files existing entries point at, and those plus files other tags describe.
     (referenced, taken): (&BTreeSet<String>, &BTreeSet<String>),
+    budget: &Budget,
     out: &mut Vec<Finding>,
 ) -> Option<String> {
-    let relatives: Vec<&str> = build_files
-        .iter()
-        .filter_map(|file| relative_to(manifest, file))
-        .collect();
     let folder_file = BUILD_FILE_NAMES
         .iter()
         .map(|name| join_dir(&path.relative, name))
         .find(|candidate| repo.is_file(&manifest.join(candidate)));
-    let plausible: Vec<&str> = relatives
-        .iter()
-        .copied()
-        .filter(|candidate| plausible_alternative(&path.relative, candidate))
-        .collect();
+    let missing = Candidate::new(&path.relative);
+    // Sorting the image's Dockerfiles into plausible or not costs about one banded distance
+    // per Dockerfile: paid from the budget like the distances themselves.
+    let filter_cost = (candidates.len() as u64) * (path.relative.len() as u64 + 1) * 5;
+    let plausible: Vec<&str> = if budget.spend(filter_cost) {
+        candidates
+            .iter()
+            .filter(|candidate| plausible_alternative(&missing, candidate))
+            .map(|candidate| candidate.relative)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let unused = plausible
         .iter()
         .copied()
         .filter(|relative| !taken.contains(&manifest.join(relative)));
     let anything = usize::MAX;
-    let nearest_unused = suggest::nearest_within(&path.relative, unused, 1, anything)
+    let nearest_unused = suggest::nearest_budgeted(&path.relative, unused, 1, anything, budget)
         .first()
         .copied();
-    let nearest_any =
-        suggest::nearest_within(&path.relative, plausible.iter().copied(), 1, anything)
-            .first()
-            .copied();
+    let nearest_any = suggest::nearest_budgeted(
+        &path.relative,
+        plausible.iter().copied(),
+        1,
+        anything,
+        budget,
+    )
+    .first()
+    .copied();
     let name = file_name(&path.relative);
     let name = intended_build_file(name).unwrap_or(name);
     let described = manifest
@@ -494,8 +535,7 @@ fn report_missing(
 
 /// A slip of a key or two, ignoring case (`Dcokerfile`, `24.03-LTS`).
 fn is_near(missing: &str, candidate: &str) -> bool {
-    let (missing, candidate) = (missing.to_ascii_lowercase(), candidate.to_ascii_lowercase());
-    suggest::within(&missing, &candidate, 2)
+    suggest::within_ignoring_case(missing, candidate, 2)
 }
 
 /// The same version and release, spelt differently (`Dcokerfile`, `24.03.-lts-sp1`): unlike
@@ -511,17 +551,14 @@ fn is_typo_of(missing: &str, candidate: &str) -> bool {
 
 /// A Dockerfile worth suggesting for a missing one: a small typo away, or in the same
 /// version folder, or in the same OS folder (the usual slips: a sibling OS or version).
-fn plausible_alternative(missing: &str, candidate: &str) -> bool {
-    if is_near(missing, candidate) {
+fn plausible_alternative(missing: &Candidate, candidate: &Candidate) -> bool {
+    if is_near(missing.relative, candidate.relative) {
         return true;
     }
-    let (Some(wanted), Some(found)) = (split_layout(missing), split_layout(candidate)) else {
+    let (Some(wanted), Some(found)) = (missing.layout, candidate.layout) else {
         return false;
     };
-    let same_os = match (
-        OsRelease::parse_lenient(wanted.os_dir),
-        OsRelease::parse_lenient(found.os_dir),
-    ) {
+    let same_os = match (missing.os, candidate.os) {
         (Some(a), Some(b)) => a == b,
         _ => wanted.os_dir.eq_ignore_ascii_case(found.os_dir),
     };

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, TagRename};
 use crate::domain::layout::{lts_folder, tag_spelling, tag_version};
-use crate::domain::os_release::{OsRelease, ReleaseTable};
+use crate::domain::os_release::{Flavor, OsRelease, ReleaseTable};
 use crate::domain::stack_tag;
 use crate::domain::tag::{self, TagParts, MAX_TAG_LEN};
 use crate::model::context::Context;
@@ -15,7 +15,7 @@ use crate::rule;
 use crate::source::repo_path::file_name;
 use crate::syntax::pyyaml::non_string_reading;
 use crate::syntax::yaml_edit;
-use crate::text::suggest;
+use crate::text::suggest::{self, Budget};
 use crate::text::Span;
 
 rule! {
@@ -78,7 +78,9 @@ rule! {
 }
 
 rule! {
-    /// The tag of an AI stack image does not follow oEEP-0014. The repository writes the image
+    /// The tag of an AI stack image (an SDK, framework or LLM image in the `AI/` scene; an
+    /// image of the same name elsewhere, such as a CPU-only `Others/tensorflow`, is an
+    /// ordinary image) does not follow oEEP-0014. The repository writes the image
     /// name in the image (`openeuler/pytorch:2.2.0-cann8.0.RC1-oe2203sp4`), so the tag is read
     /// together with the name, from the right: optional `-dev`, the OS suffix, then
     /// `-`-separated `<component><version>` parts.
@@ -109,6 +111,11 @@ pub static RULES: &[&crate::rules::Rule] = &[
 
 pub fn check(context: &Context, out: &mut Vec<Finding>) {
     let repo = context.repo;
+    let known = KnownReleases {
+        suffixes: repo.config.releases.iter().map(OsRelease::suffix).collect(),
+        table: &repo.config.releases,
+        budget: &context.suggestions,
+    };
     for (m, manifest) in repo.manifests.iter().enumerate() {
         // The entry ids are needed for the renames' checks: so is the index.
         if !manifest.is_placed() || !context.checks(manifest) {
@@ -124,19 +131,47 @@ pub fn check(context: &Context, out: &mut Vec<Finding>) {
                 .iter()
                 .position(|other| std::ptr::eq(other, entry))
                 .unwrap_or_default();
-            check_entry(
-                context,
-                EntryId {
-                    manifest: m,
-                    entry: e,
-                },
-                manifest,
-                entry,
-                out,
-            );
+            let id = EntryId {
+                manifest: m,
+                entry: e,
+            };
+            check_entry(context, id, manifest, entry, &known, out);
         }
     }
     check_stack_tags(context, out);
+}
+
+/// The release table as T003's help needs it, prepared once per check.
+struct KnownReleases<'a> {
+    suffixes: Vec<String>,
+    table: &'a ReleaseTable,
+    /// A configuration may add thousands of releases: suggestions among them are budgeted.
+    budget: &'a Budget,
+}
+
+impl KnownReleases<'_> {
+    /// Whether `os` may simply be newer than the table: a later `YY.MM` than any known, or a
+    /// later service pack of a known LTS release (`24.03-lts-sp5`).
+    fn may_be_new(&self, os: &OsRelease) -> bool {
+        let month = |r: &OsRelease| (r.year, r.month);
+        let newest = self.table.iter().map(month).max();
+        if newest.is_none_or(|newest| month(os) > newest) {
+            return true;
+        }
+        let Flavor::Sp(pack) = os.flavor else {
+            return false;
+        };
+        let same_line = |r: &&OsRelease| month(r) == month(os);
+        self.table
+            .iter()
+            .filter(same_line)
+            .any(|r| r.flavor == Flavor::Lts)
+            && self
+                .table
+                .iter()
+                .filter(same_line)
+                .all(|r| !matches!(r.flavor, Flavor::Sp(known) if known >= pack))
+    }
 }
 
 /// T006 on the images that are stack layers.
@@ -146,7 +181,8 @@ fn check_stack_tags(context: &Context, out: &mut Vec<Finding>) {
         let Some(name) = context.index.name_of(m) else {
             continue;
         };
-        if stack_tag::Layer::of(name, &repo.config.stack).is_none() {
+        let tables = &repo.config.stack;
+        if stack_tag::Layer::of(name, tables).is_none() || !tables.in_stack_scene(&manifest.root) {
             continue;
         }
         for entry in &manifest.entries {
@@ -258,6 +294,7 @@ fn check_entry(
     id: EntryId,
     manifest: &Manifest,
     entry: &Entry,
+    known: &KnownReleases,
     out: &mut Vec<Finding>,
 ) {
     let repo = context.repo;
@@ -281,7 +318,7 @@ fn check_entry(
         return;
     };
     if !releases.contains(&parts.os) {
-        report_unknown_release(repo, &context, &parts, out);
+        report_unknown_release(&context, &parts, known, out);
         return;
     }
     let Some(path) = context.path.filter(|path| path.exists) else {
@@ -385,19 +422,34 @@ fn report_malformed_suffix(repo: &Repo, context: &EntryCheck, out: &mut Vec<Find
 }
 
 fn report_unknown_release(
-    repo: &Repo,
     context: &EntryCheck,
     parts: &TagParts,
+    known: &KnownReleases,
     out: &mut Vec<Finding>,
 ) {
-    let known: Vec<String> = repo.config.releases.iter().map(OsRelease::suffix).collect();
     let suffix = parts.os.suffix();
-    let nearest = suggest::nearest(&suffix, known.iter().map(String::as_str), 4);
+    let nearest = suggest::nearest_budgeted(
+        &suffix,
+        known.suffixes.iter().map(String::as_str),
+        4,
+        suggest::default_max_distance(&suffix),
+        known.budget,
+    );
     let renamed = context
         .folder_os
         .map(|os| tag::with_suffix(parts.head, &os, parts.dev));
     let help = match (context.folder_os, &renamed) {
         (Some(os), Some(renamed)) => format!("the Dockerfile's folder is {os}: write `{renamed}`"),
+        // A release newer than every known one is most likely real and new: stacklint's table
+        // just does not know it yet.
+        _ if known.may_be_new(&parts.os) => format!(
+            "if {} has been released, add it to `.stacklint.toml`: `[[releases]]` with `suffix = \"{suffix}\"`; otherwise use the suffix of a known release{}",
+            parts.os,
+            match nearest.first() {
+                Some(near) => format!(", e.g. `oe{near}`"),
+                None => String::new(),
+            }
+        ),
         _ if !nearest.is_empty() => format!(
             "known releases nearby: {}",
             nearest

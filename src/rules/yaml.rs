@@ -12,16 +12,22 @@ use crate::model::Repo;
 use crate::rule;
 use crate::source::repo_path::{file_name, join_dir, parent_dir};
 use crate::syntax::pyyaml::non_string_reading;
-use crate::syntax::yaml::{Document, Node, NodeKind, Style};
+use crate::syntax::yaml::{Document, Node, NodeKind, Pair, Style};
 use crate::syntax::yaml_edit::{self, Context as YamlContext};
+use crate::text::visible::{escape, Lines};
 use crate::text::{SourceFile, Span};
 
 rule! {
-    /// The file is not valid YAML. The finding points at the exact position where the parser
-    /// gave up; everything before it is still checked.
+    /// The file is not valid YAML, or PyYAML (the publisher's loader) refuses it. The finding
+    /// points at the exact position where the parser gave up; everything before it is still
+    /// checked.
     ///
     /// Common causes: a tab used for indentation (YAML forbids tabs there), uneven
     /// indentation, an unclosed quote or bracket, or a second document (`---`) in the file.
+    /// PyYAML also refuses control characters (an escape sequence pasted from a terminal), an
+    /// anchor name defined twice and a `<<` merge of anything but mappings. Aliases and merge
+    /// keys are read as PyYAML reads them; an alias inside its own anchor, or aliases that
+    /// expand to more nodes than stacklint's budget, are reported here too.
     ///
     /// Fix: safe for a tab right after a key's colon or at the end of a line: it becomes a
     /// space. None for other mistakes: how many spaces a tab of indentation stood for, or
@@ -56,7 +62,10 @@ rule! {
 rule! {
     /// Each tag's value must be a mapping with a `path` (and optionally `arch`). Older files
     /// wrote the Dockerfile path directly (`tag: 1.0/24.03-lts/Dockerfile`), a list, or
-    /// nothing at all; the publisher cannot read those forms.
+    /// nothing at all; the publisher cannot read those forms. A `path:` or `arch:` written in
+    /// column 1 right after a tag with nothing after its colon was meant to be indented under
+    /// it: YAML reads it as a tag of its own, and the finding says to indent it (no rule judges
+    /// `path` as a tag).
     ///
     /// ```yaml
     /// 1.0-oe2403lts:
@@ -64,7 +73,8 @@ rule! {
     /// ```
     ///
     /// Fix: safe when the legacy value names the Dockerfile (and perhaps the architectures):
-    /// it becomes the `path:` (and `arch:`) mapping. Unsafe for an empty value whose tag
+    /// it becomes the `path:` (and `arch:`) mapping; safe for unindented `path:`/`arch:`
+    /// lines: they are indented under their tag. Unsafe for an empty value whose tag
     /// describes an existing Dockerfile: `path` points at it.
     pub static ENTRY_NOT_MAPPING = ("Y004", "entry-not-mapping", Error, "a tag's value is a string, list or null instead of a path mapping");
 }
@@ -178,6 +188,12 @@ fn check_syntax(path: &str, file: &SourceFile, doc: &Document, out: &mut Vec<Fin
             .maybe_fix(tab_fix(path, text, at)),
         );
     }
+    for problem in &doc.problems {
+        out.push(
+            Finding::new(&YAML_SYNTAX, path, problem.span, problem.message.clone())
+                .help("write the file so that PyYAML reads it: the publisher loads it with PyYAML"),
+        );
+    }
     if let Some(span) = doc.extra_document {
         out.push(
             Finding::new(
@@ -234,14 +250,22 @@ fn stray_tab(file: &SourceFile, doc: &Document) -> Option<usize> {
     if let Some(root) = &doc.root {
         collect_text_spans(root, &mut allowed);
     }
+    // Sorted, and walked along with the text: each character is tested against the one span
+    // that can hold it, not against every quoted value of the file.
+    allowed.sort_unstable();
+    let mut next = 0;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let mut previous = ' ';
         for (at, c) in line.char_indices() {
             let absolute = offset + at;
-            let inside_text = allowed
+            while allowed.get(next).is_some_and(|span| span.end <= absolute) {
+                next += 1;
+            }
+            let inside_text = allowed[next..]
                 .iter()
-                .any(|span| span.start <= absolute && absolute < span.end);
+                .take_while(|span| span.start <= absolute)
+                .any(|span| absolute < span.end);
             if c == '#' && previous.is_whitespace() && !inside_text {
                 break;
             }
@@ -349,7 +373,7 @@ fn check_tag_type(manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>) {
     let Some(found) = non_string_reading(&entry.key) else {
         return;
     };
-    let written = manifest.file.slice(entry.key.span);
+    let written = entry.key.written(&manifest.file.text);
     let help = match entry.key.as_scalar() {
         Some(_) => format!("quote the tag so it stays a string: `\"{}\":`", entry.tag),
         None => "use a plain image tag such as `1.0-oe2403lts` as the key".to_string(),
@@ -390,13 +414,17 @@ fn check_tag_type(manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>) {
 }
 
 fn check_entry_shape(repo: &Repo, manifest: &Manifest, entry: &Entry, out: &mut Vec<Finding>) {
+    if !entry.unindented.is_empty() {
+        out.push(unindented_keys(manifest, entry));
+        return;
+    }
     match &entry.value.kind {
         NodeKind::Mapping(pairs) => {
             for pair in pairs {
                 check_entry_key(manifest, entry, &pair.key, out);
             }
         }
-        // An alias stands for a node defined elsewhere; PyYAML resolves it, so do we not judge.
+        // An alias that could not be expanded is already a Y001 finding.
         NodeKind::Alias => {}
         _ => {
             let legacy = Legacy::read(entry);
@@ -415,6 +443,88 @@ fn check_entry_shape(repo: &Repo, manifest: &Manifest, entry: &Entry, out: &mut 
                 .maybe_fix(legacy_fix(repo, manifest, entry, &legacy)),
             )
         }
+    }
+}
+
+/// `tag:` followed by `path:` in column 1: one finding that says to indent, instead of a null
+/// tag and a tag named `path` that would each be judged on their own. `entry.unindented` is
+/// not empty.
+fn unindented_keys(manifest: &Manifest, entry: &Entry) -> Finding {
+    let pairs = &entry.unindented;
+    let end = |pair: &Pair| pair.value.span.end.max(pair.key.span.end);
+    let start = pairs
+        .first()
+        .map_or(entry.key.span.start, |p| p.key.span.start);
+    let span = Span::new(start, pairs.last().map_or(entry.key.span.end, end));
+    let keys: Vec<String> = pairs
+        .iter()
+        .map(|pair| format!("`{}:`", pair.key.as_str().unwrap_or_default()))
+        .collect();
+    let (verb, reads, these) = if keys.len() == 1 {
+        ("is", "it as a tag of its own", "this line")
+    } else {
+        ("are", "them as tags of their own", "these lines")
+    };
+    let snippet: Vec<String> = pairs
+        .iter()
+        .map(|pair| {
+            let written = manifest
+                .file
+                .slice(Span::new(pair.key.span.start, end(pair)));
+            format!("  {written}")
+        })
+        .collect();
+    let tag = &entry.tag;
+    Finding::new(
+        &ENTRY_NOT_MAPPING,
+        &manifest.path,
+        span,
+        format!(
+            "{} {verb} not indented under tag `{tag}`: the publisher reads {reads}, and `{tag}` has no value",
+            join_and(&keys),
+        ),
+    )
+    .help(format!(
+        "indent {these} under `{tag}:`\n{}:\n{}",
+        manifest.file.slice(entry.key.span),
+        snippet.join("\n")
+    ))
+    .related(
+        &manifest.path,
+        entry.key.span,
+        format!("tag `{tag}` has nothing after its colon"),
+    )
+    .maybe_fix(indent_fix(manifest, entry, span, these))
+}
+
+/// Indents the lines of `span` (the unindented keys and their values, comments between them
+/// included) as deep as the manifest's entry keys: every line moves by the same amount, so
+/// what they say is unchanged; only whom they belong to.
+fn indent_fix(manifest: &Manifest, entry: &Entry, span: Span, these: &str) -> Option<Fix> {
+    let text = &manifest.file.text;
+    if manifest.doc.error.is_some() {
+        return None;
+    }
+    let key_indent = yaml_edit::indentation(text, entry.key.span.start)?;
+    let step = " ".repeat(entry_indent_step(manifest, key_indent));
+    let edits: Vec<Edit> = yaml_edit::nonblank_line_starts(text, span)
+        .into_iter()
+        .map(|at| Edit::new(&manifest.path, Span::new(at, at), step.clone()))
+        .collect();
+    (!edits.is_empty()).then(|| {
+        Fix::safe(
+            format!("indent {these} under `{}:`", escape(&entry.tag, Lines::One)),
+            edits,
+        )
+    })
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -470,18 +580,25 @@ impl Legacy {
             .map(|parts| format!("{}/{}/Dockerfile", parts.head, parts.os.dir_name()))
     }
 
-    /// The `path:` form of the entry, using what the value already says.
+    /// The `path:` form of the entry, using what the value already says: a sentence, then the
+    /// YAML to write (a help of several lines ends in a snippet; renderers keep it as written).
     fn help(&self, entry: &Entry) -> String {
-        let Some(path) = self.path.clone().or_else(|| Legacy::path_from_tag(entry)) else {
-            return format!(
-                "write the entry as a mapping:\n{}:\n  path: <version>/<os-release>/Dockerfile",
-                entry.tag
-            );
+        // The help breaks lines itself, so the values it quotes must not: each stays on its
+        // line.
+        let one_line = |text: &str| escape(text, Lines::One).into_owned();
+        let tag = one_line(&entry.tag);
+        let snippet = match self.path.clone().or_else(|| Legacy::path_from_tag(entry)) {
+            None => format!("{tag}:\n  path: <version>/<os-release>/Dockerfile"),
+            Some(path) => match &self.arch {
+                Some(arch) => format!(
+                    "{tag}:\n  path: {}\n  arch: {}",
+                    one_line(&path),
+                    one_line(arch)
+                ),
+                None => format!("{tag}:\n  path: {}", one_line(&path)),
+            },
         };
-        match &self.arch {
-            Some(arch) => format!("{}:\n  path: {path}\n  arch: {arch}", entry.tag),
-            None => format!("{}:\n  path: {path}", entry.tag),
-        }
+        format!("write the entry as a mapping:\n{snippet}")
     }
 }
 
@@ -601,7 +718,7 @@ fn check_entry_key(manifest: &Manifest, entry: &Entry, key: &Node, out: &mut Vec
     if key.as_scalar().is_some() && ENTRY_KEYS.contains(&name) {
         return;
     }
-    let shown = manifest.file.slice(key.span);
+    let shown = key.written(&manifest.file.text);
     let intended = intended_entry_key(name);
     let help = match intended {
         Some(known) => format!("did you mean `{known}`?"),
@@ -804,6 +921,26 @@ mod tests {
     }
 
     #[test]
+    fn entry_keys_in_column_one_after_an_empty_tag_get_one_finding_to_indent_them() {
+        let text = "1.0-oe2403lts:\npath: 1.0/24.03-lts/Dockerfile\narch: aarch64\n1.1-oe2403lts:\n  path: a\n";
+        assert_eq!(
+            findings(text),
+            [(
+                "Y004",
+                "path: 1.0/24.03-lts/Dockerfile\narch: aarch64".into()
+            )]
+        );
+        // A tag with a value keeps the next pair as a tag of its own, and so does `~`.
+        assert_eq!(findings("1.0-oe2403lts: ~\npath: a\n").len(), 2);
+        assert_eq!(
+            findings("1.0-oe2403lts:\n  path: a\npath: b\n")[0].0,
+            "Y004"
+        );
+        // Quoted keys are written on purpose.
+        assert_eq!(findings("1.0-oe2403lts:\n\"path\": a\n").len(), 2);
+    }
+
+    #[test]
     fn quoted_and_explicitly_tagged_keys_stay_strings() {
         assert!(
             findings("\"1.10\":\n  path: a\n'on':\n  path: b\n!!str yes:\n  path: c\n").is_empty()
@@ -862,15 +999,17 @@ mod tests {
                     tag: None,
                 }),
                 span: Span::default(),
+                from_alias: false,
             },
             value: crate::syntax::yaml::parse("1.0/24.03-lts/Dockerfile")
                 .root
                 .expect("value"),
             resolved: None,
+            unindented: Vec::new(),
         };
         assert_eq!(
             Legacy::read(&entry).help(&entry),
-            "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile"
+            "write the entry as a mapping:\n1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile"
         );
     }
 }

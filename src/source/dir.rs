@@ -1,7 +1,14 @@
 //! The native [`FileSource`]: a directory on disk. Never reads outside its root and never
 //! follows a symlink that leads out of it.
+//!
+//! The walk lists every regular file, and every symlink that does not lead to a folder: a
+//! link out of the repository or to nothing is listed too, so that a `meta.yml` or
+//! `image-list.yml` that is such a link is reported (F001) as the action reports it, not
+//! skipped. Reading a listed file opens it once, by the path the walk found.
 
-use std::fs;
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::source::repo_path::normalize_repo_path;
@@ -10,10 +17,22 @@ use crate::source::{decode_text, FileSource, ReadError, MAX_FILE_BYTES};
 /// Folders that never hold image definitions and can be huge.
 const SKIPPED_DIRS: &[&str] = &[".git", "node_modules", "target"];
 
+/// What a listed symlink leads to, decided once by the walk.
+#[derive(Debug, Clone)]
+enum Link {
+    /// A regular file inside the root, by its real path.
+    Inside(PathBuf),
+    Outside,
+    Broken,
+}
+
 #[derive(Debug, Clone)]
 pub struct DirSource {
     root: PathBuf,
     files: Vec<String>,
+    links: HashMap<String, Link>,
+    /// Files whose on-disk name is not UTF-8, by their listed (lossy) path.
+    not_utf8: HashMap<String, PathBuf>,
 }
 
 impl DirSource {
@@ -26,66 +45,82 @@ impl DirSource {
                 format!("{} is not a directory", root.display()),
             ));
         }
-        let mut files = Vec::new();
-        walk(&root, &root, &mut files);
-        files.sort();
-        Ok(DirSource { root, files })
+        let mut source = DirSource {
+            root: root.clone(),
+            files: Vec::new(),
+            links: HashMap::new(),
+            not_utf8: HashMap::new(),
+        };
+        source.walk(&root, "");
+        source.files.sort_unstable();
+        Ok(source)
     }
 
     pub fn root(&self) -> &Path {
         &self.root
     }
 
-    /// The on-disk path of a repository path, if it stays inside the root.
-    fn resolve(&self, path: &str) -> Result<PathBuf, ReadError> {
-        let relative = normalize_repo_path(path).ok_or(ReadError::OutsideRoot)?;
-        let full = self.root.join(relative);
-        let meta = fs::symlink_metadata(&full).map_err(|_| ReadError::NotFound)?;
-        if meta.file_type().is_symlink() {
-            let target = full.canonicalize().map_err(|_| ReadError::NotFound)?;
-            if !target.starts_with(&self.root) {
-                return Err(ReadError::OutsideRoot);
+    fn walk(&mut self, dir: &Path, prefix: &str) {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            let name = entry.file_name();
+            let utf8 = name.to_str();
+            let name_text = utf8.map_or_else(|| name.to_string_lossy(), Into::into);
+            let relative = if prefix.is_empty() {
+                name_text.into_owned()
+            } else {
+                format!("{prefix}/{name_text}")
+            };
+            if file_type.is_dir() {
+                if !SKIPPED_DIRS.iter().any(|skip| name == *skip) {
+                    self.walk(&entry.path(), &relative);
+                }
+                continue;
             }
-            return Ok(target);
+            if file_type.is_symlink() {
+                let link = match entry.path().canonicalize() {
+                    // Linked folders are not walked: no escape, no cycles, no double counting.
+                    Ok(target) if target.is_dir() => continue,
+                    Ok(target) if target.starts_with(&self.root) && target.is_file() => {
+                        Link::Inside(target)
+                    }
+                    Ok(target) if target.starts_with(&self.root) => continue,
+                    Ok(_) => Link::Outside,
+                    Err(_) => Link::Broken,
+                };
+                self.links.insert(relative.clone(), link);
+            } else if !file_type.is_file() {
+                // Sockets, FIFOs and devices are not files a build reads.
+                continue;
+            } else if utf8.is_none() {
+                self.not_utf8.insert(relative.clone(), entry.path());
+            }
+            self.files.push(relative);
         }
-        Ok(full)
     }
 }
 
-fn walk(root: &Path, dir: &Path, files: &mut Vec<String>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Ok(file_type) = entry.file_type() else {
-            continue;
-        };
-        let name = entry.file_name();
-        if file_type.is_dir() {
-            if !SKIPPED_DIRS.iter().any(|skip| name == *skip) {
-                walk(root, &path, files);
-            }
-            continue;
-        }
-        let is_file = if file_type.is_symlink() {
-            // A link counts only when it resolves to a regular file inside the root.
-            path.canonicalize()
-                .is_ok_and(|target| target.starts_with(root) && target.is_file())
-        } else {
-            file_type.is_file()
-        };
-        if !is_file {
-            continue;
-        }
-        if let Ok(relative) = path.strip_prefix(root) {
-            let parts: Vec<String> = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            files.push(parts.join("/"));
-        }
+/// Reads a file of at most [`MAX_FILE_BYTES`] as text, whatever it is (a pipe, a device):
+/// never more than one byte past the limit.
+pub fn read_limited(path: &Path) -> Result<String, ReadError> {
+    let file = File::open(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    let meta = file.metadata().map_err(|e| ReadError::Io(e.to_string()))?;
+    if meta.is_dir() {
+        return Err(ReadError::NotFound);
     }
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(ReadError::TooLarge { bytes: meta.len() });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    file.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Io(e.to_string()))?;
+    decode_text(bytes)
 }
 
 impl FileSource for DirSource {
@@ -94,16 +129,20 @@ impl FileSource for DirSource {
     }
 
     fn read(&self, path: &str) -> Result<String, ReadError> {
-        let full = self.resolve(path)?;
-        let meta = fs::metadata(&full).map_err(|e| ReadError::Io(e.to_string()))?;
-        if !meta.is_file() {
+        let relative = normalize_repo_path(path).ok_or(ReadError::OutsideRoot)?;
+        match self.links.get(&relative) {
+            Some(Link::Inside(target)) => return read_limited(target),
+            Some(Link::Outside) => return Err(ReadError::OutsideRoot),
+            Some(Link::Broken) => return Err(ReadError::Io("it is a symlink to nothing".into())),
+            None => {}
+        }
+        if self.files.binary_search(&relative).is_err() {
             return Err(ReadError::NotFound);
         }
-        if meta.len() > MAX_FILE_BYTES as u64 {
-            return Err(ReadError::TooLarge { bytes: meta.len() });
+        match self.not_utf8.get(&relative) {
+            Some(real) => read_limited(real),
+            None => read_limited(&self.root.join(relative)),
         }
-        let bytes = fs::read(&full).map_err(|e| ReadError::Io(e.to_string()))?;
-        decode_text(bytes)
     }
 
     fn is_file(&self, path: &str) -> bool {

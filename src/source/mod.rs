@@ -58,6 +58,11 @@ impl fmt::Display for ReadError {
                     "the file is not valid UTF-8 (first bad byte at offset {offset})"
                 )
             }
+            // A stream (a pipe, a device) is read one byte past the limit and no further.
+            ReadError::TooLarge { bytes } if *bytes == MAX_FILE_BYTES as u64 + 1 => write!(
+                f,
+                "the file is more than the {MAX_FILE_BYTES} bytes stacklint reads"
+            ),
             ReadError::TooLarge { bytes } => write!(
                 f,
                 "the file is {bytes} bytes, more than the {MAX_FILE_BYTES} bytes stacklint reads"

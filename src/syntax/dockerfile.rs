@@ -68,6 +68,9 @@ pub fn parse(text: &str) -> Dockerfile {
     let mut dockerfile = Dockerfile::default();
     let (lines, comments) = logical_lines(text, escape);
     dockerfile.comments = comments;
+    // Stage names seen so far, lower-cased, to the latest stage of that name: each `FROM`
+    // looks its base up here instead of scanning every earlier stage.
+    let mut aliases: HashMap<String, usize> = HashMap::new();
     for line in lines {
         let words = line.words();
         let Some((keyword, args)) = words.split_first() else {
@@ -80,7 +83,10 @@ pub fn parse(text: &str) -> Dockerfile {
                 }
             }
         } else if keyword.text.eq_ignore_ascii_case("from") {
-            if let Some(stage) = read_from(&line, args, &globals, &dockerfile.stages) {
+            if let Some(stage) = read_from(&line, args, &globals, &aliases) {
+                if let Some(alias) = &stage.alias {
+                    aliases.insert(alias.to_ascii_lowercase(), dockerfile.stages.len());
+                }
                 dockerfile.stages.push(stage);
             }
         }
@@ -117,11 +123,12 @@ fn escape_char(text: &str) -> char {
     '\\'
 }
 
-/// One instruction after joining continuation lines: its text and, for every byte of it, the
-/// byte offset in the file.
+/// One instruction after joining continuation lines: its text, and where each piece of it
+/// sits in the file.
 struct Line {
     text: String,
-    offsets: Vec<usize>,
+    /// (offset in `text`, offset in the file) where each joined physical line starts.
+    pieces: Vec<(usize, usize)>,
 }
 
 struct Word<'a> {
@@ -131,14 +138,26 @@ struct Word<'a> {
 }
 
 impl Line {
+    /// The file offset of byte `at` of the joined text (`at < text.len()`).
+    fn offset(&self, at: usize) -> usize {
+        let piece = self.pieces.partition_point(|&(start, _)| start <= at);
+        let (start, file) = self.pieces[piece.saturating_sub(1)];
+        file + (at - start)
+    }
+
     fn span(&self, start: usize, end: usize) -> Span {
-        let first = match self.offsets.get(start) {
-            Some(&offset) => offset,
-            None => self.offsets.last().map_or(0, |&last| last + 1),
+        let first = if start < self.text.len() {
+            self.offset(start)
+        } else {
+            self.text
+                .len()
+                .checked_sub(1)
+                .map_or(0, |last| self.offset(last) + 1)
         };
-        let last = match end.checked_sub(1).and_then(|i| self.offsets.get(i)) {
-            Some(&offset) if end > start => offset + 1,
-            _ => first,
+        let last = if end > start && end <= self.text.len() {
+            self.offset(end - 1) + 1
+        } else {
+            first
         };
         Span::new(first, last)
     }
@@ -208,18 +227,19 @@ fn logical_lines(text: &str, escape: char) -> (Vec<Line>, Vec<Span>) {
         };
         let line = current.get_or_insert_with(|| Line {
             text: String::new(),
-            offsets: Vec::new(),
+            pieces: Vec::new(),
         });
+        if !body.is_empty() {
+            line.pieces.push((line.text.len(), start));
+        }
+        // Joined exactly as BuildKit joins them: the escape character removed, nothing put in
+        // its place (`oe22\` + `03sp4` is `oe2203sp4`). Whitespace before the escape, or at
+        // the start of the next line, still keeps words apart.
         line.text.push_str(body);
-        line.offsets.extend((0..body.len()).map(|i| start + i));
-        if continues {
-            // Keep words on both sides of the break apart, as the shell would see them.
-            if let Some(&last) = line.offsets.last() {
-                line.text.push(' ');
-                line.offsets.push(last + 1);
+        if !continues {
+            if let Some(done) = current.take() {
+                lines.push(done);
             }
-        } else if let Some(done) = current.take() {
-            lines.push(done);
         }
     }
     lines.extend(current);
@@ -259,7 +279,7 @@ fn read_from(
     line: &Line,
     args: &[Word<'_>],
     globals: &HashMap<String, GlobalArg>,
-    earlier: &[Stage],
+    aliases: &HashMap<String, usize>,
 ) -> Option<Stage> {
     let mut platform = None;
     let mut rest = args.iter().peekable();
@@ -278,13 +298,8 @@ fn read_from(
     let written_span = line.span(reference.start, reference.end);
     let base = match expand(reference.text, globals) {
         Err(unresolved) => unresolved,
-        Ok(value) => match earlier.iter().rposition(|stage| {
-            stage
-                .alias
-                .as_deref()
-                .is_some_and(|alias| alias.eq_ignore_ascii_case(&value))
-        }) {
-            Some(index) => StageBase::Stage(index),
+        Ok(value) => match aliases.get(&value.to_ascii_lowercase()) {
+            Some(&index) => StageBase::Stage(index),
             None => StageBase::Image {
                 origin: single_arg(reference.text)
                     .and_then(|name| globals.get(name))
@@ -522,6 +537,26 @@ mod tests {
             &text[stage.written_span.start..stage.written_span.end],
             "openeuler/cann:8.0"
         );
+    }
+
+    #[test]
+    fn continuations_join_without_a_space_as_buildkit_joins_them() {
+        // Found hardening: joining with a space made this `…-oe22 03sp4`, two words, so the
+        // parent looked like `…-oe22` and OS drift went unseen.
+        let text = "FROM openeuler/cann:8.0.RC1-oe22\\\n03sp4 \\\n  AS base\nFROM base\n";
+        let dockerfile = parse(text);
+        let stage = dockerfile.parent().expect("a parent");
+        assert_eq!(parent(text).0, "openeuler/cann:8.0.RC1-oe2203sp4");
+        assert_eq!(stage.alias.as_deref(), Some("base"));
+        let written = &text[stage.written_span.start..stage.written_span.end];
+        assert_eq!(written, "openeuler/cann:8.0.RC1-oe22\\\n03sp4");
+    }
+
+    #[test]
+    fn later_stages_of_the_same_name_win() {
+        let text = "FROM a/b:1 AS x\nFROM c/d:2 AS X\nFROM x\n";
+        let dockerfile = parse(text);
+        assert_eq!(dockerfile.stages[2].base, StageBase::Stage(1));
     }
 
     #[test]

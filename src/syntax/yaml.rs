@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+mod compose;
+
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as ParserSpan};
 
 use crate::text::Span;
@@ -12,6 +14,9 @@ use crate::text::Span;
 pub struct Node {
     pub kind: NodeKind,
     pub span: Span,
+    /// A copy of the node an alias names (PyYAML reads it there too); `span` is where the
+    /// alias is written, so findings about it point at the alias.
+    pub from_alias: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -19,7 +24,8 @@ pub enum NodeKind {
     Scalar(Scalar),
     Mapping(Vec<Pair>),
     Sequence(Vec<Node>),
-    /// `*anchor`: the value lives elsewhere.
+    /// `*anchor` that could not be expanded: it names its own container, or the expansion
+    /// budget is spent (both are reported in [`Document::problems`]).
     Alias,
 }
 
@@ -63,6 +69,9 @@ pub struct Document {
     /// after whitespace, outside every scalar (a `#` inside a quoted, plain or block value is
     /// text).
     pub comments: Vec<Span>,
+    /// What the parser accepts but PyYAML, the publisher's loader, refuses (a duplicate
+    /// anchor, a control character, a bad merge), and aliases stacklint does not expand.
+    pub problems: Vec<SyntaxError>,
 }
 
 impl Node {
@@ -75,6 +84,14 @@ impl Node {
 
     pub fn as_str(&self) -> Option<&str> {
         self.as_scalar().map(|s| s.value.as_str())
+    }
+
+    /// The node as written in `text`, or its value when it is a copy an alias stands for.
+    pub fn written<'t>(&'t self, text: &'t str) -> &'t str {
+        match (&self.kind, self.from_alias) {
+            (NodeKind::Scalar(scalar), true) => &scalar.value,
+            _ => text.get(self.span.start..self.span.end).unwrap_or(""),
+        }
     }
 
     pub fn as_mapping(&self) -> Option<&[Pair]> {
@@ -188,17 +205,20 @@ impl CharOffsets {
 enum Frame {
     Mapping {
         start: usize,
+        anchor: usize,
         pairs: Vec<Pair>,
         key: Option<Node>,
     },
     Sequence {
         start: usize,
+        anchor: usize,
         items: Vec<Node>,
     },
 }
 
 struct Builder {
     stack: Vec<Frame>,
+    composer: compose::Composer,
     root: Option<Node>,
     /// The span of every scalar, in document order: where a `#` is text, not a comment.
     scalars: Vec<Span>,
@@ -228,17 +248,35 @@ impl Builder {
 
     /// Closes the innermost container at byte `end`.
     fn close(&mut self, end: usize) {
-        let node = match self.stack.pop() {
-            Some(Frame::Mapping { start, pairs, .. }) => Node {
-                kind: NodeKind::Mapping(pairs),
-                span: Span::new(start, end),
-            },
-            Some(Frame::Sequence { start, items }) => Node {
-                kind: NodeKind::Sequence(items),
-                span: Span::new(start, end),
-            },
+        let (node, anchor) = match self.stack.pop() {
+            Some(Frame::Mapping {
+                start,
+                anchor,
+                pairs,
+                ..
+            }) => (
+                Node {
+                    kind: NodeKind::Mapping(self.composer.mapping(pairs)),
+                    span: Span::new(start, end),
+                    from_alias: false,
+                },
+                anchor,
+            ),
+            Some(Frame::Sequence {
+                start,
+                anchor,
+                items,
+            }) => (
+                Node {
+                    kind: NodeKind::Sequence(items),
+                    span: Span::new(start, end),
+                    from_alias: false,
+                },
+                anchor,
+            ),
             None => return,
         };
+        self.composer.anchored(anchor, &node);
         self.push(node);
     }
 }
@@ -248,11 +286,13 @@ impl Builder {
 /// stack on input like `[[[[…`.
 pub const MAX_DEPTH: usize = 100;
 
-/// Parses one YAML file; never fails, never panics.
+/// Parses one YAML file as PyYAML composes it (see [`compose`]); never fails, never panics.
 pub fn parse(text: &str) -> Document {
     let offsets = CharOffsets::new(text);
-    let mut parser = Parser::new_from_str(text);
+    let read = compose::for_parser(text);
+    let mut parser = Parser::new_from_str(&read);
     let mut builder = Builder {
+        composer: compose::Composer::new(text),
         stack: Vec::new(),
         root: None,
         scalars: Vec::new(),
@@ -280,7 +320,7 @@ pub fn parse(text: &str) -> Document {
                     builder.extra_document = Some(span);
                 }
             }
-            Event::Scalar(value, style, _, tag) => {
+            Event::Scalar(value, style, anchor, tag) => {
                 let style = match style {
                     ScalarStyle::Plain => Style::Plain,
                     ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
@@ -290,26 +330,37 @@ pub fn parse(text: &str) -> Document {
                 // The parser ends a quoted scalar's span after the blanks and comment that
                 // follow it; the scalar ends at its closing quote.
                 let span = match style {
-                    Style::Quoted => Span::new(
-                        span.start,
-                        closing_quote(text, span.start).unwrap_or(span.end),
-                    ),
+                    Style::Quoted => {
+                        // After the properties (`&anchor`, `!tag`) the span starts with.
+                        let quote = text
+                            .get(span.start..span.end)
+                            .and_then(|written| written.find(['"', '\'']))
+                            .map_or(span.start, |at| span.start + at);
+                        Span::new(span.start, closing_quote(text, quote).unwrap_or(span.end))
+                    }
                     _ => span,
                 };
                 builder.scalars.push(span);
-                builder.push(Node {
+                builder
+                    .composer
+                    .define(anchor, span, text.get(span.start..span.end).unwrap_or(""));
+                let node = Node {
                     kind: NodeKind::Scalar(Scalar {
-                        value: value.into_owned(),
+                        value: compose::restored(value, text),
                         style,
                         tag,
                     }),
                     span,
-                });
+                    from_alias: false,
+                };
+                builder.composer.anchored(anchor, &node);
+                builder.push(node);
             }
-            Event::Alias(_) => builder.push(Node {
-                kind: NodeKind::Alias,
-                span,
-            }),
+            Event::Alias(id) => {
+                let written = text.get(span.start..span.end).unwrap_or("*");
+                let node = builder.composer.alias(id, span, written);
+                builder.push(node);
+            }
             Event::MappingStart(..) | Event::SequenceStart(..)
                 if builder.stack.len() >= MAX_DEPTH =>
             {
@@ -319,15 +370,27 @@ pub fn parse(text: &str) -> Document {
                 });
                 break;
             }
-            Event::MappingStart(..) => builder.stack.push(Frame::Mapping {
-                start: span.start,
-                pairs: Vec::new(),
-                key: None,
-            }),
-            Event::SequenceStart(..) => builder.stack.push(Frame::Sequence {
-                start: span.start,
-                items: Vec::new(),
-            }),
+            Event::MappingStart(anchor, _) => {
+                let written = text.get(span.start..).unwrap_or("");
+                builder.composer.define(anchor, span, written);
+                builder.composer.open(anchor);
+                builder.stack.push(Frame::Mapping {
+                    start: span.start,
+                    anchor,
+                    pairs: Vec::new(),
+                    key: None,
+                })
+            }
+            Event::SequenceStart(anchor, _) => {
+                let written = text.get(span.start..).unwrap_or("");
+                builder.composer.define(anchor, span, written);
+                builder.composer.open(anchor);
+                builder.stack.push(Frame::Sequence {
+                    start: span.start,
+                    anchor,
+                    items: Vec::new(),
+                })
+            }
             Event::MappingEnd | Event::SequenceEnd => builder.close(span.end),
             Event::StreamEnd => break,
             _ => {}
@@ -339,11 +402,15 @@ pub fn parse(text: &str) -> Document {
         builder.close(stop);
     }
     let comments = comments(text, builder.scalars);
+    let mut problems = builder.composer.problems;
+    problems.extend(compose::refused_character(text));
+    problems.sort_by_key(|problem| problem.span);
     Document {
         root: builder.root,
         error,
         extra_document: builder.extra_document,
         comments,
+        problems,
     }
 }
 
@@ -363,9 +430,14 @@ fn comments(text: &str, mut scalars: Vec<Span>) -> Vec<Span> {
         let inside_scalar = scalars
             .get(next_scalar)
             .is_some_and(|s| s.start <= hash && hash < s.end);
-        let starts_comment = hash == 0 || matches!(bytes[hash - 1], b' ' | b'\t' | b'\n' | b'\r');
+        let starts_comment = hash == 0
+            || matches!(bytes[hash - 1], b' ' | b'\t')
+            || text[..hash]
+                .chars()
+                .next_back()
+                .is_some_and(compose::is_line_break);
         let line_end = text[hash..]
-            .find(['\n', '\r'])
+            .find(compose::is_line_break)
             .map_or(text.len(), |end| hash + end);
         if starts_comment && !inside_scalar {
             comments.push(Span::new(hash, line_end));
@@ -554,6 +626,156 @@ mod tests {
             .map(|pair| text_of(text, &pair.value))
             .collect();
         assert_eq!(values, ["\"x \\\" #no\"", "'it''s'"]);
+    }
+
+    fn pairs_of(node: &Node) -> Vec<(String, String)> {
+        node.as_mapping()
+            .expect("a mapping")
+            .iter()
+            .map(|pair| {
+                let value = match &pair.value.kind {
+                    NodeKind::Scalar(scalar) => scalar.value.clone(),
+                    other => format!("{other:?}"),
+                };
+                (pair.key.as_str().unwrap_or("?").to_string(), value)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn aliases_are_copies_of_their_anchor_spanned_at_the_alias() {
+        let text = "a: &e\n  path: x\n  arch: aarch64\nb: *e\n";
+        let doc = parse(text);
+        assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+        let root = doc.root.expect("root");
+        let b = root.get("b").expect("b");
+        assert_eq!(
+            pairs_of(b),
+            [
+                ("path".into(), "x".into()),
+                ("arch".into(), "aarch64".into())
+            ]
+        );
+        assert!(b.from_alias);
+        let path = b.get("path").expect("path");
+        assert_eq!(text_of(text, path), "*e");
+        assert_eq!(path.written(text), "x");
+    }
+
+    #[test]
+    fn merge_keys_merge_as_pyyaml_does() {
+        // PyYAML 6.0.3: {'t': {'arch': 'a', 'path': 'p'}} and {'u': {'arch': 'x86_64', 'path': 'q'}}.
+        let text = "d: &d {arch: x86_64, path: q}\nt:\n  <<: [{arch: a}, {arch: b, path: q}]\n  path: p\nu:\n  <<: *d\n";
+        let doc = parse(text);
+        assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+        let root = doc.root.expect("root");
+        let mut t = pairs_of(root.get("t").expect("t"));
+        t.sort();
+        assert_eq!(
+            t,
+            [("arch".into(), "a".into()), ("path".into(), "p".into())]
+        );
+        let mut u = pairs_of(root.get("u").expect("u"));
+        u.sort();
+        assert_eq!(
+            u,
+            [
+                ("arch".into(), "x86_64".into()),
+                ("path".into(), "q".into())
+            ]
+        );
+        // A quoted `<<` is an ordinary key; `!!merge` makes any key a merge.
+        let quoted = parse("t: {'<<': {arch: a}}\n").root.expect("root");
+        assert_eq!(pairs_of(quoted.get("t").expect("t"))[0].0, "<<");
+        let tagged = parse("t: {!!merge '<<': {arch: a}}\n").root.expect("root");
+        assert_eq!(
+            pairs_of(tagged.get("t").expect("t")),
+            [("arch".into(), "a".into())]
+        );
+    }
+
+    #[test]
+    fn what_pyyaml_refuses_is_a_problem() {
+        for (text, expected) in [
+            ("a: &x 1\nb: &x 2\n", "defined twice"),
+            ("a: &x [*x]\n", "contains it"),
+            ("t:\n  <<: 1\n", "merges a mapping"),
+            ("t:\n  <<: [1]\n", "merges mappings"),
+            ("a: b\u{1b}[31m\n", "U+001B"),
+            ("a: b\u{9b}\n", "U+009B"),
+        ] {
+            let doc = parse(text);
+            assert!(
+                doc.problems.iter().any(|p| p.message.contains(expected)),
+                "{text:?}: {:?}",
+                doc.problems
+            );
+        }
+        // Anchors in quoted text, comments and tags are not anchors.
+        assert!(parse("a: '&x'\nb: &x 1 # &x\nc: !t&x 2\n")
+            .problems
+            .is_empty());
+    }
+
+    #[test]
+    fn a_billion_laughs_stops_at_the_budget() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..40 {
+            let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+            text.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        let started = std::time::Instant::now();
+        let doc = parse(&text);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert_eq!(
+            doc.problems
+                .iter()
+                .filter(|p| p.message.contains("expand to more than"))
+                .count(),
+            1,
+            "{:?}",
+            doc.problems
+        );
+        let merges: String = (1..40)
+            .map(|i| format!("m{i}: &m{i}\n  <<: [*m{0}, *m{0}]\n  k{i}: v\n", i - 1))
+            .collect();
+        // Merged keys override each other, so merging one mapping twice per level stays small.
+        let doc = parse(&format!("m0: &m0 {{k: v}}\n{merges}"));
+        assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+        let last = doc.root.expect("root").get("m39").expect("m39").clone();
+        assert_eq!(last.as_mapping().map(<[Pair]>::len), Some(40));
+    }
+
+    #[test]
+    fn pyyaml_line_breaks_end_lines_and_comments() {
+        // PyYAML 6.0.3: {'1.0-oe2403lts': {'path': '1.0/24.03-lts/Dockerfile', 'arch': 'x86_64'}}.
+        let text = "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\u{2028}  arch: x86_64 # c\u{2029}b: 1\n";
+        let doc = parse(text);
+        assert!(doc.error.is_none() && doc.problems.is_empty(), "{doc:?}");
+        let root = doc.root.expect("root");
+        let entry = root.get("1.0-oe2403lts").expect("entry");
+        assert_eq!(entry.get("arch").and_then(Node::as_str), Some("x86_64"));
+        assert_eq!(text_of(text, entry.get("arch").expect("arch")), "x86_64");
+        assert_eq!(root.get("b").and_then(Node::as_str), Some("1"));
+        assert_eq!(doc.comments.len(), 1);
+        assert_eq!(text_of_span(text, doc.comments[0]), "# c");
+    }
+
+    #[test]
+    fn a_byte_order_mark_inside_the_text_is_a_character_as_for_pyyaml() {
+        // PyYAML 6.0.3: {'1.0-oe2403lts': {'path': 'x'}, '\ufeff2.0-oe2403lts': {'path': 'y'}}.
+        let text = "1.0-oe2403lts:\n  path: x\n\u{feff}2.0-oe2403lts:\n  path: y\n";
+        let doc = parse(text);
+        assert!(doc.error.is_none(), "{:?}", doc.error);
+        let keys: Vec<String> = pairs_of(&doc.root.expect("root"))
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(keys, ["1.0-oe2403lts", "\u{feff}2.0-oe2403lts"]);
+    }
+
+    fn text_of_span(text: &str, span: Span) -> &str {
+        &text[span.start..span.end]
     }
 
     #[test]

@@ -172,6 +172,29 @@ pub fn line_end(text: &str, offset: usize) -> usize {
         .map_or(text.len(), |at| offset + at)
 }
 
+/// The start of every line holding some of `span` that is not blank, for indenting them: a
+/// span ending right after a line break does not hold the next line.
+pub fn nonblank_line_starts(text: &str, span: Span) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let Some(held) = text.get(span.start..span.end) else {
+        return starts;
+    };
+    let last = span.start + held.trim_end_matches(BREAKS).len();
+    let mut at = line_start(text, span.start);
+    while at <= last && at < text.len() {
+        let end = line_end(text, at);
+        if !text[at..end].trim().is_empty() {
+            starts.push(at);
+        }
+        // Past the break: `\r\n` is one.
+        at = end + usize::from(end < text.len());
+        if text[..at].ends_with('\r') && text[at..].starts_with('\n') {
+            at += 1;
+        }
+    }
+    starts
+}
+
 /// The blanks before `offset` on its line, when nothing else precedes it there: the
 /// indentation of a block mapping key.
 pub fn indentation(text: &str, offset: usize) -> Option<&str> {
@@ -251,6 +274,18 @@ mod tests {
             .and_then(|root| root.get(key))
             .and_then(|entry| entry.get(inner))
             .expect("the node")
+    }
+
+    #[test]
+    fn nonblank_line_starts_skip_blank_lines_and_stop_at_the_span() {
+        let text = "a:\r\npath: x\r\n\r\narch:\n- y\nb:\n";
+        let start = text.find("path").unwrap();
+        let end = text.find("b:").unwrap();
+        let starts = nonblank_line_starts(text, Span::new(start, end));
+        let lines: Vec<&str> = starts.iter().map(|&at| &text[at..at + 2]).collect();
+        assert_eq!(lines, ["pa", "ar", "- "]);
+        assert_eq!(nonblank_line_starts("x", Span::new(0, 1)), [0]);
+        assert!(nonblank_line_starts("x", Span::new(3, 4)).is_empty());
     }
 
     #[test]

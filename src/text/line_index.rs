@@ -13,6 +13,19 @@ pub struct LineIndex {
     /// Byte offset of the first byte of each line.
     line_starts: Vec<usize>,
     len: usize,
+    /// For text that is not all ASCII: the number of characters before every
+    /// [`CHECKPOINT_BYTES`]-th byte, so a column is counted along at most that many bytes
+    /// instead of along the whole line (20,000 findings on one 1 MB flow-style line counted
+    /// the line 20,000 times). Empty for ASCII text, where a column is a byte difference.
+    chars_before: Vec<usize>,
+}
+
+/// How far apart the character-count checkpoints of non-ASCII text are.
+const CHECKPOINT_BYTES: usize = 256;
+
+/// Whether `byte` starts a character (is not a UTF-8 continuation byte).
+fn starts_char(byte: u8) -> bool {
+    (byte as i8) >= -0x40
 }
 
 impl LineIndex {
@@ -24,10 +37,38 @@ impl LineIndex {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
+        let chars_before = if text.is_ascii() {
+            Vec::new()
+        } else {
+            let mut count = 0;
+            text.as_bytes()
+                .chunks(CHECKPOINT_BYTES)
+                .map(|chunk| {
+                    let before = count;
+                    count += chunk.iter().filter(|&&b| starts_char(b)).count();
+                    before
+                })
+                .collect()
+        };
         LineIndex {
             line_starts,
             len: text.len(),
+            chars_before,
         }
+    }
+
+    /// The number of characters in `text[..offset]`; `offset` is on a character boundary.
+    fn chars_up_to(&self, text: &str, offset: usize) -> usize {
+        if self.chars_before.is_empty() {
+            return offset;
+        }
+        let block = offset / CHECKPOINT_BYTES;
+        let from = block * CHECKPOINT_BYTES;
+        let counted = text.as_bytes()[from..offset]
+            .iter()
+            .filter(|&&b| starts_char(b))
+            .count();
+        self.chars_before.get(block).copied().unwrap_or_default() + counted
     }
 
     pub fn line_count(&self) -> usize {
@@ -48,24 +89,26 @@ impl LineIndex {
         let offset = offset.min(self.len);
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        let prefix = text.get(start..offset).unwrap_or_else(|| {
-            let mut end = offset;
-            while end > start && !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            &text[start..end]
-        });
+        // An offset inside a multi-byte character counts as that character.
+        let mut end = offset;
+        while end > start && !text.is_char_boundary(end) {
+            end -= 1;
+        }
         // A `\r` that ends the line (before `\n` or at the end of the file) is part of the line
         // break, as in `line_span`: an offset just after it is still the end of the line.
         let ends_line = text.as_bytes().get(offset).is_none_or(|&b| b == b'\n');
-        let prefix = match prefix.strip_suffix('\r') {
-            Some(visible) if ends_line => visible,
-            _ => prefix,
-        };
+        if ends_line && end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
         Position {
             line: line + 1,
-            column: prefix.chars().count() + 1,
+            column: self.chars_up_to(text, end) - self.chars_up_to(text, start) + 1,
         }
+    }
+
+    /// The 1-based line holding `offset` (clamped to the text).
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_of(offset.min(self.len)) + 1
     }
 
     /// Byte range of a 1-based line, without its line terminator.
@@ -106,6 +149,37 @@ mod tests {
         let x = text.find('x').expect("x is in the text");
         let p = index.position(text, x);
         assert_eq!(p.column, 3);
+    }
+
+    #[test]
+    fn columns_across_checkpoints_agree_with_counting_characters() {
+        let line: String = (0..700).map(|i| ["a", "é", "😀", "\r"][i % 4]).collect();
+        let text = format!("x\n{line}\r\n{line}é");
+        let index = LineIndex::new(&text);
+        for offset in 0..=text.len() {
+            let before = &text.as_bytes()[..offset];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |at| at + 1);
+            let mut end = offset;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let ends_line = text.as_bytes().get(offset).is_none_or(|&b| b == b'\n');
+            let prefix = &text[start..end];
+            let prefix = match prefix.strip_suffix('\r') {
+                Some(visible) if ends_line => visible,
+                _ => prefix,
+            };
+            let expected = Position {
+                line,
+                column: prefix.chars().count() + 1,
+            };
+            assert_eq!(index.position(&text, offset), expected, "offset {offset}");
+            assert_eq!(index.line(offset), line);
+        }
     }
 
     #[test]

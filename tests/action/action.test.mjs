@@ -2,7 +2,7 @@
 // Exact workflow command lines are asserted for a few findings so escaping and positions are
 // pinned; the fixture repositories are otherwise clean under every rule.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
@@ -176,6 +176,20 @@ test('a path leaving the workspace is refused', (t) => {
   const result = runAction(t, { workspace: dir, event, inputs: { path: '../' } });
   assert.equal(result.status, 1);
   assert.deepEqual(result.commands, [`::error::stacklint: input \`path\` is \`../\`, which leads outside the workspace ${dir}`]);
+});
+
+test('a `path` that is a symlink to a folder with a hostile name: its real name is logged without a command', (t) => {
+  // Found hardening: the first log line printed the resolved folder name outside the fence.
+  const hostile = 'x\n::error file=evil.yml::injected\r::add-mask::v ##[add-mask]w \u001b[31m';
+  const files = Object.fromEntries(Object.entries(sceneFiles()).map(([p, c]) => [`${hostile}/${p}`, c]));
+  files[`${hostile}/AI/vision/meta.yml`] += files[`${hostile}/AI/vision/meta.yml`];
+  const { dir, event } = pullRequest(t, files, {});
+  symlinkSync(hostile, path.join(dir, 'images'));
+  const result = runAction(t, { workspace: dir, event, inputs: { path: 'images', scope: 'all' } });
+  assert.equal(result.status, 1, result.stdout + result.stderr);
+  // Only the finding's annotation and the failure line: nothing the folder name says.
+  assert.deepEqual(codes(result), ['error Y002', 'error -']);
+  assert.match(result.stdout, /^stacklint \d+\.\d+\.\d+: checking x\\n::error file=evil\.yml::injected\\r::add-mask::v ##\[add-mask\]w \\u\{1b\}\[31m \(scope: all/m);
 });
 
 test('a repository in a sub-folder: annotations and links are relative to the workspace', (t) => {

@@ -125,18 +125,23 @@ export function runAction(t, { workspace, inputs = {}, event = {}, eventName = '
   };
 }
 
-/** Workflow-command lines the runner would act on: those outside stop-commands blocks. */
+/**
+ * Workflow-command lines the runner would act on: those outside stop-commands blocks. Read as
+ * the runner reads a step's output (actions/runner ProcessInvoker + ActionCommand): lines end
+ * at `\n`, `\r\n` or a lone `\r` (.NET StreamReader.ReadLine); a line is a command when it
+ * starts with `::` after leading whitespace, or holds the older `##[command]` anywhere.
+ */
 export function workflowCommands(stdout) {
   const commands = [];
   let stopToken = null;
-  for (const line of stdout.split('\n')) {
+  for (const line of stdout.split(/\r\n|\n|\r/)) {
     if (stopToken !== null) {
-      if (line === `::${stopToken}::`) stopToken = null;
+      if (line.trim() === `::${stopToken}::`) stopToken = null;
       continue;
     }
-    const stop = /^::stop-commands::(.+)$/.exec(line);
+    const stop = /^::stop-commands::(.+)$/.exec(line.trimStart());
     if (stop) stopToken = stop[1];
-    else if (line.startsWith('::')) commands.push(line);
+    else if (line.trimStart().startsWith('::') || /##\[[^\]]*\]/.test(line)) commands.push(line);
   }
   return commands;
 }

@@ -43,12 +43,15 @@ export function ensureChromium() {
 /** Builds, serves and launches; returns `{url, context, close}`. */
 export async function startPlayground() {
   ensureChromium();
-  const { outDir } = await buildPlayground();
   const cleanups = [];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   };
   try {
+    // A folder of its own: test files may run at the same time, each with its own server.
+    const built = await mkdtemp(join(tmpdir(), "stacklint-playground-"));
+    cleanups.push(() => rm(built, { recursive: true, force: true }));
+    const { outDir } = await buildPlayground({ outDir: built });
     const server = await serve({ root: outDir, port: 0 });
     cleanups.push(() => server.close());
     const profile = await mkdtemp(join(tmpdir(), "stacklint-chromium-"));

@@ -8,6 +8,7 @@ use crate::domain::stack_tag::ImpliedParent;
 use crate::domain::tag;
 use crate::rule;
 use crate::rules::layers::NodeCheck;
+use crate::text::suggest::{self, Budget};
 use crate::text::Span;
 
 rule! {
@@ -56,8 +57,7 @@ pub(super) fn missing_layer(
     let Some(preferred) = implied.tags.first() else {
         return;
     };
-    let tags: Vec<&str> = info.tags.keys().map(String::as_str).collect();
-    let closest = nearest(preferred, &tags, 3);
+    let closest = nearest(ctx, preferred, info.tags.keys().map(String::as_str), 3);
     let mut finding = Finding::new(
         &PARENT_LAYER_MISSING,
         ctx.manifest_path,
@@ -114,17 +114,16 @@ pub(super) fn dangling(
         }
         return finding;
     }
-    let tags: Vec<&str> = info
-        .map(|i| i.tags.keys().map(String::as_str).collect())
-        .unwrap_or_default();
-    let closest = nearest(tag, &tags, 3);
+    let tags = || {
+        info.into_iter()
+            .flat_map(|i| i.tags.keys().map(String::as_str))
+    };
+    let closest = nearest(ctx, tag, tags(), 3);
     // A replacement on another release would trade this finding for an OS drift.
     let release = tag::split(&ctx.node.tag).map(|parts| parts.os);
-    let same_release = tags
-        .iter()
-        .copied()
+    let same_release = tags()
         .filter(|candidate| release.is_none() || tag::split(candidate).map(|p| p.os) == release);
-    let fix = crate::text::suggest::clear_nearest(tag, same_release)
+    let fix = suggest::clear_nearest(tag, same_release, &ctx.context.suggestions)
         .and_then(|clear| ctx.retag(reference, origin, clear));
     let finding = ctx
         .at_from(
@@ -157,8 +156,7 @@ pub(super) fn dangling_base(ctx: &NodeCheck, reference: &ImageRef, origin: Span)
         .iter()
         .map(OsRelease::dir_name)
         .collect();
-    let dir_refs: Vec<&str> = dirs.iter().map(String::as_str).collect();
-    let closest = nearest(tag, &dir_refs, 3);
+    let closest = nearest(ctx, tag, dirs.iter().map(String::as_str), 3);
     let aliases: Vec<&str> = tables
         .floating_aliases
         .iter()
@@ -186,9 +184,24 @@ fn closest_help(ctx: &NodeCheck, name: &str, closest: &[&str]) -> Option<String>
     Some(format!("closest declared: {}", listed.join(", ")))
 }
 
-/// The `limit` candidates closest to `target`, however far: a help line always has some.
-fn nearest<'c>(target: &str, candidates: &[&'c str], limit: usize) -> Vec<&'c str> {
-    crate::text::suggest::nearest_within(target, candidates.iter().copied(), limit, usize::MAX)
+/// The `limit` candidates closest to `target`, however far (a help line always has some, until
+/// the check's suggestion budget is spent).
+fn nearest<'c>(
+    ctx: &NodeCheck,
+    target: &str,
+    candidates: impl Iterator<Item = &'c str>,
+    limit: usize,
+) -> Vec<&'c str> {
+    closest(target, candidates, limit, &ctx.context.suggestions)
+}
+
+fn closest<'c>(
+    target: &str,
+    candidates: impl Iterator<Item = &'c str>,
+    limit: usize,
+    budget: &Budget,
+) -> Vec<&'c str> {
+    suggest::nearest_budgeted(target, candidates, limit, usize::MAX, budget)
 }
 
 #[cfg(test)]
@@ -203,7 +216,12 @@ mod tests {
             "8.1.RC1-python3.11-oe2203lts",
         ];
         assert_eq!(
-            nearest("cann7.0.RC1.alpha002-oe2203sp2", &tags, 1),
+            closest(
+                "cann7.0.RC1.alpha002-oe2203sp2",
+                tags.into_iter(),
+                1,
+                &Budget::new(u64::MAX)
+            ),
             ["7.0.RC1.alpha002-oe2203sp2"]
         );
     }

@@ -120,8 +120,9 @@ pub fn check(context: &Context, out: &mut Vec<Finding>) {
             manifest_path: &manifest.path,
             tag_span: entry.tag_span(),
         };
-        let stack = stack_tag::read(&node.name, &node.tag, &context.config.stack)
-            .filter(|t| t.layer.is_some());
+        let tables = &context.config.stack;
+        let stack = stack_tag::read(&node.name, &node.tag, tables)
+            .filter(|t| t.layer.is_some() && tables.in_stack_scene(&node.root));
         let implied = stack.as_ref().and_then(stack_tag::implied_parent);
         match &node.parent {
             Parent::Unresolved {
