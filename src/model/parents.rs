@@ -10,7 +10,7 @@ use crate::domain::os_release::OsRelease;
 use crate::domain::tables::Config;
 use crate::model::image_index::{EntryId, ImageIndex};
 use crate::model::Repo;
-use crate::syntax::dockerfile::{Dockerfile, StageBase};
+use crate::syntax::dockerfile::{Dockerfile, Stage, StageBase};
 use crate::text::Span;
 
 /// What a tag's Dockerfile is built on.
@@ -233,9 +233,13 @@ impl ParentGraph {
 }
 
 fn resolve(config: &Config, index: &ImageIndex, file: &Dockerfile) -> Parent {
-    let Some(stage) = file.parent() else {
-        return Parent::None;
-    };
+    file.parent()
+        .map_or(Parent::None, |stage| resolve_stage(config, index, stage))
+}
+
+/// What one stage is built on, read as the parent graph reads the final stage: `None` for an
+/// earlier stage of the same file.
+pub fn resolve_stage(config: &Config, index: &ImageIndex, stage: &Stage) -> Parent {
     let (text, origin) = match &stage.base {
         StageBase::Image { reference, origin } => (reference, *origin),
         StageBase::Unresolved { arg, declared } => {
