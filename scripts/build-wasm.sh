@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET_BYTES=${STACKLINT_WASM_BUDGET:-900000}
+# Raised from 900 KB when the editor's Workspace (the session, inspect, silence) came in: it is
+# 45 KB of the 919 KB (321 KB gzip).
+BUDGET_BYTES=${STACKLINT_WASM_BUDGET:-960000}
 
 # opt-level "z" for the WASM build only (the native CLI keeps the profile's "s"): measured
 # 395 KB against 467 KB raw with "s", at the same speed on the whole 2026-08 corpus.
