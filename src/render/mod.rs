@@ -7,6 +7,7 @@ pub mod json;
 pub mod markdown;
 pub mod rules;
 pub mod sarif;
+pub mod schema;
 
 use crate::report::{Diagnostic, Report, Summary};
 
