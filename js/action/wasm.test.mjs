@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { analyze, loadCore, toCoreFiles } from './wasm.mjs';
+import { toCoreFiles } from '../shared/core-files.mjs';
+import { analyze, loadCore } from './wasm.mjs';
 
 loadCore(readFileSync(new URL('../../pkg/stacklint_bg.wasm', import.meta.url)));
 

@@ -1,47 +1,12 @@
 // @ts-check
-// Reads the repository the action checks, without ever leaving the workspace: the `path`
-// input may not escape it, symlinks are not followed out of it, and no file is read past
-// the size the core accepts. Only the files the core says it reads are opened; every other
-// file is listed as "exists, not read".
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+// Where the action reads: the `path` input may not escape the workspace, and a file the
+// workflow names (the `baseline` input) is read like every other. The repository itself is
+// read by js/shared/repository.mjs, which the language server shares.
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
+import { isWithin, readText, toPosix } from '../shared/repository.mjs';
 import { InputError } from './inputs.mjs';
-
-const SKIPPED_NAMES = new Set(['.git', 'node_modules']);
-
-/**
- * What the core reads, from the core itself (wasm.mjs `loadCore`).
- * @typedef {{needsContent: (path: string) => boolean, maxFileBytes: number}} ReadPolicy
- */
-
-/**
- * What the walk found for one file:
- * - `{kind: 'text', text}`: a file the core reads, decoded;
- * - `{kind: 'bytes', data}`: a file the core reads that is not UTF-8 text (NUL bytes, another
- *   encoding); the core judges the raw bytes exactly as it judges a file on disk;
- * - `{kind: 'unread'}`: exists, its content is not needed;
- * - `{kind: 'unreadable', reason, bytes?, detail?}`: a file the core needs but cannot have,
- *   reason `too-large` (with its size) | `outside` | `broken-link` | `io` (with the cause).
- * @typedef {{kind: 'text', text: string} | {kind: 'bytes', data: Uint8Array} | {kind: 'unread'}
- *   | {kind: 'unreadable', reason: 'too-large', bytes: number}
- *   | {kind: 'unreadable', reason: 'outside' | 'broken-link'}
- *   | {kind: 'unreadable', reason: 'io', detail: string}} Found
- */
-
-/**
- * @param {string} child
- * @param {string} parent
- */
-function isWithin(child, parent) {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-/** @param {string} relative */
-function toPosix(relative) {
-  return relative.split(path.sep).join('/');
-}
 
 /**
  * Resolves the `path` input against the workspace.
@@ -77,36 +42,6 @@ export async function resolveRoot(workspace, input) {
 }
 
 /**
- * @param {string} file
- * @param {number} maxFileBytes
- * @returns {Promise<Found>}
- */
-async function readText(file, maxFileBytes) {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-    const { size } = await handle.stat();
-    if (size > maxFileBytes) return { kind: 'unreadable', reason: 'too-large', bytes: size };
-    // One byte more than allowed tells a file that grew since the stat.
-    const buffer = Buffer.alloc(maxFileBytes + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length === buffer.length) break;
-    }
-    if (length > maxFileBytes) return { kind: 'unreadable', reason: 'too-large', bytes: length };
-    return decodeFile(buffer.subarray(0, length));
-  } catch (thrown) {
-    const error = /** @type {NodeJS.ErrnoException} */ (thrown);
-    return { kind: 'unreadable', reason: 'io', detail: error.code ?? error.message };
-  } finally {
-    await handle?.close();
-  }
-}
-
-/**
  * The text of one file the workflow names (the `baseline` input), read like every other:
  * inside the checked folder, no symlink out of it, at most the core's size, UTF-8.
  * @param {string} root the checked folder (a real path from resolveRoot)
@@ -138,77 +73,4 @@ export async function readNamedFile(root, input, name, maxFileBytes) {
     throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${why}`);
   }
   return { path: toPosix(path.relative(root, real)), text: found.text };
-}
-
-/**
- * A file's content as the core takes it: UTF-8 text, or the raw bytes (NUL bytes, another
- * encoding), which the core judges exactly as it judges a file on disk.
- * @param {Uint8Array} bytes
- * @returns {Found}
- */
-export function decodeFile(bytes) {
-  if (bytes.includes(0)) return { kind: 'bytes', data: new Uint8Array(bytes) };
-  try {
-    // ignoreBOM keeps a BOM in the text, as the CLI's directory reader does.
-    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    return { kind: 'bytes', data: new Uint8Array(bytes) };
-  }
-}
-
-/**
- * @param {string} absolute
- * @param {string} root
- * @param {string} relative
- * @param {ReadPolicy} policy
- * @returns {Promise<Found | null>}
- */
-async function describeLink(absolute, root, relative, { needsContent, maxFileBytes }) {
-  let target;
-  try {
-    target = await realpath(absolute);
-  } catch {
-    return needsContent(relative) ? { kind: 'unreadable', reason: 'broken-link' } : { kind: 'unread' };
-  }
-  // Linked folders are not walked: no escape, no cycles, no double counting.
-  if (!(await stat(target)).isFile()) return null;
-  if (!isWithin(target, root)) {
-    return needsContent(relative) ? { kind: 'unreadable', reason: 'outside' } : { kind: 'unread' };
-  }
-  return needsContent(relative) ? readText(target, maxFileBytes) : { kind: 'unread' };
-}
-
-/**
- * Walks `root` (a real path from resolveRoot) and returns every file, sorted by path.
- * @param {string} root
- * @param {ReadPolicy} policy which files the core reads, and how large they may be
- * @returns {Promise<Map<string, Found>>} repository path -> what was found
- */
-export async function readRepository(root, policy) {
-  /** @type {Map<string, Found>} */
-  const files = new Map();
-  const pending = [''];
-  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
-    let entries;
-    try {
-      entries = await readdir(path.join(root, dir), { withFileTypes: true });
-    } catch (error) {
-      throw new InputError(`cannot read the folder \`${dir || '.'}\` of the repository: ${/** @type {NodeJS.ErrnoException} */ (error).message}`);
-    }
-    for (const entry of entries) {
-      if (SKIPPED_NAMES.has(entry.name)) continue;
-      const relative = dir === '' ? entry.name : `${dir}/${entry.name}`;
-      const absolute = path.join(root, relative);
-      if (entry.isDirectory()) {
-        pending.push(relative);
-      } else if (entry.isFile()) {
-        files.set(relative, policy.needsContent(relative) ? await readText(absolute, policy.maxFileBytes) : { kind: 'unread' });
-      } else if (entry.isSymbolicLink()) {
-        const found = await describeLink(absolute, root, relative, policy);
-        if (found) files.set(relative, found);
-      }
-      // Sockets, FIFOs and devices are not files a build reads.
-    }
-  }
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
