@@ -25,7 +25,7 @@ function unreadableContent(file) {
  * @param {import('./repository.mjs').Found} file
  * @returns {import('../../pkg/stacklint.js').FileContent}
  */
-function toCoreContent(file) {
+export function toCoreContent(file) {
   switch (file.kind) {
     case 'text':
       return file.text;
