@@ -216,6 +216,8 @@ export function startServer(connection, core) {
     folders = uris.map(filePath).filter((folder) => folder !== null).map((folder) => path.resolve(folder));
     ({ settings, problems } = readSettings(params.initializationOptions));
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    // Reading the folders starts now: the client opens its documents right after.
+    for (const folder of folders) void projectOf(folder);
     return {
       capabilities: {
         positionEncoding: encoding,
@@ -235,7 +237,6 @@ export function startServer(connection, core) {
     if (watchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     }
-    for (const folder of folders) void projectOf(folder);
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       for (const removed of event.removed) {
         const folder = filePath(removed.uri);
