@@ -223,7 +223,7 @@ export interface TagParts {
 
 /** What a `FROM` (or the `ARG` default it takes) is built on. */
 export interface ParentInfo {
-  kind: "in-repo" | "os-base" | "external" | "stage" | "unresolved" | "invalid" | "none";
+  kind: "in-repo" | "dangling" | "os-base" | "external" | "stage" | "unresolved" | "invalid" | "none";
   /** The reference after `ARG` substitution. */
   reference: string | null;
 }

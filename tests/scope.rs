@@ -69,9 +69,9 @@ fn an_unrelated_change_reports_nothing() {
     assert_eq!(report.summary.errors, 0);
 }
 
-#[test]
-fn cli_reads_the_changed_list_from_stdin_and_rejects_escaping_paths() {
-    let repo = std::env::temp_dir().join(format!("stacklint-scope-{}", std::process::id()));
+/// A repository on disk for the CLI: a duplicate tag in `AI/a`, an empty `Cloud/c/meta.yml`.
+fn scratch_repo(name: &str) -> std::path::PathBuf {
+    let repo = std::env::temp_dir().join(format!("stacklint-scope-{name}-{}", std::process::id()));
     let write = |path: &str, text: &str| {
         let path = repo.join(path);
         std::fs::create_dir_all(path.parent().expect("has parent")).expect("mkdir");
@@ -80,6 +80,12 @@ fn cli_reads_the_changed_list_from_stdin_and_rejects_escaping_paths() {
     write("AI/a/meta.yml", DUPLICATE);
     write("AI/a/1.0/24.03-lts/Dockerfile", "FROM x\n");
     write("Cloud/c/meta.yml", "");
+    repo
+}
+
+#[test]
+fn cli_reads_the_changed_list_from_stdin_and_rejects_escaping_paths() {
+    let repo = scratch_repo("stdin");
     let run = |list: &str| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_stacklint"))
             .args(["check", "--format", "json", "--changed-from", "-"])
@@ -112,15 +118,7 @@ fn cli_reads_the_changed_list_from_stdin_and_rejects_escaping_paths() {
 
 #[test]
 fn cli_takes_changed_paths_as_trailing_arguments_as_pre_commit_passes_them() {
-    let repo = std::env::temp_dir().join(format!("stacklint-scope-args-{}", std::process::id()));
-    let write = |path: &str, text: &str| {
-        let path = repo.join(path);
-        std::fs::create_dir_all(path.parent().expect("has parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    };
-    write("AI/a/meta.yml", DUPLICATE);
-    write("AI/a/1.0/24.03-lts/Dockerfile", "FROM x\n");
-    write("Cloud/c/meta.yml", "");
+    let repo = scratch_repo("args");
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_stacklint"))
             .current_dir(&repo)
@@ -146,7 +144,10 @@ fn cli_takes_changed_paths_as_trailing_arguments_as_pre_commit_passes_them() {
     let rejected = run(&["/etc/passwd"]);
     assert_eq!(rejected.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&rejected.stderr);
-    assert!(stderr.contains("`--changed`") && stderr.contains("`/etc/passwd`"), "{stderr}");
+    assert!(
+        stderr.contains("`--changed`") && stderr.contains("`/etc/passwd`"),
+        "{stderr}"
+    );
     let _ = std::fs::remove_dir_all(&repo);
 }
 

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
+import { tree } from '../../tests/support/tree.mjs';
 import { readNamedFile, resolveRoot } from './workspace.mjs';
 
-function tree(t) {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'stacklint-ws-')));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const write = (relative, content) => {
-    mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
-    writeFileSync(path.join(dir, relative), content);
-  };
-  return { dir, write };
-}
 
 test('resolveRoot keeps the path inside the workspace', async (t) => {
   const { dir, write } = tree(t);

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import * as core from '../../pkg/stacklint.js';
+import { tree } from '../../tests/support/tree.mjs';
 import { readEntry, readRepository, readText } from './repository.mjs';
 
 // What the core reads and how large a file may be come from the core itself.
@@ -15,15 +14,6 @@ const { maxFileBytes } = core.limits();
 const policy = { needsContent, maxFileBytes };
 const MAX_FILE_BYTES = maxFileBytes;
 
-function tree(t) {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'stacklint-ws-')));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const write = (relative, content) => {
-    mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
-    writeFileSync(path.join(dir, relative), content);
-  };
-  return { dir, write };
-}
 
 test('the core reads manifests, scene lists and build files, also misnamed ones', () => {
   for (const name of ['AI/a/meta.yml', 'AI/a/meta.yaml', 'AI/a/Meta.yml', 'AI/a/meta.yml.bak', 'AI/image-list.yml', 'AI/a/1/24.03-lts/Dockerfile', 'x/Dockerfile.arm64', 'x/dockerfile', 'x/Dcokerfile', 'x/Distrofile', '.stacklint.toml']) {

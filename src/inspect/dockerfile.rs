@@ -14,8 +14,9 @@ use super::{declared_at, entry_location, touches, Inspection, Kind, Location};
 /// What a `FROM` is built on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParentInfo {
-    /// `"in-repo"`, `"os-base"`, `"external"`, `"stage"` (an earlier stage of the same file),
-    /// `"unresolved"` (an `ARG` without a default), `"invalid"` or `"none"` (`scratch`).
+    /// `"stage"` (an earlier stage of the same file), or the parent's kind
+    /// ([`Parent::kind`]): `"in-repo"`, `"dangling"`, `"os-base"`, `"external"`,
+    /// `"unresolved"` (an `ARG` without a default), `"invalid"`, `"none"` (`scratch`).
     pub kind: &'static str,
     /// The reference after `ARG` substitution.
     pub reference: Option<String>,
@@ -69,7 +70,7 @@ pub(super) fn at(context: &Context, file: &SourceFile, offset: usize) -> Option<
                 }
             }
             let info = ParentInfo {
-                kind: parent_kind(&parent),
+                kind: parent.kind(),
                 reference: parent.reference().map(ToString::to_string),
             };
             (info, targets)
@@ -92,17 +93,6 @@ pub(super) fn at(context: &Context, file: &SourceFile, offset: usize) -> Option<
     inspection.targets = targets;
     inspection.parent = Some(info);
     Some(inspection)
-}
-
-fn parent_kind(parent: &Parent) -> &'static str {
-    match parent {
-        Parent::None => "none",
-        Parent::Unresolved { .. } => "unresolved",
-        Parent::Invalid { .. } => "invalid",
-        Parent::InRepo { .. } => "in-repo",
-        Parent::OsBase { .. } => "os-base",
-        Parent::External { .. } => "external",
-    }
 }
 
 /// A parent in words, ending in a full stop, and where it is declared.

@@ -60,6 +60,21 @@ impl Parent {
         }
     }
 
+    /// The kind of parent in the words `stacklint graph --format json` and the editor use:
+    /// `none`, `unresolved`, `invalid`, `in-repo`, `dangling` (an image of this repository
+    /// whose `meta.yml` declares no such tag), `os-base` or `external`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Parent::None => "none",
+            Parent::Unresolved { .. } => "unresolved",
+            Parent::Invalid { .. } => "invalid",
+            Parent::InRepo { targets, .. } if targets.is_empty() => "dangling",
+            Parent::InRepo { .. } => "in-repo",
+            Parent::OsBase { .. } => "os-base",
+            Parent::External { .. } => "external",
+        }
+    }
+
     pub fn reference(&self) -> Option<&ImageRef> {
         match self {
             Parent::InRepo { reference, .. }
