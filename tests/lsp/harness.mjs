@@ -29,8 +29,9 @@ export function fixture(t) {
  * @param {string[]} [options.encodings] the position encodings the client offers
  * @param {unknown} [options.initializationOptions]
  * @param {boolean} [options.watchFiles] whether the client watches files for the server
+ * @param {'off' | 'messages' | 'verbose'} [options.trace] what the server is to trace
  */
-export async function startClient({ root, server = SOURCE_SERVER, encodings = ['utf-16'], initializationOptions, watchFiles = true }) {
+export async function startClient({ root, server = SOURCE_SERVER, encodings = ['utf-16'], initializationOptions, watchFiles = true, trace = 'off' }) {
   const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -51,6 +52,9 @@ export async function startClient({ root, server = SOURCE_SERVER, encodings = ['
   });
   connection.onNotification('window/showMessage', (params) => messages.push(params.message));
   connection.onNotification('window/logMessage', (params) => messages.push(params.message));
+  /** @type {{message: string, at: number}[]} */
+  const traces = [];
+  connection.onNotification('$/logTrace', (params) => traces.push({ message: params.message, at: performance.now() }));
   connection.onRequest('client/registerCapability', (params) => {
     registrations.push(...params.registrations);
     return null;
@@ -67,6 +71,7 @@ export async function startClient({ root, server = SOURCE_SERVER, encodings = ['
       textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
     },
     initializationOptions,
+    trace,
   });
   connection.sendNotification('initialized', {});
   /** @type {Map<string, number>} */
@@ -79,6 +84,7 @@ export async function startClient({ root, server = SOURCE_SERVER, encodings = ['
     messages,
     registrations,
     published,
+    traces,
     uriOf,
     get stderr() {
       return stderr;
