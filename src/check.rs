@@ -132,6 +132,7 @@ pub fn check_loaded(
         focus.map(|paths| paths.iter().map(String::as_str).collect());
     if let Some(focus) = &focus {
         context.skip = unfocused(repo, policy, options, focus);
+        context.focus = Some(focus.iter().map(|path| path.to_string()).collect());
     }
     let selection = selection(policy, options);
     let mut findings = run_rules(

@@ -18,6 +18,9 @@ pub struct Context<'r, 'a> {
     /// the manifest and its image folder) are not run: a change's base skips those its head
     /// shares unchanged, whose findings are the head's.
     pub skip: HashSet<String>,
+    /// With a focus (an editor's open files), only findings in these files are reported: a
+    /// rule may leave out work whose findings would lie elsewhere.
+    pub focus: Option<HashSet<String>>,
 }
 
 impl<'r, 'a> Context<'r, 'a> {
@@ -30,12 +33,18 @@ impl<'r, 'a> Context<'r, 'a> {
             index,
             parents,
             skip: HashSet::new(),
+            focus: None,
         }
     }
 
     /// Whether the per-manifest rules check `manifest`.
     pub fn checks(&self, manifest: &Manifest) -> bool {
         !self.skip.contains(&manifest.path)
+    }
+
+    /// Whether findings in `path` are reported (every path without a focus).
+    pub fn reports(&self, path: &str) -> bool {
+        self.focus.as_ref().is_none_or(|focus| focus.contains(path))
     }
 
     /// The manifests the publisher reads whose own checks run.
