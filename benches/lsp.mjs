@@ -1,13 +1,18 @@
 // The language server's speed on a real repository (a bench, not a test):
 //   node benches/lsp.mjs [REPOSITORY]     (default $STACKLINT_CORPUS, else the 2026-08 corpus)
+// It runs the bundled server (js/lsp/dist, what the npm package and the VSIX ship; `npm run
+// build:lsp`) when it is built, else the sources.
 // - first diagnostics: from the `initialize` request to the first publishDiagnostics of a
 //   meta.yml opened right after `initialized` (the folder read, loaded and checked);
 // - a keystroke: from didChange to its publishDiagnostics, less the debounce, in a meta.yml
 //   of 50 entries (the largest manifest of the corpus, grown to 50 in the editor's buffer).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { startClient } from '../tests/lsp/harness.mjs';
+import { REPO_ROOT, SOURCE_SERVER, startClient } from '../tests/lsp/harness.mjs';
+
+const bundled = path.join(REPO_ROOT, 'js/lsp/dist/stacklint-lsp.mjs');
+const server = existsSync(bundled) ? bundled : SOURCE_SERVER;
 
 const root = path.resolve(process.argv[2] ?? process.env.STACKLINT_CORPUS ?? '/work/shared/corpus/openeuler-docker-images-2026-08');
 const DEBOUNCE = 150;
@@ -25,11 +30,11 @@ for (let i = keys.length; i < 50; i++) {
 }
 
 const started = performance.now();
-const client = await startClient({ root, initializationOptions: { debounce: DEBOUNCE }, trace: 'messages' });
+const client = await startClient({ root, server, initializationOptions: { debounce: DEBOUNCE }, trace: 'messages' });
 const initialized = performance.now();
 client.open(manifest, grown);
 const first = await client.diagnostics(manifest, () => true, 60000);
-console.log(`repository: ${root}`);
+console.log(`repository: ${root}\nserver: ${path.relative(REPO_ROOT, server)}`);
 console.log(`initialize answered after ${(initialized - started).toFixed(0)} ms`);
 console.log(`first diagnostics after initialize: ${(first.at - started).toFixed(0)} ms (${first.diagnostics.length} in ${manifest}, 50 entries)`);
 
