@@ -7,11 +7,13 @@
 pub mod check;
 pub mod diagnostic;
 pub mod domain;
+pub mod inspect;
 pub mod model;
 pub mod policy;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod session;
 pub mod source;
 pub mod syntax;
 pub mod text;

@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod mermaid;
 pub mod rules;
 pub mod sarif;
+pub mod schema;
 
 use crate::report::{Diagnostic, Report, Summary};
 
