@@ -1,4 +1,4 @@
-//! The native command line: `stacklint check|explain|rules`.
+//! The native command line: `stacklint check|graph|explain|rules|schema`.
 
 use std::io::{IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -53,6 +53,11 @@ enum Command {
         /// With a base, the listed paths count as changed besides what the trees show.
         #[arg(long, value_name = "FILE")]
         changed_from: Option<PathBuf>,
+        /// Report only what a change of these paths (relative to DIR) affects, as with
+        /// --changed-from; every argument after it is a path, as pre-commit passes the staged
+        /// files: `stacklint check --changed AI/x/meta.yml AI/x/1.0/24.03-lts/Dockerfile`.
+        #[arg(long, value_name = "PATH", num_args = 1.., allow_hyphen_values = false)]
+        changed: Option<Vec<String>>,
         /// Judge DIR as a change of this commit: the merge base of REV and HEAD in DIR's git
         /// repository (a branch, tag or sha; `origin/REV` is tried too). Findings get a
         /// status, new or existing, and the history rules (H) run.
@@ -124,6 +129,11 @@ enum Command {
     },
     /// Show the documentation of a rule, by code (P001) or name (dockerfile-missing).
     Explain { rule: String },
+    /// Print the JSON Schema of a file stacklint reads, for editors (schemas/ holds them).
+    Schema {
+        #[arg(value_enum)]
+        kind: stacklint::render::schema::SchemaKind,
+    },
     /// List every rule with its code, name, default severity and summary.
     Rules {
         /// `text`: one line per rule; `markdown`: the reference page (docs/rules.md).
@@ -182,6 +192,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             format,
             color,
             changed_from,
+            changed,
             base,
             base_dir,
             scope,
@@ -206,7 +217,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 return Err("`--scope new` needs a base to compare with: give `--base REV` or `--base-dir DIR`".into());
             }
             let options = CheckOptions {
-                changed: changed_from.as_deref().map(read_changed).transpose()?,
+                changed: changed_paths(changed_from.as_deref(), changed)?,
                 config_file: config_file(config, no_config)?,
                 select: rule_list("--select", select, selection::parse_select)?,
                 ignore: rule_list("--ignore", ignore, selection::parse_list)?,
@@ -298,6 +309,10 @@ fn run(cli: Cli) -> Result<u8, String> {
             let found = rules::find(&rule)
                 .ok_or_else(|| format!("no rule `{rule}`; `stacklint rules` lists them all"))?;
             print(&stacklint::render::rules::explanation(found));
+            Ok(0)
+        }
+        Command::Schema { kind } => {
+            print(&stacklint::render::schema::render(kind));
             Ok(0)
         }
         Command::Rules {
@@ -481,6 +496,20 @@ fn read_baseline(dir: &Path, file: &Path) -> Result<stacklint::check::BaselineFi
         path: inside.unwrap_or_else(|| file.display().to_string()),
         text,
     })
+}
+
+/// The changed paths of `--changed-from FILE` and `--changed PATH...`, together.
+fn changed_paths(
+    from: Option<&Path>,
+    listed: Option<Vec<String>>,
+) -> Result<Option<Vec<String>>, String> {
+    let mut changed = from.map(read_changed).transpose()?;
+    if let Some(listed) = listed {
+        let listed = scope::normalize_changed(listed.iter().map(String::as_str))
+            .map_err(|error| format!("`--changed`: {error}"))?;
+        changed.get_or_insert_with(Vec::new).extend(listed);
+    }
+    Ok(changed)
 }
 
 /// Reads the `--changed-from` list from a file, or from standard input for `-`.

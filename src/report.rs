@@ -157,7 +157,7 @@ impl Report {
 }
 
 /// 1-based line and column range of a span in a file; (1,1)-(1,1) when the text is unknown.
-fn locate(file: Option<&SourceFile>, span: Span) -> (usize, usize, usize, usize) {
+pub fn locate(file: Option<&SourceFile>, span: Span) -> (usize, usize, usize, usize) {
     match file {
         Some(file) => {
             let start = file.lines.position(&file.text, span.start);

@@ -8,9 +8,11 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::check::ReportScope;
+use crate::policy::config_file::ConfigFile;
 use crate::policy::selection::{self, RulePattern};
 use crate::render::{self, Format};
 use crate::report::Report;
+use crate::session::Session;
 use crate::source::js::{memory_source, FileContent};
 use crate::source::MemorySource;
 use crate::CheckOptions;
@@ -67,6 +69,11 @@ export interface CheckOptions {
   select?: string[] | null;
   /** Do not run these rules (codes, names or prefixes). Replaces `ignore` of `.stacklint.toml`. */
   ignore?: string[] | null;
+  /**
+   * A configuration file to use instead of the repository's `.stacklint.toml` (the CLI's
+   * `--config`): its findings are reported under `path`.
+   */
+  config?: { path: string; text: string } | null;
 }
 
 export interface FixOptions extends CheckOptions {
@@ -300,6 +307,77 @@ export interface Policy {
   rules: RuleSetting[];
 }
 
+/** The options of a `Workspace`: what a check of it runs with. */
+export interface WorkspaceOptions {
+  select?: string[] | null;
+  ignore?: string[] | null;
+  /** A configuration file to use instead of the repository's `.stacklint.toml`. */
+  config?: { path: string; text: string } | null;
+  baseline?: { path: string; text: string } | null;
+}
+
+/** A range of a file: lines 1-based, columns 1-based in Unicode characters, `end_column` exclusive. */
+export interface Location {
+  path: string;
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
+}
+
+/** A tag read as oEEP-0014 reads it. */
+export interface TagParts {
+  /** The published image name. */
+  image: string;
+  tag: string;
+  layer: "SDK" | "framework" | "LLM" | null;
+  /** The image's own version (an LLM image's application name). */
+  version: string;
+  sdk: string | null;
+  framework: string | null;
+  extras: string[];
+  /** `openEuler 24.03 LTS` */
+  os: string;
+  /** `oe2403lts` */
+  os_suffix: string;
+  dev: boolean;
+  /** The parent the tag implies: its image and every accepted spelling of its tag. */
+  implies: { image: string; tags: string[] } | null;
+}
+
+/** What a `FROM` (or the `ARG` default it takes) is built on. */
+export interface ParentInfo {
+  kind: "in-repo" | "dangling" | "os-base" | "external" | "stage" | "unresolved" | "invalid" | "none";
+  /** The reference after `ARG` substitution. */
+  reference: string | null;
+}
+
+/** What is at a position (`Workspace.inspect`). */
+export interface Inspection {
+  kind: "rule" | "tag" | "entry-path" | "image-folder" | "parent";
+  /** The word the answer is about. */
+  range: Location;
+  /** The answer as Markdown, for a hover. */
+  hover: string;
+  /** Where "go to definition" leads: a tag's key in its parent's meta.yml, a folder's meta.yml, a path's file. */
+  targets: Location[];
+  rule?: RuleInfo;
+  tag?: TagParts;
+  parent?: ParentInfo;
+}
+
+/** A range of a file that names another file of the repository. */
+export interface Link {
+  range: Location;
+  target: string;
+}
+
+/** Replace `range` with `text`. */
+export interface TextEdit {
+  range: Location;
+  text: string;
+}
+
 /** What the core reads: every shell reads exactly these files (see `needsContent`). */
 export interface Limits {
   /** Larger files are reported (F001), not parsed: pass `{unreadable: "too-large", bytes}`. */
@@ -321,6 +399,8 @@ struct JsOptions {
     changed: Option<Vec<String>>,
     policy: Option<String>,
     baseline: Option<JsBaseline>,
+    /// A configuration file in place of the repository's.
+    config: Option<JsBaseline>,
     /// Replace the `.stacklint.toml` lists; an unknown code throws.
     select: Option<Vec<String>>,
     ignore: Option<Vec<String>>,
@@ -331,17 +411,23 @@ struct JsOptions {
     prefix: String,
 }
 
+/// The options a [`Workspace`] takes: it is no change and is rendered by its caller.
+const WORKSPACE_OPTION_NAMES: &[&str] = &["select", "ignore", "config", "baseline"];
+
 /// Every option name: serde-wasm-bindgen reads only the fields a struct names, so a misspelt
 /// option (`scopes`) would otherwise be ignored and check the whole repository.
 const OPTION_NAMES: &[&str] = &[
     "format", "color", "scope", "base", "changed", "policy", "baseline", "select", "ignore",
+    "config",
 ];
 
 /// [`apply_fixes`]' option names: the check's, and which fixes.
 const FIX_OPTION_NAMES: &[&str] = &[
-    "scope", "base", "changed", "policy", "baseline", "select", "ignore", "unsafe", "prefix",
+    "scope", "base", "changed", "policy", "baseline", "select", "ignore", "config", "unsafe",
+    "prefix",
 ];
 
+/// A file the caller read: `{path, text}`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct JsBaseline {
@@ -417,6 +503,13 @@ impl JsOptions {
                     path: given.path.clone(),
                     text: given.text.clone(),
                 }),
+            config_file: match &self.config {
+                Some(given) => ConfigFile::Given {
+                    path: given.path.clone(),
+                    text: given.text.clone(),
+                },
+                None => ConfigFile::InRepository,
+            },
             select: rules("select", &self.select, selection::parse_select)?,
             ignore: rules("ignore", &self.ignore, selection::parse_list)?,
             ..CheckOptions::default()
@@ -432,28 +525,29 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 /// Builds the in-memory repository; a path that leaves the repository is an error.
 fn source_from(files: JsValue) -> Result<MemorySource, JsError> {
+    memory_source(files_from(files)?).map_err(|error| JsError::new(&format!("stacklint: {error}")))
+}
+
+fn files_from(files: JsValue) -> Result<BTreeMap<String, FileContent>, JsError> {
     // An array would be read as an empty repository: nothing checked, nothing found.
     if files.is_array() || !files.is_object() {
         return Err(JsError::new(
             "stacklint: `files` must map repository paths to file contents, as an object or a Map (`{\"AI/x/meta.yml\": \"…\"}`), not an array or a single value",
         ));
     }
-    let files: BTreeMap<String, FileContent> =
-        serde_wasm_bindgen::from_value(files).map_err(|error| {
-            JsError::new(&format!(
-                "stacklint: `files` must map repository paths to file contents: {error}"
-            ))
-        })?;
-    memory_source(files).map_err(|error| JsError::new(&format!("stacklint: {error}")))
+    serde_wasm_bindgen::from_value(files).map_err(|error| {
+        JsError::new(&format!(
+            "stacklint: `files` must map repository paths to file contents: {error}"
+        ))
+    })
 }
 
 fn options_from(options: Option<JsValue>) -> Result<JsOptions, JsError> {
     options_named(options, OPTION_NAMES)
 }
 
-/// The options, when every name is one of `names`.
-fn options_named(options: Option<JsValue>, names: &[&str]) -> Result<JsOptions, JsError> {
-    let allowed = names;
+/// The options, when every name is one of `known`.
+fn options_named(options: Option<JsValue>, known: &[&str]) -> Result<JsOptions, JsError> {
     let Some(options) = options.filter(|value| !value.is_undefined() && !value.is_null()) else {
         return Ok(JsOptions::default());
     };
@@ -463,15 +557,15 @@ fn options_named(options: Option<JsValue>, names: &[&str]) -> Result<JsOptions, 
     // The names alone first (values are not read), so a misspelt option is an error.
     let names: BTreeMap<String, serde::de::IgnoredAny> =
         serde_wasm_bindgen::from_value(options.clone()).map_err(|error| invalid(&error))?;
-    if let Some(unknown) = names.keys().find(|name| !allowed.contains(&name.as_str())) {
-        let nearest = crate::text::suggest::nearest(unknown, allowed.iter().copied(), 1);
+    if let Some(unknown) = names.keys().find(|name| !known.contains(&name.as_str())) {
+        let nearest = crate::text::suggest::nearest(unknown, known.iter().copied(), 1);
         let hint = nearest
             .first()
             .map(|name| format!("; did you mean `{name}`?"))
             .unwrap_or_default();
         return Err(invalid(&format!(
             "unknown option `{unknown}`{hint} (options: {})",
-            allowed.join(", ")
+            known.join(", ")
         )));
     }
     serde_wasm_bindgen::from_value(options).map_err(|error| invalid(&error))
@@ -840,4 +934,76 @@ pub fn set_severity(
         .map_err(|error| JsError::new(&format!("stacklint: {error}")))?;
     config_edit::set_severity(text, code, setting)
         .map_err(|error| JsError::new(&format!("stacklint: {error}")))
+}
+
+/// A repository kept in memory for an editor: set and remove files as they change, check
+/// after each change (reusing everything that did not change), ask what is at a position.
+#[wasm_bindgen]
+pub struct Workspace {
+    session: Session,
+}
+
+#[wasm_bindgen]
+impl Workspace {
+    /// An empty workspace; `options` are those of every check of it. Throws on unknown
+    /// options or rules.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "WorkspaceOptions | null")] options: Option<
+            JsValue,
+        >,
+    ) -> Result<Workspace, JsError> {
+        let options = options_named(options, WORKSPACE_OPTION_NAMES)?.check_options()?;
+        Ok(Workspace {
+            session: Session::new(options),
+        })
+    }
+
+    /// Adds or replaces files (the same form as `check`'s `files`); a path that leaves the
+    /// repository throws.
+    pub fn set(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Files")] files: JsValue,
+    ) -> Result<(), JsError> {
+        for (path, content) in files_from(files)? {
+            self.session
+                .set(&path, content)
+                .map_err(|error| JsError::new(&format!("stacklint: {error}")))?;
+        }
+        Ok(())
+    }
+
+    /// Removes files (deleted on disk).
+    pub fn remove(&mut self, paths: Vec<String>) {
+        for path in paths {
+            self.session.remove(&path);
+        }
+    }
+
+    /// Checks the workspace. With `focus` (e.g. the open files) only the findings in those
+    /// files are reported, each exactly as a whole check reports it, and faster.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn check(&mut self, focus: Option<Vec<String>>) -> Result<JsValue, JsError> {
+        to_js(&self.session.check(focus.as_deref()))
+    }
+
+    /// What is at a 1-based line and column (Unicode characters) of a file; `null` for
+    /// nothing stacklint knows about.
+    #[wasm_bindgen(unchecked_return_type = "Inspection | null")]
+    pub fn inspect(&mut self, path: &str, line: usize, column: usize) -> Result<JsValue, JsError> {
+        to_js(&self.session.inspect(path, line, column))
+    }
+
+    /// The ranges of a file that name other files: entry paths, image-list folders.
+    #[wasm_bindgen(unchecked_return_type = "Link[]")]
+    pub fn links(&mut self, path: &str) -> Result<JsValue, JsError> {
+        to_js(&self.session.links(path))
+    }
+
+    /// The edit that silences rule `code` for a finding starting on `line` of `path`, written
+    /// as an inline suppression where the file's parser reads one; `null` where none can be.
+    #[wasm_bindgen(unchecked_return_type = "TextEdit | null")]
+    pub fn silence(&mut self, path: &str, line: usize, code: &str) -> Result<JsValue, JsError> {
+        to_js(&self.session.silence(path, line, code))
+    }
 }

@@ -612,3 +612,118 @@ fn policy_says_what_each_rule_reports_at_and_set_severity_edits_the_file() {
     let error = wasm::set_severity("[severity", "L006", Some("off".into())).expect_err("invalid");
     assert!(error_message(error).starts_with("stacklint: `.stacklint.toml` is not valid TOML"));
 }
+
+#[wasm_bindgen_test]
+fn a_workspace_checks_after_each_change_and_answers_positions() {
+    let mut workspace = wasm::Workspace::new(None).expect("no options");
+    workspace.set(repo()).expect("files");
+    let report = from_js(workspace.check(None).expect("checks"));
+    assert_eq!(report["summary"]["errors"], 2);
+    let focused = from_js(
+        workspace
+            .check(Some(vec!["Cloud/empty/meta.yml".into()]))
+            .expect("checks"),
+    );
+    let paths: Vec<&Value> = focused["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| &d["path"])
+        .collect();
+    assert!(
+        paths.iter().all(|p| *p == "Cloud/empty/meta.yml"),
+        "{paths:?}"
+    );
+
+    let fixed = "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n";
+    workspace
+        .set(object(&json!({ "AI/demo/meta.yml": fixed })))
+        .expect("files");
+    let report = from_js(
+        workspace
+            .check(Some(vec!["AI/demo/meta.yml".into()]))
+            .expect("checks"),
+    );
+    assert_eq!(report["diagnostics"], json!([]));
+
+    let found = from_js(
+        workspace
+            .inspect("AI/demo/meta.yml", 2, 10)
+            .expect("inspects"),
+    );
+    assert_eq!(found["kind"], "entry-path");
+    assert_eq!(
+        found["targets"][0]["path"],
+        "AI/demo/1.0/24.03-lts/Dockerfile"
+    );
+    assert_eq!(
+        from_js(
+            workspace
+                .inspect("AI/demo/meta.yml", 9, 1)
+                .expect("inspects")
+        ),
+        Value::Null
+    );
+    let links = from_js(workspace.links("AI/image-list.yml").expect("links"));
+    assert_eq!(links[0]["target"], "AI/demo/meta.yml");
+    let edit = from_js(
+        workspace
+            .silence("AI/demo/meta.yml", 1, "T001")
+            .expect("edit"),
+    );
+    assert_eq!(edit["text"], " # stacklint: ignore[T001]");
+    assert_eq!(edit["range"]["line"], 1);
+
+    workspace.remove(vec!["AI/demo/meta.yml".into()]);
+    let report = from_js(workspace.check(None).expect("checks"));
+    assert_eq!(report["summary"]["manifests"], 1);
+}
+
+#[wasm_bindgen_test]
+fn a_workspace_takes_only_its_own_options() {
+    let options = object(
+        &json!({ "ignore": ["Y"], "config": { "path": "ci/lint.toml", "text": "ignore = [\"Y0\"]\n" } }),
+    );
+    let mut workspace = wasm::Workspace::new(Some(options)).expect("options");
+    workspace.set(repo()).expect("files");
+    let report = from_js(workspace.check(None).expect("checks"));
+    assert!(report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .all(|d| d["code"] != "Y002"));
+    let error = wasm::Workspace::new(Some(object(&json!({ "scope": "all" }))))
+        .err()
+        .map(error_message)
+        .unwrap_or_default();
+    assert!(error.contains("unknown option `scope`"), "{error}");
+    let error = workspace
+        .set(object(&json!({ "../x": "" })))
+        .err()
+        .map(error_message)
+        .unwrap_or_default();
+    assert!(error.starts_with("stacklint:"), "{error}");
+}
+
+#[wasm_bindgen_test]
+fn a_config_file_can_be_given_in_place_of_the_repositorys() {
+    let options =
+        object(&json!({ "config": { "path": "ci/lint.toml", "text": "ignore = [\"Y002\"]\n" } }));
+    let report = from_js(wasm::check(repo(), Some(options)).expect("checks"));
+    assert!(report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .all(|d| d["code"] != "Y002"));
+    let options =
+        object(&json!({ "config": { "path": "ci/lint.toml", "text": "ignore = [\"Y0002\"]\n" } }));
+    let report = from_js(wasm::check(repo(), Some(options)).expect("checks"));
+    let c001 = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "C001")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(c001["path"], "ci/lint.toml");
+}

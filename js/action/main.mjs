@@ -13,7 +13,8 @@ import { readGitHubContext } from './github.mjs';
 import { InputError, readInputs } from './inputs.mjs';
 import { logUntrusted } from './log.mjs';
 import { analyze, loadCore, visible } from './wasm.mjs';
-import { readNamedFile, readRepository, resolveRoot } from './workspace.mjs';
+import { readRepository, RepositoryError } from '../shared/repository.mjs';
+import { readNamedFile, resolveRoot } from './workspace.mjs';
 
 /** The step summary GitHub accepts. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -50,7 +51,7 @@ function asThrown(thrown) {
  */
 export function describeFailure(error) {
   const message = String(asThrown(error).message ?? error).replace(/^stacklint: /, '');
-  if (error instanceof InputError) return `stacklint: ${message}`;
+  if (error instanceof InputError || error instanceof RepositoryError) return `stacklint: ${message}`;
   if (error instanceof WebAssembly.RuntimeError) {
     return `stacklint: the checker crashed (${message}); this is a bug in stacklint, please report it with the files that trigger it`;
   }
@@ -60,7 +61,7 @@ export function describeFailure(error) {
 /**
  * @typedef {object} Comparison what the check compares the head with
  * @property {'all' | 'changed' | 'new'} scope what is reported
- * @property {Map<string, import('./workspace.mjs').Found> | null} base the base tree
+ * @property {Map<string, import('../shared/repository.mjs').Found> | null} base the base tree
  * @property {string[] | null} changed the paths the change touched, as git sees them
  * @property {string} note one sentence on what was checked, for the summary
  * @property {boolean} warned a warning annotation says the changes could not be computed
@@ -72,7 +73,7 @@ export function describeFailure(error) {
  * @param {Core} core
  * @param {import('./inputs.mjs').Inputs} inputs
  * @param {string} root the checked folder
- * @param {import('./workspace.mjs').ReadPolicy} policy what the core reads
+ * @param {import('../shared/repository.mjs').ReadPolicy} policy what the core reads
  * @returns {Promise<Comparison>}
  */
 async function compareWithBase(core, inputs, root, policy) {

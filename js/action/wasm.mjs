@@ -3,6 +3,7 @@
 // the JSON contract object, annotation objects and plain strings, so an API change is adapted
 // here alone.
 import * as core from '../../pkg/stacklint.js';
+import { toCoreFiles } from '../shared/core-files.mjs';
 import { InputError } from './inputs.mjs';
 
 /**
@@ -22,52 +23,6 @@ export function loadCore(bytes) {
  */
 export function visible(text) {
   return core.visible(text);
-}
-
-/**
- * Why the walk could not give the core a file, in the API's words.
- * @param {Extract<import('./workspace.mjs').Found, {kind: 'unreadable'}>} file
- * @returns {import('../../pkg/stacklint.js').FileContent}
- */
-function unreadableContent(file) {
-  switch (file.reason) {
-    case 'too-large':
-      return { unreadable: 'too-large', bytes: file.bytes };
-    case 'outside':
-      return { unreadable: 'outside-root' };
-    case 'broken-link':
-      return { unreadable: 'io', message: 'it is a symlink to nothing' };
-    case 'io':
-      return { unreadable: 'io', message: file.detail };
-  }
-}
-
-/**
- * One file as the API takes it (`FileContent` in the generated stacklint.d.ts).
- * @param {import('./workspace.mjs').Found} file
- * @returns {import('../../pkg/stacklint.js').FileContent}
- */
-function toCoreContent(file) {
-  switch (file.kind) {
-    case 'bytes':
-      return file.data;
-    case 'unread':
-      return null;
-    case 'unreadable':
-      return unreadableContent(file);
-  }
-}
-
-/**
- * The `files` argument of the API: repository path -> content.
- * @param {Map<string, import('./workspace.mjs').Found>} found
- * @returns {Record<string, import('../../pkg/stacklint.js').FileContent>}
- */
-export function toCoreFiles(found) {
-  /** @type {Record<string, import('../../pkg/stacklint.js').FileContent>} */
-  const files = {};
-  for (const [path, file] of found) files[path] = toCoreContent(file);
-  return files;
 }
 
 // The core names the option; the workflow author knows it as an input.
@@ -101,7 +56,7 @@ function safeFixes(files, options, prefix) {
 
 /**
  * @typedef {object} AnalyzeOptions
- * @property {Map<string, import('./workspace.mjs').Found> | null} [base] the base tree of the
+ * @property {Map<string, import('../shared/repository.mjs').Found> | null} [base] the base tree of the
  *   change (null: no comparison)
  * @property {'all' | 'changed' | 'new'} [scope] what is reported; `new` and `changed` need a base
  * @property {string[] | null} [changed] paths git says the change touched
@@ -122,7 +77,7 @@ function safeFixes(files, options, prefix) {
 
 /**
  * Checks once and renders what the action needs from that one check.
- * @param {Map<string, import('./workspace.mjs').Found>} found from workspace.readRepository
+ * @param {Map<string, import('../shared/repository.mjs').Found>} found from readRepository (js/shared/repository.mjs)
  * @param {AnalyzeOptions} [options]
  */
 export function analyze(found, { base = null, scope = 'all', changed = null, policy = 'base', baseline = null, select = null, ignore = null, color = false, prefix = '', sarif = false, summary = null, fixes = false } = {}) {

@@ -12,6 +12,7 @@ use crate::model::Repo;
 use crate::policy::selection::{RulePattern, Selection, UnknownRule};
 use crate::rules::config::UNUSED_SUPPRESSION;
 use crate::rules::{self, Rule};
+use crate::syntax::Syntax;
 use crate::text::SourceFile;
 use crate::text::Span;
 
@@ -182,8 +183,23 @@ struct FileDirectives {
 /// Removes the findings the directives silence and returns the C002 findings. Runs after
 /// the selection, so a directive for a rule that is switched off is neither used nor unused.
 pub fn apply(repo: &Repo, selection: &Selection, findings: &mut Vec<Finding>) -> Vec<Finding> {
+    apply_in(
+        repo,
+        repo.paths().iter().map(String::as_str),
+        selection,
+        findings,
+    )
+}
+
+/// [`apply`] with the directives of `paths` only: the findings are those of these files.
+pub fn apply_in<'p>(
+    repo: &Repo,
+    paths: impl Iterator<Item = &'p str>,
+    selection: &Selection,
+    findings: &mut Vec<Finding>,
+) -> Vec<Finding> {
     let mut files: BTreeMap<&str, FileDirectives> = BTreeMap::new();
-    for path in repo.paths() {
+    for path in paths {
         if path == CONFIG_FILE_NAME {
             continue;
         }
@@ -193,7 +209,7 @@ pub fn apply(repo: &Repo, selection: &Selection, findings: &mut Vec<Finding>) ->
         let directives = scan(file);
         if !directives.is_empty() {
             files.insert(
-                path.as_str(),
+                path,
                 FileDirectives {
                     used: directives
                         .iter()
@@ -258,6 +274,64 @@ pub fn apply(repo: &Repo, selection: &Selection, findings: &mut Vec<Finding>) ->
         }
     }
     out
+}
+
+/// The edit that silences `rule` for a finding that starts on `line` (1-based) of `file`,
+/// written in `syntax`: the code added to a directive that covers the line already, else a
+/// new directive where [`scan`] reads one: at the end of the line in YAML, or as a comment
+/// line above it (in a Dockerfile, where only whole lines are comments, and in YAML where the
+/// end of the line is inside a value). Every candidate is checked by parsing the edited text;
+/// `None` when no place silences it (or it is silenced already).
+pub fn silencing_edit(
+    file: &SourceFile,
+    syntax: Syntax,
+    line: usize,
+    rule: &'static Rule,
+) -> Option<Edit> {
+    if rule.code == UNUSED_SUPPRESSION.code || line == 0 || line > file.lines.line_count() {
+        return None;
+    }
+    let names = |code: &Code| code.rule.is_some_and(|r| r.code == rule.code);
+    let mut candidates = Vec::new();
+    for directive in scan(file).iter().filter(|d| d.covers(line)) {
+        if let DirectiveKind::Ignore(codes) = &directive.kind {
+            if codes.iter().any(names) {
+                return None;
+            }
+            if let Some(last) = codes.last() {
+                let end = Span::new(last.span.end, last.span.end);
+                candidates.push((end, format!(", {}", rule.code), line));
+            }
+        }
+    }
+    let directive = format!("# stacklint: ignore[{}]", rule.code);
+    let (start, end) = file.lines.line_span(&file.text, line);
+    let content = file.slice(Span::new(start, end));
+    if syntax == Syntax::Yaml && !content.trim().is_empty() {
+        let visible_end = start + content.trim_end().len();
+        candidates.push((Span::new(visible_end, end), format!(" {directive}"), line));
+    }
+    let indent = &content[..content.len() - content.trim_start().len()];
+    let newline = match file.text.get(end..end + 2) {
+        Some("\r\n") => "\r\n",
+        _ => "\n",
+    };
+    candidates.push((
+        Span::new(start, start),
+        format!("{indent}{directive}{newline}"),
+        line + 1,
+    ));
+    candidates.into_iter().find_map(|(span, text, line_after)| {
+        let edited = crate::text::edit::apply(&file.text, [(span, text.as_str())])?;
+        let edit = Edit::new(file.path.clone(), span, text);
+        let mut after = SourceFile::new(file.path.clone(), edited);
+        after.comments = syntax.comments(&after.text);
+        let silenced = scan(&after).iter().any(|d| {
+            d.covers(line_after)
+                && matches!(&d.kind, DirectiveKind::Ignore(codes) if codes.iter().any(names))
+        });
+        silenced.then_some(edit)
+    })
 }
 
 fn code_count(directive: &Directive) -> usize {

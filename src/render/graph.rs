@@ -169,22 +169,17 @@ fn select(layers: &ParentGraph, ns: &str, wanted: &str) -> Result<BTreeSet<usize
 }
 
 fn describe(parent: &Parent, ns: &str) -> GraphParent {
-    let (kind, image) = match parent {
-        Parent::None => ("none", None),
-        Parent::Unresolved { arg, .. } => ("unresolved", Some(format!("${{{arg}}}"))),
-        Parent::Invalid { text, .. } => ("invalid", Some(text.clone())),
+    let kind = parent.kind();
+    let image = match parent {
+        Parent::None => None,
+        Parent::Unresolved { arg, .. } => Some(format!("${{{arg}}}")),
+        Parent::Invalid { text, .. } => Some(text.clone()),
         Parent::InRepo {
             reference,
             name,
             tag,
-            targets,
             ..
         } => {
-            let kind = if targets.is_empty() {
-                "dangling"
-            } else {
-                "in-repo"
-            };
             let image = format!("{ns}/{name}:{tag}");
             let written = reference.to_string();
             return GraphParent {
@@ -193,8 +188,9 @@ fn describe(parent: &Parent, ns: &str) -> GraphParent {
                 image: Some(image),
             };
         }
-        Parent::OsBase { reference, .. } => ("os-base", Some(reference.to_string())),
-        Parent::External { reference, .. } => ("external", Some(reference.to_string())),
+        Parent::OsBase { reference, .. } | Parent::External { reference, .. } => {
+            Some(reference.to_string())
+        }
     };
     GraphParent {
         kind,

@@ -9,6 +9,7 @@ pub mod mermaid;
 pub mod rdjson;
 pub mod rules;
 pub mod sarif;
+pub mod schema;
 
 use crate::report::{Diagnostic, Report, Summary};
 

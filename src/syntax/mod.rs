@@ -6,3 +6,23 @@ pub mod dockerfile;
 pub mod pyyaml;
 pub mod yaml;
 pub mod yaml_edit;
+
+use crate::text::Span;
+
+/// The syntax a file is written in, as far as where its comments are goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    Yaml,
+    /// Only whole lines are comments.
+    Dockerfile,
+}
+
+impl Syntax {
+    /// Where the comments of `text` are, as the file's parser finds them.
+    pub fn comments(self, text: &str) -> Vec<Span> {
+        match self {
+            Syntax::Yaml => yaml::parse(text).comments,
+            Syntax::Dockerfile => dockerfile::parse(text).comments,
+        }
+    }
+}

@@ -113,6 +113,11 @@ pub fn check(context: &Context, out: &mut Vec<Finding>) {
         else {
             continue;
         };
+        // A node's findings lie in its manifest or its Dockerfile.
+        let dockerfile = node.dockerfile.as_deref();
+        if !context.reports(&manifest.path) && !dockerfile.is_some_and(|d| context.reports(d)) {
+            continue;
+        }
         let ctx = NodeCheck {
             context,
             node,
