@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, TagRename};
 use crate::domain::layout::{CONFIG_FILE_NAME, MANIFEST_NAME};
 use crate::domain::tables::Config;
 use crate::model::change::Change;
@@ -16,7 +16,7 @@ use crate::policy::baseline::Baseline;
 use crate::policy::config_file::{self, ConfigFile};
 use crate::policy::scope::Scope;
 use crate::policy::selection::{RulePattern, Selection};
-use crate::policy::{self, relaxation, suppress};
+use crate::policy::{self, relaxation, renames, suppress};
 use crate::render::graph::{self, Graph};
 use crate::report::{self, Diagnostic, Report, Status};
 use crate::rules::config::INVALID_BASELINE;
@@ -333,6 +333,10 @@ pub fn check_change(
                 .covered
                 .contains(&(finding.path.clone(), finding.span))
     });
+    // Nothing is published under a tag the base does not declare: renaming it is safe.
+    renames::promote_new_tag_renames(&mut head_findings, |rename| {
+        tag_is_new(&base_context, &head_context, rename)
+    });
     let head_findings = finish(&head_repo, head_findings, &selection, None);
 
     let known = report::located(&base_repo, base_findings, &mut BTreeMap::new());
@@ -366,6 +370,24 @@ pub fn check_change(
     report.existing = existing;
     report.change = Some(change);
     report
+}
+
+/// Whether the tag a fix renames is new in the change: its manifest at base does not declare
+/// it, nor does any image root the head publishes under the same name.
+fn tag_is_new(base: &Context, head: &Context, rename: &TagRename) -> bool {
+    let in_base_manifest = base
+        .repo
+        .manifest_at(&rename.manifest)
+        .is_some_and(|manifest| manifest.entries.iter().any(|e| e.tag == rename.tag));
+    let name = head
+        .repo
+        .manifests
+        .iter()
+        .position(|manifest| manifest.path == rename.manifest)
+        .and_then(|m| head.index.name_of(m));
+    let under_the_name =
+        name.is_some_and(|name| !base.index.declared(name, &rename.tag).is_empty());
+    !in_base_manifest && !under_the_name
 }
 
 /// Whether a diagnostic comes from the rules that read nothing but one manifest and its image
@@ -407,7 +429,7 @@ fn classify(diagnostics: &mut [Diagnostic], base: &[Diagnostic], change: &Change
     let mut order: Vec<usize> = (0..diagnostics.len())
         .filter(|&i| diagnostics[i].status.is_none())
         .collect();
-    order.sort_by_key(|&i| {
+    crate::sort::sort_by_key(&mut order, |&i| {
         let d = &diagnostics[i];
         change.touches(&d.path, d.line, d.end_line)
     });

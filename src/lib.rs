@@ -7,6 +7,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod domain;
+pub mod fix;
 pub mod inspect;
 pub mod model;
 pub mod policy;
@@ -14,6 +15,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod session;
+pub mod sort;
 pub mod source;
 pub mod syntax;
 pub mod text;

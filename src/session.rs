@@ -99,7 +99,7 @@ impl Session {
             let edit = suppress::silencing_edit(file, syntax, line, rule)?;
             Some(TextEdit {
                 range: Location::of(file, edit.span),
-                text: edit.text,
+                text: edit.replacement,
             })
         })
     }

@@ -37,7 +37,7 @@ export type Files = Record<string, FileContent> | Map<string, FileContent>;
 export type Severity = "error" | "warning" | "info";
 
 /** Output formats, as for the CLI's `--format`. */
-export type Format = "human" | "json" | "github" | "sarif" | "markdown";
+export type Format = "human" | "json" | "github" | "sarif" | "markdown" | "rdjson";
 
 export interface CheckOptions {
   /**
@@ -76,6 +76,13 @@ export interface CheckOptions {
   config?: { path: string; text: string } | null;
 }
 
+export interface FixOptions extends CheckOptions {
+  /** Also apply the unsafe fixes (guesses to review, tag renames). Default false. */
+  unsafe?: boolean;
+  /** The checked folder relative to the repository root, put in front of the patch's paths. */
+  prefix?: string;
+}
+
 export interface RenderOptions extends CheckOptions {
   /** Default "human". */
   format?: Format;
@@ -91,6 +98,32 @@ export interface Related {
   end_line: number;
   end_column: number;
   message: string;
+}
+
+/**
+ * One edit of a fix: replace the range with `replacement` (an empty range inserts).
+ * `start`/`end` are byte offsets into the file's UTF-8 text; the lines and columns are the
+ * same range as for diagnostics (1-based, Unicode characters, `end_column` exclusive).
+ */
+export interface Edit {
+  path: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
+  replacement: string;
+}
+
+/** How to repair a diagnostic. The edits never overlap; a fix may edit several files. */
+export interface Fix {
+  message: string;
+  /** `safe`: evidently what the author meant; `unsafe`: a guess to review, or a tag rename. */
+  applicability: "safe" | "unsafe";
+  /** The tag of the diagnostic's manifest the fix renames (a published image would move). */
+  renames_tag: string | null;
+  edits: Edit[];
 }
 
 /**
@@ -116,6 +149,8 @@ export interface Diagnostic {
   fingerprint: string;
   /** With a base: "new" (the change introduced it) or "existing"; null without a base. */
   status: "new" | "existing" | null;
+  /** The fix, when a rule knows one; null otherwise. */
+  fix: Fix | null;
 }
 
 /** Counts of the reported diagnostics, and of what was read. */
@@ -145,7 +180,42 @@ export interface RuleInfo {
   summary: string;
   /** The rule's documentation (`docs/rules.md#<code>`). */
   help_uri: string;
+  /** What the rule's fixes can be at best. */
+  fix: "safe" | "unsafe" | "none";
 }
+
+/** A fix `applyFixes` did not apply, and why. */
+export interface SkippedFix {
+  code: string;
+  path: string;
+  line: number;
+  column: number;
+  /** The fix's message. */
+  message: string;
+  /** `more-findings`: it would reveal more than it removes; the others are bugs in stacklint. */
+  reason: "more-findings" | "invalid-yaml" | "unresolved" | "too-large";
+  /** The reason as a sentence. */
+  description: string;
+}
+
+/** What `applyFixes` did. */
+export interface FixResult {
+  /** The new text of every file the fixes changed (files left alone are not listed). */
+  files: Record<string, string>;
+  /** The report on the fixed files. */
+  report: Report;
+  /** Fixes applied per rule, sorted by code. */
+  applied: { code: string; count: number }[];
+  /** The same as text, as the CLI prints it: `A001 ×2, P003 ×1` (empty when none). */
+  counts: string;
+  skipped: SkippedFix[];
+  /** Every change as one unified diff (`git apply` / `patch -p1`), paths under `prefix`. */
+  patch: string;
+  /** False only when the fixes did not settle within the round limit (a bug). */
+  converged: boolean;
+}
+
+
 
 /**
  * One finding as a GitHub annotation: the arguments of `@actions/core`'s
@@ -181,6 +251,8 @@ export interface MarkdownOptions {
   note?: string | null;
   /** Stop adding rows before this many bytes (GitHub's step summary takes at most 1 MiB). */
   maxBytes?: number | null;
+  /** After the table, each fix as a `diff` block of its change. Default false. */
+  fixes?: boolean;
 }
 
 /** What an image is built on, as `stacklint graph` says it. */
@@ -332,6 +404,11 @@ struct JsOptions {
     /// Replace the `.stacklint.toml` lists; an unknown code throws.
     select: Option<Vec<String>>,
     ignore: Option<Vec<String>>,
+    /// For [`apply_fixes`]: the unsafe fixes too.
+    #[serde(rename = "unsafe")]
+    unsafe_fixes: bool,
+    /// For [`apply_fixes`]: the patch's paths go under it.
+    prefix: String,
 }
 
 /// The options a [`Workspace`] takes: it is no change and is rendered by its caller.
@@ -342,6 +419,12 @@ const WORKSPACE_OPTION_NAMES: &[&str] = &["select", "ignore", "config", "baselin
 const OPTION_NAMES: &[&str] = &[
     "format", "color", "scope", "base", "changed", "policy", "baseline", "select", "ignore",
     "config",
+];
+
+/// [`apply_fixes`]' option names: the check's, and which fixes.
+const FIX_OPTION_NAMES: &[&str] = &[
+    "scope", "base", "changed", "policy", "baseline", "select", "ignore", "config", "unsafe",
+    "prefix",
 ];
 
 /// A file the caller read: `{path, text}`.
@@ -463,6 +546,7 @@ fn options_from(options: Option<JsValue>) -> Result<JsOptions, JsError> {
     options_named(options, OPTION_NAMES)
 }
 
+/// The options, when every name is one of `known`.
 fn options_named(options: Option<JsValue>, known: &[&str]) -> Result<JsOptions, JsError> {
     let Some(options) = options.filter(|value| !value.is_undefined() && !value.is_null()) else {
         return Ok(JsOptions::default());
@@ -517,6 +601,88 @@ pub fn check(
 ) -> Result<JsValue, JsError> {
     let report = run(files, &mut options_from(options)?)?;
     to_js(&report)
+}
+
+#[derive(Serialize)]
+struct AppliedCount {
+    code: &'static str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct SkippedFix {
+    code: &'static str,
+    path: String,
+    line: usize,
+    column: usize,
+    message: String,
+    reason: &'static str,
+    description: &'static str,
+}
+
+#[derive(Serialize)]
+struct FixResult {
+    files: BTreeMap<String, String>,
+    report: Report,
+    applied: Vec<AppliedCount>,
+    counts: String,
+    skipped: Vec<SkippedFix>,
+    patch: String,
+    converged: bool,
+}
+
+/// Applies the fixes of a repository (the safe ones; with `unsafe: true` all) in rounds and
+/// returns the changed files' new texts, the report after fixing, what was applied and a
+/// unified diff of it all. Nothing is written anywhere.
+#[wasm_bindgen(js_name = applyFixes, unchecked_return_type = "FixResult")]
+pub fn apply_fixes(
+    #[wasm_bindgen(unchecked_param_type = "Files")] files: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FixOptions | null")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let mut options = options_named(options, FIX_OPTION_NAMES)?;
+    let source = source_from(files)?;
+    let check_options = options.check_options()?;
+    let mode = crate::fix::FixMode {
+        unsafe_fixes: options.unsafe_fixes,
+    };
+    let fixed = match options.base.take() {
+        Some(base) => {
+            let base = memory_source(base)
+                .map_err(|error| JsError::new(&format!("stacklint: `base`: {error}")))?;
+            crate::fix::fix_change(&source, &base, &check_options, mode)
+        }
+        None => crate::fix::fix(&source, &check_options, mode),
+    };
+    let mut files = BTreeMap::new();
+    for change in &fixed.files {
+        files.insert(change.path.clone(), change.after.clone());
+    }
+    let counts = fixed.counts(&[]);
+    let result = FixResult {
+        files,
+        counts: crate::fix::counts_text(&counts),
+        applied: counts
+            .into_iter()
+            .map(|(code, count)| AppliedCount { code, count })
+            .collect(),
+        skipped: fixed
+            .skipped
+            .iter()
+            .map(|skipped| SkippedFix {
+                code: skipped.code,
+                path: skipped.path.clone(),
+                line: skipped.line,
+                column: skipped.column,
+                message: skipped.message.clone(),
+                reason: skipped.reason.name(),
+                description: skipped.reason.describe(),
+            })
+            .collect(),
+        patch: fixed.patch(&options.prefix),
+        converged: fixed.converged,
+        report: fixed.report,
+    };
+    to_js(&result)
 }
 
 /// Checks a repository and renders the report as text in `options.format` (default human).
@@ -581,6 +747,7 @@ struct JsMarkdownOptions {
     links: Option<JsLinks>,
     note: Option<String>,
     max_bytes: Option<usize>,
+    fixes: bool,
 }
 
 #[derive(Deserialize)]
@@ -640,6 +807,7 @@ impl Checked {
                 }),
                 note: options.note,
                 max_bytes: options.max_bytes,
+                fixes: options.fixes,
             },
         ))
     }
@@ -680,8 +848,8 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
-/// Every rule: code, name, default severity, one-line summary and documentation URL; sorted
-/// by code.
+/// Every rule: code, name, default severity, one-line summary, documentation URL and fix kind;
+/// sorted by code.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsError> {
     to_js(&render::rules::catalogue())

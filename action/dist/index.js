@@ -798,6 +798,7 @@ function getIDToken(aud) {
 
 // js/action/main.mjs
 import { appendFile as appendFile2, mkdir, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path5 from "node:path";
 
 // js/shared/text.mjs
@@ -1032,6 +1033,8 @@ function readInputs(getInput2, { eventName, event }) {
     ignore: ruleList(getInput2("ignore")),
     sarifFile: getInput2("sarif-file"),
     baseline: getInput2("baseline"),
+    /** `patch`: write the safe fixes as a unified diff; `none`: no fixes. */
+    fix: oneOf("fix", getInput2("fix") || "none", ["none", "patch"]),
     annotations: boolean("annotations", getInput2("annotations")),
     summary: boolean("summary", getInput2("summary"))
   };
@@ -1403,6 +1406,21 @@ var Workspace = class {
   }
 };
 if (Symbol.dispose) Workspace.prototype[Symbol.dispose] = Workspace.prototype.free;
+function applyFixes(files, options) {
+  try {
+    const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+    wasm.applyFixes(retptr, addHeapObject(files), isLikeNone(options) ? 0 : addHeapObject(options));
+    var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+    var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+    var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+    if (r2) {
+      throw takeObject(r1);
+    }
+    return takeObject(r0);
+  } finally {
+    wasm.__wbindgen_add_to_stack_pointer(16);
+  }
+}
 function limits() {
   try {
     const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
@@ -1513,6 +1531,10 @@ function __wbg_get_imports() {
     __wbg___wbindgen_is_object_3c45d4f2dde4e749: function(arg0) {
       const val = getObject(arg0);
       const ret = typeof val === "object" && val !== null;
+      return ret;
+    },
+    __wbg___wbindgen_is_string_90b56bc79aad6f6c: function(arg0) {
+      const ret = typeof getObject(arg0) === "string";
       return ret;
     },
     __wbg___wbindgen_is_undefined_8865fb403f8fe9d8: function(arg0) {
@@ -1634,6 +1656,10 @@ function __wbg_get_imports() {
       const ret = new Uint8Array(getObject(arg0));
       return addHeapObject(ret);
     },
+    __wbg_new_28744009d011f847: function() {
+      const ret = /* @__PURE__ */ new Map();
+      return addHeapObject(ret);
+    },
     __wbg_new_617a8cdb8bb1130e: function() {
       const ret = new Object();
       return addHeapObject(ret);
@@ -1658,6 +1684,10 @@ function __wbg_get_imports() {
     },
     __wbg_prototypesetcall_bc27214492979395: function(arg0, arg1, arg2) {
       Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), getObject(arg2));
+    },
+    __wbg_set_6ae97e73113c4f0b: function(arg0, arg1, arg2) {
+      const ret = getObject(arg0).set(getObject(arg1), getObject(arg2));
+      return addHeapObject(ret);
     },
     __wbg_set_6be42768c690e380: function(arg0, arg1, arg2) {
       getObject(arg0)[takeObject(arg1)] = takeObject(arg2);
@@ -1956,9 +1986,14 @@ function check(files, options) {
     throw error2;
   }
 }
-function analyze(found, { base = null, scope = "all", changed = null, policy = "base", baseline = null, select = null, ignore = null, color = false, prefix = "", sarif = false, summary: summary2 = null } = {}) {
+function safeFixes(files, options, prefix) {
+  const { patch, applied, counts, skipped } = applyFixes(files, { ...options, unsafe: false, prefix });
+  return { patch, applied, counts, skipped };
+}
+function analyze(found, { base = null, scope = "all", changed = null, policy = "base", baseline = null, select = null, ignore = null, color = false, prefix = "", sarif = false, summary: summary2 = null, fixes = false } = {}) {
   const options = base === null ? { scope: scope === "changed" ? changed : null, baseline, select, ignore } : { base: toCoreFiles(base), scope, changed, policy, select, ignore };
-  const checked = check(toCoreFiles(found), options);
+  const files = toCoreFiles(found);
+  const checked = check(files, options);
   try {
     return {
       /** @type {import('../../pkg/stacklint.js').Report} */
@@ -1967,7 +2002,8 @@ function analyze(found, { base = null, scope = "all", changed = null, policy = "
       /** @type {import('../../pkg/stacklint.js').Annotation[]} */
       annotations: checked.annotations(prefix),
       sarif: sarif ? checked.sarif(prefix) : null,
-      summary: summary2 ? checked.markdown({ ...summary2, prefix }) : null
+      summary: summary2 ? checked.markdown({ ...summary2, prefix, fixes }) : null,
+      fixed: fixes ? safeFixes(files, options, prefix) : null
     };
   } finally {
     checked.free();
@@ -2164,6 +2200,21 @@ async function compareWithBase(core, inputs, root, policy) {
   );
   return { scope: "all", base: null, changed: null, note: "Scope: every file (the changes could not be computed).", warned: true };
 }
+async function writePatch(core, fixed, folder) {
+  for (const skipped of fixed.skipped) {
+    core.info(`stacklint did not put the ${skipped.code} fix at ${skipped.path}:${skipped.line} (${skipped.message}) in the patch: ${skipped.description}`);
+  }
+  if (fixed.patch === "") {
+    core.info("stacklint found no safe fix to put in a patch");
+    return "";
+  }
+  const file = path5.join(folder, "stacklint-fixes.patch");
+  await mkdir(folder, { recursive: true });
+  await writeFile2(file, fixed.patch);
+  const total = fixed.applied.reduce((sum, { count }) => sum + count, 0);
+  core.info(`stacklint wrote ${plural(total, "safe fix", "safe fixes")} (${fixed.counts}) to ${file}; apply them with \`git apply ${file}\` at the repository root`);
+  return file;
+}
 async function run({ core, env, wasmPath }) {
   const github = await readGitHubContext(env);
   const inputs = readInputs((name) => core.getInput(name), github);
@@ -2177,7 +2228,7 @@ async function run({ core, env, wasmPath }) {
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   const writeSummary = inputs.summary && Boolean(summaryFile);
   const links = { serverUrl: github.serverUrl, repository: github.repository, sha: github.headSha };
-  const { report, human, annotations, sarif, summary: summaryText } = analyze(found, {
+  const { report, human, annotations, sarif, summary: summaryText, fixed } = analyze(found, {
     base: comparison.base,
     scope: comparison.scope,
     changed: comparison.changed,
@@ -2188,9 +2239,11 @@ async function run({ core, env, wasmPath }) {
     color: true,
     prefix,
     sarif: Boolean(inputs.sarifFile),
-    summary: writeSummary ? { links, note: comparison.note, maxBytes: SUMMARY_LIMIT_BYTES } : null
+    summary: writeSummary ? { links, note: comparison.note, maxBytes: SUMMARY_LIMIT_BYTES } : null,
+    fixes: inputs.fix === "patch"
   });
   logUntrusted(core, human);
+  const patchPath = fixed ? await writePatch(core, fixed, env.RUNNER_TEMP || tmpdir()) : "";
   let sarifPath = "";
   if (inputs.sarifFile && sarif !== null) {
     sarifPath = path5.resolve(github.workspace, inputs.sarifFile);
@@ -2204,6 +2257,7 @@ async function run({ core, env, wasmPath }) {
   core.setOutput("findings", report.diagnostics.length);
   core.setOutput("existing", summary2.existing);
   core.setOutput("sarif-file", sarifPath);
+  if (fixed) core.setOutput("patch-file", patchPath);
   if (writeSummary && summaryFile && summaryText !== null) await appendFile2(summaryFile, summaryText);
   const failing = reachesFailLevel(summary2, inputs.failOn);
   if (inputs.annotations) {

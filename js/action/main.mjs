@@ -2,6 +2,7 @@
 // The action's steps, in order: inputs, workspace, scope, one check, then log, SARIF,
 // outputs, summary, annotations and the verdict. Every failure ends in one `::error::` line.
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { plural } from '../shared/text.mjs';
@@ -99,6 +100,29 @@ async function compareWithBase(core, inputs, root, policy) {
 }
 
 /**
+ * `fix: patch`: writes the safe fixes to `<folder>/stacklint-fixes.patch` and says what it
+ * holds; returns its path, or '' when there is nothing to fix.
+ * @param {Core} core
+ * @param {{patch: string, applied: {code: string, count: number}[], counts: string, skipped: {code: string, path: string, line: number, message: string, description: string}[]}} fixed
+ * @param {string} folder the runner's temporary folder
+ */
+async function writePatch(core, fixed, folder) {
+  for (const skipped of fixed.skipped) {
+    core.info(`stacklint did not put the ${skipped.code} fix at ${skipped.path}:${skipped.line} (${skipped.message}) in the patch: ${skipped.description}`);
+  }
+  if (fixed.patch === '') {
+    core.info('stacklint found no safe fix to put in a patch');
+    return '';
+  }
+  const file = path.join(folder, 'stacklint-fixes.patch');
+  await mkdir(folder, { recursive: true });
+  await writeFile(file, fixed.patch);
+  const total = fixed.applied.reduce((sum, { count }) => sum + count, 0);
+  core.info(`stacklint wrote ${plural(total, 'safe fix', 'safe fixes')} (${fixed.counts}) to ${file}; apply them with \`git apply ${file}\` at the repository root`);
+  return file;
+}
+
+/**
  * @typedef {object} RunOptions
  * @property {Core} core the `@actions/core` module, or a stand-in with the same functions
  * @property {Record<string, string | undefined>} env
@@ -123,7 +147,7 @@ export async function run({ core, env, wasmPath }) {
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   const writeSummary = inputs.summary && Boolean(summaryFile);
   const links = { serverUrl: github.serverUrl, repository: github.repository, sha: github.headSha };
-  const { report, human, annotations, sarif, summary: summaryText } = analyze(found, {
+  const { report, human, annotations, sarif, summary: summaryText, fixed } = analyze(found, {
     base: comparison.base,
     scope: comparison.scope,
     changed: comparison.changed,
@@ -135,8 +159,10 @@ export async function run({ core, env, wasmPath }) {
     prefix,
     sarif: Boolean(inputs.sarifFile),
     summary: writeSummary ? { links, note: comparison.note, maxBytes: SUMMARY_LIMIT_BYTES } : null,
+    fixes: inputs.fix === 'patch',
   });
   logUntrusted(core, human);
+  const patchPath = fixed ? await writePatch(core, fixed, env.RUNNER_TEMP || tmpdir()) : '';
 
   let sarifPath = '';
   if (inputs.sarifFile && sarif !== null) {
@@ -152,6 +178,7 @@ export async function run({ core, env, wasmPath }) {
   core.setOutput('findings', report.diagnostics.length);
   core.setOutput('existing', summary.existing);
   core.setOutput('sarif-file', sarifPath);
+  if (fixed) core.setOutput('patch-file', patchPath);
 
   if (writeSummary && summaryFile && summaryText !== null) await appendFile(summaryFile, summaryText);
 

@@ -43,6 +43,18 @@ function check(files, options) {
 }
 
 /**
+ * The safe fixes of the reported findings, applied in memory by the core.
+ * @param {Record<string, import('../../pkg/stacklint.js').FileContent>} files
+ * @param {import('../../pkg/stacklint.js').CheckOptions} options the check's options
+ * @param {string} prefix the checked folder relative to the workspace
+ * @returns {{patch: string, applied: {code: string, count: number}[], counts: string, skipped: import('../../pkg/stacklint.js').SkippedFix[]}}
+ */
+function safeFixes(files, options, prefix) {
+  const { patch, applied, counts, skipped } = core.applyFixes(files, { ...options, unsafe: false, prefix });
+  return { patch, applied, counts, skipped };
+}
+
+/**
  * @typedef {object} AnalyzeOptions
  * @property {Map<string, import('../shared/repository.mjs').Found> | null} [base] the base tree of the
  *   change (null: no comparison)
@@ -59,6 +71,8 @@ function check(files, options) {
  * @property {boolean} [sarif] also render SARIF
  * @property {import('../../pkg/stacklint.js').MarkdownOptions | null} [summary] also render
  *   the job summary with these options
+ * @property {boolean} [fixes] also apply the safe fixes (the patch) and show every fix in the
+ *   summary
  */
 
 /**
@@ -66,10 +80,11 @@ function check(files, options) {
  * @param {Map<string, import('../shared/repository.mjs').Found>} found from readRepository (js/shared/repository.mjs)
  * @param {AnalyzeOptions} [options]
  */
-export function analyze(found, { base = null, scope = 'all', changed = null, policy = 'base', baseline = null, select = null, ignore = null, color = false, prefix = '', sarif = false, summary = null } = {}) {
+export function analyze(found, { base = null, scope = 'all', changed = null, policy = 'base', baseline = null, select = null, ignore = null, color = false, prefix = '', sarif = false, summary = null, fixes = false } = {}) {
   /** @type {import('../../pkg/stacklint.js').CheckOptions} */
   const options = base === null ? { scope: scope === 'changed' ? changed : null, baseline, select, ignore } : { base: toCoreFiles(base), scope, changed, policy, select, ignore };
-  const checked = check(toCoreFiles(found), options);
+  const files = toCoreFiles(found);
+  const checked = check(files, options);
   try {
     return {
       /** @type {import('../../pkg/stacklint.js').Report} */
@@ -78,7 +93,8 @@ export function analyze(found, { base = null, scope = 'all', changed = null, pol
       /** @type {import('../../pkg/stacklint.js').Annotation[]} */
       annotations: checked.annotations(prefix),
       sarif: sarif ? checked.sarif(prefix) : null,
-      summary: summary ? checked.markdown({ ...summary, prefix }) : null,
+      summary: summary ? checked.markdown({ ...summary, prefix, fixes }) : null,
+      fixed: fixes ? safeFixes(files, options, prefix) : null,
     };
   } finally {
     checked.free();

@@ -119,6 +119,7 @@ impl<'a> Repo<'a> {
         let mut file = SourceFile::new(path, text);
         let parsed = Parsed::of(path, &file.text);
         file.comments = parsed.comments().to_vec();
+        file.parsed_to = parsed.stopped_at();
         let file = Rc::new(file);
         match parsed {
             Parsed::Manifest(doc) => {
@@ -473,6 +474,16 @@ impl Parsed {
             Parsed::Manifest(doc) | Parsed::ImageList(doc) | Parsed::Yaml(doc) => &doc.comments,
             Parsed::Dockerfile(parsed) => &parsed.comments,
             Parsed::Text => &[],
+        }
+    }
+
+    /// Where the YAML parser gave up, if it did.
+    fn stopped_at(&self) -> Option<usize> {
+        match self {
+            Parsed::Manifest(doc) | Parsed::ImageList(doc) | Parsed::Yaml(doc) => {
+                doc.error.as_ref().map(|error| error.span.end)
+            }
+            Parsed::Dockerfile(_) | Parsed::Text => None,
         }
     }
 }

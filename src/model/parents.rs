@@ -165,6 +165,14 @@ impl ParentGraph {
         self.by_entry.get(&id).and_then(|&n| self.nodes.get(n))
     }
 
+    /// The nodes built directly on the entry's tag.
+    pub fn children_of(&self, id: EntryId) -> &[usize] {
+        self.by_entry
+            .get(&id)
+            .and_then(|&n| self.children.get(n))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Every node reachable downwards (children, grandchildren…) from `start`, excluding it.
     pub fn descendants(&self, start: impl IntoIterator<Item = usize>) -> BTreeSet<usize> {
         let mut seen = BTreeSet::new();
@@ -233,17 +241,18 @@ impl ParentGraph {
     /// The image roots built on any of `roots`, transitively (the roots themselves excluded
     /// unless they are built on one another). The pull-request scope re-checks these.
     pub fn dependent_roots<S: AsRef<str>>(&self, roots: &[S]) -> BTreeSet<String> {
-        let wanted: BTreeSet<&str> = roots.iter().map(AsRef::as_ref).collect();
+        let wanted: BTreeSet<&str> = crate::sort::set(roots.iter().map(AsRef::as_ref));
         let start = self
             .nodes
             .iter()
             .enumerate()
             .filter(|(_, node)| wanted.contains(node.root.as_str()))
             .map(|(n, _)| n);
-        self.descendants(start)
-            .into_iter()
-            .map(|n| self.nodes[n].root.clone())
-            .collect()
+        crate::sort::set(
+            self.descendants(start)
+                .into_iter()
+                .map(|n| self.nodes[n].root.clone()),
+        )
     }
 }
 

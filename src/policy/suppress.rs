@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::domain::layout::CONFIG_FILE_NAME;
 use crate::model::Repo;
 use crate::policy::selection::{RulePattern, Selection, UnknownRule};
@@ -25,6 +25,8 @@ pub struct Directive {
     pub line: usize,
     /// Nothing but the comment on its line: it also covers the next line.
     pub own_line: bool,
+    /// The word after `stacklint:` (`ignore`, or what stands there instead).
+    pub verb: Span,
     pub kind: DirectiveKind,
 }
 
@@ -138,6 +140,7 @@ fn scan_comment(line: &str, offset: usize, number: usize, own_line: bool) -> Opt
         span: at(hash, end),
         line: number,
         own_line,
+        verb: at(verb_start, verb_start + verb_len),
         kind,
     })
 }
@@ -258,34 +261,19 @@ pub fn apply_in<'p>(
 
     let mut out = Vec::new();
     for (path, file) in &files {
+        let Some(source) = repo.file(path) else {
+            continue;
+        };
         for (at, directive) in file.directives.iter().enumerate() {
-            report(
+            let place = Place {
                 path,
+                file: source,
                 directive,
-                &file.used[at],
-                &file.found[at],
-                selection,
-                &mut out,
-            );
+            };
+            report(&place, &file.used[at], &file.found[at], selection, &mut out);
         }
     }
     out
-}
-
-/// A change to one file: replace the bytes of `span` with `text`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edit {
-    pub span: Span,
-    pub text: String,
-}
-
-impl Edit {
-    fn applied_to(&self, text: &str) -> Option<String> {
-        let mut edited = text.to_string();
-        edited.get(self.span.start..self.span.end)?;
-        edited.replace_range(self.span.start..self.span.end, &self.text);
-        Some(edited)
-    }
 }
 
 /// The edit that silences `rule` for a finding that starts on `line` (1-based) of `file`,
@@ -334,8 +322,8 @@ pub fn silencing_edit(
         line + 1,
     ));
     candidates.into_iter().find_map(|(span, text, line_after)| {
-        let edit = Edit { span, text };
-        let edited = edit.applied_to(&file.text)?;
+        let edited = crate::text::edit::apply(&file.text, [(span, text.as_str())])?;
+        let edit = Edit::new(file.path.clone(), span, text);
         let mut after = SourceFile::new(file.path.clone(), edited);
         after.comments = syntax.comments(&after.text);
         let silenced = scan(&after).iter().any(|d| {
@@ -355,56 +343,151 @@ fn code_count(directive: &Directive) -> usize {
 
 const EXAMPLE: &str = "# stacklint: ignore[P003]";
 
+/// One directive where it was found, for its findings and their fixes.
+struct Place<'a> {
+    path: &'a str,
+    file: &'a SourceFile,
+    directive: &'a Directive,
+}
+
+impl Place<'_> {
+    fn finding(&self, span: Span, message: String) -> Finding {
+        Finding::new(&UNUSED_SUPPRESSION, self.path, span, message)
+    }
+
+    fn edit(&self, span: Span, replacement: impl Into<String>) -> Edit {
+        Edit::new(self.path, span, replacement)
+    }
+
+    /// Removes the directive to the end of its comment: the whole line when the comment
+    /// stands alone on it, else with the blanks before it.
+    fn remove_comment(&self) -> Fix {
+        let text = &self.file.text;
+        let start = self.directive.span.start;
+        let comment_end = self
+            .file
+            .comments
+            .iter()
+            .find(|comment| comment.start <= start && start < comment.end)
+            .map_or(self.directive.span.end, |comment| comment.end);
+        let line_start = text
+            .get(..start)
+            .and_then(|before| before.rfind('\n'))
+            .map_or(0, |at| at + 1);
+        let alone = text
+            .get(line_start..start)
+            .is_some_and(|before| before.trim().is_empty());
+        let span = if alone {
+            let next_line = text
+                .get(comment_end..)
+                .and_then(|rest| rest.find('\n'))
+                .map_or(text.len(), |at| comment_end + at + 1);
+            Span::new(line_start, next_line)
+        } else {
+            let blanks = text
+                .get(line_start..start)
+                .map_or(0, |before| before.len() - before.trim_end().len());
+            Span::new(start - blanks, comment_end)
+        };
+        Fix::safe("remove the suppression comment", vec![self.edit(span, "")])
+    }
+
+    /// Removes `codes[index]` from the list with the separator next to it.
+    fn remove_code(&self, codes: &[Code], index: usize) -> Option<Fix> {
+        let code = codes.get(index)?;
+        let span = match (
+            index.checked_sub(1).and_then(|i| codes.get(i)),
+            codes.get(index + 1),
+        ) {
+            (Some(previous), _) => Span::new(previous.span.end, code.span.end),
+            (None, Some(next)) => Span::new(code.span.start, next.span.start),
+            (None, None) => return None,
+        };
+        Some(Fix::safe(
+            format!("remove `{}` from the list", code.text),
+            vec![self.edit(span, "")],
+        ))
+    }
+}
+
+/// The one rule a misspelt code was meant to be, when a suggestion is that certain.
+fn correction(code: &Code) -> Option<&'static str> {
+    if code.rule.is_some() || RulePattern::parse(&code.text).is_ok() {
+        return None;
+    }
+    match UnknownRule::new(&code.text).suggestions.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
 fn report(
-    path: &str,
-    directive: &Directive,
+    place: &Place,
     used: &[bool],
     found: &[&'static str],
     selection: &Selection,
     out: &mut Vec<Finding>,
 ) {
-    let finding = |span, message: String| Finding::new(&UNUSED_SUPPRESSION, path, span, message);
+    let directive = place.directive;
     match &directive.kind {
         DirectiveKind::UnknownVerb { verb, rest } => {
-            let help = if rest.starts_with('[') {
-                format!("did you mean `# stacklint: ignore{rest}`?")
+            let (help, fix) = if rest.starts_with('[') {
+                (
+                    format!("did you mean `# stacklint: ignore{rest}`?"),
+                    Some(Fix::guess(
+                        "write `ignore`",
+                        vec![place.edit(directive.verb, "ignore")],
+                    )),
+                )
             } else {
-                format!("write the rules to silence as `{EXAMPLE}`")
+                (format!("write the rules to silence as `{EXAMPLE}`"), None)
             };
             out.push(
-                finding(
-                    directive.span,
-                    format!("`# stacklint: {verb}` is not a stacklint directive; the only one is `ignore[CODES]`"),
-                )
-                .help(help),
+                place
+                    .finding(
+                        directive.span,
+                        format!("`# stacklint: {verb}` is not a stacklint directive; the only one is `ignore[CODES]`"),
+                    )
+                    .help(help)
+                    .maybe_fix(fix),
             )
         }
         DirectiveKind::Malformed(why) => out.push(
-            finding(
-                directive.span,
-                format!("this suppression cannot be read: {why}"),
-            )
-            .help(format!(
-                "write it as `{EXAMPLE}`, naming each rule by code or name"
-            )),
+            place
+                .finding(
+                    directive.span,
+                    format!("this suppression cannot be read: {why}"),
+                )
+                .help(format!(
+                    "write it as `{EXAMPLE}`, naming each rule by code or name"
+                )),
         ),
         DirectiveKind::Blanket => {
-            let help = match found {
-                [] => format!(
-                    "no finding starts on {}; remove the comment",
-                    directive.lines_text()
+            // Naming the codes found would choose what to hide for the author: no fix then.
+            let (help, fix) = match found {
+                [] => (
+                    format!(
+                        "no finding starts on {}; remove the comment",
+                        directive.lines_text()
+                    ),
+                    Some(place.remove_comment()),
                 ),
-                codes => format!(
-                    "name the rules to silence: `# stacklint: ignore[{}]`",
-                    codes.join(", ")
+                codes => (
+                    format!(
+                        "name the rules to silence: `# stacklint: ignore[{}]`",
+                        codes.join(", ")
+                    ),
+                    None,
                 ),
             };
             out.push(
-                finding(
-                    directive.span,
-                    "`# stacklint: ignore` must name the rules it silences; it silences nothing, so that a new mistake on the line is not hidden".into(),
-                )
-                .help(help),
+                place
+                    .finding(
+                        directive.span,
+                        "`# stacklint: ignore` must name the rules it silences; it silences nothing, so that a new mistake on the line is not hidden".into(),
+                    )
+                    .help(help)
+                    .maybe_fix(fix),
             );
         }
         DirectiveKind::Ignore(codes) => {
@@ -417,7 +500,9 @@ fn report(
                 })
                 .collect();
             let all_stale = stale.iter().all(|s| *s);
-            for (code, stale) in codes.iter().zip(stale) {
+            // Removing the comment is right only when no code is worth correcting instead.
+            let remove_all = all_stale && codes.iter().all(|code| correction(code).is_none());
+            for (index, (code, stale)) in codes.iter().zip(stale).enumerate() {
                 if !stale {
                     continue;
                 }
@@ -426,22 +511,32 @@ fn report(
                 } else {
                     format!("remove `{}` from the list", code.text)
                 };
-                out.push(match code.rule {
-                    None => unknown_code(path, code, &remove),
-                    Some(rule) => finding(
-                        code.span,
-                        format!(
-                            "`ignore[{}]` silences nothing: no {} ({}) finding starts on {}",
-                            code.text,
-                            rule.code,
-                            rule.name,
-                            directive.lines_text()
-                        ),
-                    )
-                    .help(format!(
-                        "{remove}: a stale suppression could hide a new mistake later"
+                let fix = match correction(code) {
+                    Some(intended) => Some(Fix::guess(
+                        format!("write `{intended}`"),
+                        vec![place.edit(code.span, intended)],
                     )),
-                });
+                    None if remove_all => Some(place.remove_comment()),
+                    None => place.remove_code(codes, index),
+                };
+                let finding = match code.rule {
+                    None => unknown_code(place.path, code, &remove),
+                    Some(rule) => place
+                        .finding(
+                            code.span,
+                            format!(
+                                "`ignore[{}]` silences nothing: no {} ({}) finding starts on {}",
+                                code.text,
+                                rule.code,
+                                rule.name,
+                                directive.lines_text()
+                            ),
+                        )
+                        .help(format!(
+                            "{remove}: a stale suppression could hide a new mistake later"
+                        )),
+                };
+                out.push(finding.maybe_fix(fix));
             }
         }
     }
@@ -600,6 +695,61 @@ mod tests {
         assert_eq!(
             reported[2].2,
             "name the rules to silence: `# stacklint: ignore[A001]`"
+        );
+    }
+
+    /// `meta` after each C002 fix alone, for a P003 finding on `/x/Dockerfile`.
+    fn fixed(meta: &str) -> Vec<(String, crate::diagnostic::Applicability)> {
+        let source = MemorySource::new().with("a/meta.yml", meta);
+        let config = Config::default();
+        let repo = Repo::load(&source, &config);
+        let mut findings = vec![finding("a/meta.yml", meta, "/x/Dockerfile", "P003")];
+        apply(&repo, &Selection::default(), &mut findings)
+            .into_iter()
+            .filter_map(|f| {
+                let fix = f.fix?;
+                let after = crate::text::edit::apply(
+                    meta,
+                    fix.edits.iter().map(|e| (e.span, e.replacement.as_str())),
+                )
+                .expect("edits apply");
+                Some((after, fix.applicability))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stale_codes_and_comments_are_removed_and_corrections_are_guesses() {
+        use crate::diagnostic::Applicability::{Safe, Unsafe};
+        let entry = "t:\n  path: /x/Dockerfile";
+        assert_eq!(
+            fixed(&format!("# stacklint: ignore[T005]\r\n{entry}\n")),
+            [(format!("{entry}\n"), Safe)]
+        );
+        assert_eq!(
+            fixed(&format!("{entry}  # stacklint: ignore[P003, T005]\n")),
+            [(format!("{entry}  # stacklint: ignore[P003]\n"), Safe)]
+        );
+        assert_eq!(
+            fixed(&format!("{entry}  # stacklint: ignore[T005, P003]\n")),
+            [(format!("{entry}  # stacklint: ignore[P003]\n"), Safe)]
+        );
+        assert_eq!(
+            fixed(&format!("{entry} # why # stacklint: ignore[T005]\n")),
+            [(format!("{entry} # why\n"), Safe)]
+        );
+        assert_eq!(
+            fixed(&format!("{entry} # stacklint: ignore[P0O3]\n")),
+            [(format!("{entry} # stacklint: ignore[P003]\n"), Unsafe)]
+        );
+        assert!(fixed(&format!("{entry} # stacklint: ignore\n")).is_empty());
+        assert_eq!(
+            fixed(&format!("# stacklint: ignore\n\n{entry}\n")),
+            [(format!("\n{entry}\n"), Safe)]
+        );
+        assert_eq!(
+            fixed(&format!("{entry} # stacklint: disable[P003]\n")),
+            [(format!("{entry} # stacklint: ignore[P003]\n"), Unsafe)]
         );
     }
 

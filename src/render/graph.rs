@@ -72,7 +72,7 @@ pub fn build(context: &Context, image: Option<&str>) -> Result<Graph, String> {
     let layers = &context.parents;
     let ns = &context.config.images.namespace;
     let selected: BTreeSet<usize> = match image {
-        None => (0..layers.nodes.len()).collect(),
+        None => crate::sort::set(0..layers.nodes.len()),
         Some(wanted) => select(layers, ns, wanted)?,
     };
     let mut images: Vec<GraphImage> = selected
@@ -160,7 +160,7 @@ fn select(layers: &ParentGraph, ns: &str, wanted: &str) -> Result<BTreeSet<usize
             "no image `{ns}/{wanted}` is declared in this repository"
         ));
     }
-    let mut selected: BTreeSet<usize> = matches.iter().copied().collect();
+    let mut selected: BTreeSet<usize> = crate::sort::set(matches.iter().copied());
     selected.extend(layers.descendants(matches.iter().copied()));
     for &n in &matches {
         selected.extend(layers.ancestors(n));
@@ -231,7 +231,7 @@ fn render_text(graph: &Graph) -> String {
 fn render_dot(graph: &Graph) -> String {
     let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     let mut out = String::from("digraph images {\n  rankdir=LR;\n  node [shape=box];\n");
-    let declared: BTreeSet<&str> = graph.images.iter().map(|i| i.image.as_str()).collect();
+    let declared: BTreeSet<&str> = crate::sort::set(graph.images.iter().map(|i| i.image.as_str()));
     let mut outside: BTreeMap<&str, &str> = BTreeMap::new();
     for image in &graph.images {
         out.push_str(&format!("  {};\n", quote(&image.image)));
