@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 
 use crate::check::{self, CheckOptions};
+use crate::fix::{self, FixMode, Fixed};
 use crate::inspect::{self, Inspection, Link, Location, TextEdit};
 use crate::model::context::Context;
 use crate::model::{FileKind, Parked, Repo};
@@ -102,6 +103,16 @@ impl Session {
                 text: edit.replacement,
             })
         })
+    }
+
+    /// The fixes `mode` allows applied in rounds, as `check --fix` applies them, to the
+    /// texts as they are now; with `focus`, only the fixes of findings in those files. The
+    /// workspace keeps its files: the caller applies the result and sets what it applied.
+    pub fn fix(&self, mode: FixMode, focus: Option<&[String]>) -> Fixed {
+        match focus {
+            Some(paths) => fix::fix_in(&self.source, &self.options, mode, paths),
+            None => fix::fix(&self.source, &self.options, mode),
+        }
     }
 
     fn with_context<R>(&mut self, answer: impl FnOnce(&Context) -> R) -> R {
