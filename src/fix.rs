@@ -251,23 +251,6 @@ pub fn fix(source: &dyn FileSource, options: &CheckOptions, mode: FixMode) -> Fi
     fix_with(source, mode, &|patched| check(patched, options), &|_| true)
 }
 
-/// Like [`fix`], applying only the fixes of findings in the files at `paths` (an editor's
-/// "fix all" on one document); each round still judges the whole repository, and a fix
-/// chosen here edits whichever files it needs.
-pub fn fix_in(
-    source: &dyn FileSource,
-    options: &CheckOptions,
-    mode: FixMode,
-    paths: &[String],
-) -> Fixed {
-    fix_with(
-        source,
-        mode,
-        &|patched| check(patched, options),
-        &|diagnostic| paths.contains(&diagnostic.path),
-    )
-}
-
 /// Like [`fix`], checking `head` as a change of `base` in every round: with the `new` scope
 /// only the findings the change introduced are fixed, and a tag new in the change is renamed
 /// as safely as the fix otherwise is ([`crate::policy::renames`]).
@@ -286,12 +269,16 @@ pub fn fix_change(
 }
 
 /// How a round checks the patched texts.
-type Checker<'c> = dyn Fn(&dyn FileSource) -> Report + 'c;
+pub type Checker<'c> = dyn Fn(&dyn FileSource) -> Report + 'c;
 
 /// Which findings' fixes are applied.
-type Wanted<'w> = dyn Fn(&Diagnostic) -> bool + 'w;
+pub type Wanted<'w> = dyn Fn(&Diagnostic) -> bool + 'w;
 
-fn fix_with(source: &dyn FileSource, mode: FixMode, check: &Checker, wanted: &Wanted) -> Fixed {
+/// The rounds, with the checker each round judges by (a whole check of the patched texts; an
+/// editor's reuses what it parsed) and only the fixes of the findings `wanted` accepts (an
+/// editor's "fix all" on one document: each round still judges the whole repository, and a
+/// chosen fix edits whichever files it needs).
+pub fn fix_with(source: &dyn FileSource, mode: FixMode, check: &Checker, wanted: &Wanted) -> Fixed {
     let mut texts: BTreeMap<String, String> = BTreeMap::new();
     let mut before: BTreeMap<String, String> = BTreeMap::new();
     let mut applied: Vec<Applied> = Vec::new();
@@ -707,8 +694,13 @@ mod tests {
             other,
         ];
         let source: MemorySource = files.iter().copied().collect();
-        let only = ["AI/demo/meta.yml".to_string()];
-        let result = fix_in(&source, &CheckOptions::default(), FixMode::default(), &only);
+        let options = CheckOptions::default();
+        let result = fix_with(
+            &source,
+            FixMode::default(),
+            &|patched| check(patched, &options),
+            &|diagnostic| diagnostic.path == "AI/demo/meta.yml",
+        );
         assert_eq!(result.files.len(), 1, "{:?}", result.files);
         let change = result.change("AI/demo/meta.yml").expect("changed");
         assert!(

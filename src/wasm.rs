@@ -1043,7 +1043,7 @@ impl Workspace {
     /// The workspace keeps its files: set what the caller applies.
     #[wasm_bindgen(unchecked_return_type = "WorkspaceFix")]
     pub fn fix(
-        &self,
+        &mut self,
         #[wasm_bindgen(unchecked_optional_param_type = "WorkspaceFixOptions | null")]
         options: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
