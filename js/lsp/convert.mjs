@@ -89,14 +89,12 @@ export function edit(edit, at) {
 
 /**
  * Edits of the core, in however many files, as one WorkspaceEdit against the texts the core
- * checked: `documentChanges` naming each file's version (null for a file not open) when the
- * client supports them, so it refuses an edit of a text that changed since; else `changes`.
+ * checked (see `workspaceEdit`).
  * @param {import('../../pkg/stacklint.js').Edit[]} edits
  * @param {Positions} at
  * @param {boolean} versioned whether the client takes `documentChanges`
- * @returns {import('vscode-languageserver').WorkspaceEdit}
  */
-export function workspaceEdit(edits, at, versioned) {
+export function fixEdit(edits, at, versioned) {
   /** @type {Map<string, import('vscode-languageserver').TextEdit[]>} */
   const byPath = new Map();
   for (const one of edits) {
@@ -104,6 +102,19 @@ export function workspaceEdit(edits, at, versioned) {
     if (!list) byPath.set(one.path, (list = []));
     list.push(edit(one, at));
   }
+  return workspaceEdit(byPath, at, versioned);
+}
+
+/**
+ * Each file's edits as one WorkspaceEdit: `documentChanges` naming each file's version (null
+ * for a file not open) when the client supports them, so it refuses an edit of a text that
+ * changed since; else `changes`.
+ * @param {Map<string, import('vscode-languageserver').TextEdit[]>} byPath repository path -> its edits
+ * @param {Positions} at
+ * @param {boolean} versioned whether the client takes `documentChanges`
+ * @returns {import('vscode-languageserver').WorkspaceEdit}
+ */
+export function workspaceEdit(byPath, at, versioned) {
   if (versioned) {
     return {
       documentChanges: [...byPath].map(([relative, textEdits]) => ({

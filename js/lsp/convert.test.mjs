@@ -40,10 +40,10 @@ test('edits in two files: one entry per file, the open one with its version, eac
     const bCharacter = encoding === 'utf-16' ? 65 : 64;
     const b = { range: { start: { line: 1, character: bCharacter }, end: { line: 1, character: bCharacter + 2 } }, newText: 'arch' };
     const a = { range: { start: { line: 0, character: 54 }, end: { line: 0, character: 57 } }, newText: 'x86_' };
-    assert.deepEqual(convert.workspaceEdit(edits, at, false), {
+    assert.deepEqual(convert.fixEdit(edits, at, false), {
       changes: { 'file:///repo/AI/a/meta.yml': [a], 'file:///repo/AI/b/meta.yml': [b] },
     });
-    assert.deepEqual(convert.workspaceEdit(edits, at, true), {
+    assert.deepEqual(convert.fixEdit(edits, at, true), {
       documentChanges: [
         { textDocument: { uri: 'file:///repo/AI/a/meta.yml', version: null }, edits: [a] },
         { textDocument: { uri: 'file:///repo/AI/b/meta.yml', version: 7 }, edits: [b] },

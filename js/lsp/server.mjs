@@ -389,11 +389,10 @@ export function startServer(connection, core) {
    * so, safe ones are preferred) and "Ignore CODE here". A diagnostic finds its finding again
    * by its fingerprint, in a check of the text as it is now.
    * @param {{project: Project, relative: string}} found
-   * @param {string} uri
    * @param {import('vscode-languageserver').Diagnostic[]} diagnostics
    * @param {convert.Positions} at
    */
-  function quickFixes(found, uri, diagnostics, at) {
+  function quickFixes(found, diagnostics, at) {
     /** @type {import('vscode-languageserver').CodeAction[]} */
     const actions = [];
     const ours = diagnostics.filter((diagnostic) => diagnostic.source === 'stacklint');
@@ -416,7 +415,7 @@ export function startServer(connection, core) {
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           ...(safe ? { isPreferred: true } : {}),
-          edit: convert.workspaceEdit(fix.edits, at, versionedEdits),
+          edit: convert.fixEdit(fix.edits, at, versionedEdits),
         });
       }
       const edit = found.project.workspace.silence(found.relative, data.line, data.code);
@@ -425,7 +424,7 @@ export function startServer(connection, core) {
         title: `Ignore ${data.code} here`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: { changes: { [uri]: [convert.textEdit(edit, at)] } },
+        edit: convert.workspaceEdit(new Map([[found.relative, [convert.textEdit(edit, at)]]]), at, versionedEdits),
       });
     }
     return actions;
@@ -447,7 +446,7 @@ export function startServer(connection, core) {
     return {
       title: `Apply ${plural(count, 'safe stacklint fix', 'safe stacklint fixes')} (${fixed.counts})`,
       kind: FIX_ALL,
-      edit: convert.workspaceEdit(fixed.edits, at, versionedEdits),
+      edit: convert.fixEdit(fixed.edits, at, versionedEdits),
     };
   }
 
@@ -458,7 +457,7 @@ export function startServer(connection, core) {
     const at = positions(found.project);
     /** @type {import('vscode-languageserver').CodeAction[]} */
     const actions = [];
-    if (asksFor(context.only, CodeActionKind.QuickFix)) actions.push(...quickFixes(found, textDocument.uri, context.diagnostics, at));
+    if (asksFor(context.only, CodeActionKind.QuickFix)) actions.push(...quickFixes(found, context.diagnostics, at));
     // Only when asked for by kind (on save, from a "Source Action" menu): a lightbulb asks at
     // every cursor move, and the rounds check the whole repository.
     if (context.only && asksFor(context.only, FIX_ALL)) {

@@ -132,6 +132,18 @@ test('source.fixAll.stacklint writes exactly what `stacklint check --fix` writes
     assert.equal(actions[0].kind, 'source.fixAll.stacklint');
     assert.equal(actions[0].title, 'Apply 5 safe stacklint fixes (A001 ×5)');
   }
+  // Each kind only where asked for: with a diagnostic, `quickfix` gets no fix-all and
+  // `source.fixAll` no quick fix.
+  const a001 = published.diagnostics.find((d) => d.code === 'A001');
+  const quick = await codeActions(client, [a001], ['quickfix']);
+  assert.deepEqual(quick.map((a) => a.kind), ['quickfix', 'quickfix']);
+  // The fix and "Ignore A001 here" both name the version they were made for.
+  assert.deepEqual(quick.map((a) => a.edit.documentChanges.map((/** @type {any} */ c) => c.textDocument)), [
+    [{ uri: client.uriOf(CANN), version: 1 }],
+    [{ uri: client.uriOf(CANN), version: 1 }],
+  ]);
+  assert.deepEqual((await codeActions(client, [a001], ['source.fixAll'])).map((a) => a.kind), ['source.fixAll.stacklint']);
+  assert.deepEqual(await codeActions(client, [a001], ['source.organizeImports']), []);
   const [action] = await codeActions(client, [], ['source.fixAll']);
   // One document changed, named with the version the server checked.
   assert.equal(action.edit.documentChanges.length, 1);
