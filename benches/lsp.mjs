@@ -5,7 +5,9 @@
 // - first diagnostics: from the `initialize` request to the first publishDiagnostics of a
 //   meta.yml opened right after `initialized` (the folder read, loaded and checked);
 // - a keystroke: from didChange to its publishDiagnostics, less the debounce, in a meta.yml
-//   of 50 entries (the largest manifest of the corpus, grown to 50 in the editor's buffer).
+//   of 50 entries (the largest manifest of the corpus, grown to 50 in the editor's buffer);
+// - fix-all: a `source.fixAll` code action request on that buffer (what an editor sends on
+//   save) to its answer: the core's rounds, each judging the whole repository.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -63,4 +65,21 @@ function summary(/** @type {number[]} */ list) {
 }
 console.log(`keystroke to published diagnostics, beyond the ${DEBOUNCE} ms debounce, over ${KEYSTROKES}: ${summary(latencies)}`);
 if (checks.length > 0) console.log(`  of which the server's check and conversion (its $/logTrace): ${summary(checks)}`);
+
+/** @type {number[]} */
+const fixAlls = [];
+let title = 'none';
+for (let i = 0; i < 5; i++) {
+  const sent = performance.now();
+  const actions = /** @type {{title: string}[]} */ (
+    await client.request('textDocument/codeAction', {
+      textDocument: { uri: client.uriOf(manifest) },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })
+  );
+  fixAlls.push(performance.now() - sent);
+  title = actions[0]?.title ?? 'no safe fix';
+}
+console.log(`fix-all on save (${title}), over ${fixAlls.length}: ${summary(fixAlls)}`);
 await client.shutdown();

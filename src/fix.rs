@@ -15,11 +15,12 @@ use std::collections::BTreeMap;
 
 use crate::check::{check, check_change, CheckOptions};
 use crate::diagnostic::Applicability;
-use crate::report::{Diagnostic, LocatedFix, Report};
+use crate::report::{Diagnostic, LocatedEdit, LocatedFix, Report};
 use crate::source::patched::Patched;
 use crate::source::repo_path::join_dir;
 use crate::source::{FileSource, MAX_FILE_BYTES};
 use crate::syntax::yaml;
+use crate::text::line_index::LineIndex;
 use crate::text::{edit, unified_diff, Span};
 
 /// Fixes that keep producing fixes stop here: each round applies at least one fix, so only a
@@ -47,6 +48,31 @@ pub struct Change {
     /// with it and refuses to overwrite a file that changed since.
     pub before: String,
     pub after: String,
+}
+
+impl Change {
+    /// The edits turning `before` into `after`, located in `before` ([`edit::difference`]):
+    /// what an editor applies to the buffer it checked.
+    pub fn edits(&self) -> Vec<LocatedEdit> {
+        let lines = LineIndex::new(&self.before);
+        edit::difference(&self.before, &self.after)
+            .into_iter()
+            .map(|(span, replacement)| {
+                let start = lines.position(&self.before, span.start);
+                let end = lines.position(&self.before, span.end);
+                LocatedEdit {
+                    path: self.path.clone(),
+                    start: span.start,
+                    end: span.end,
+                    line: start.line,
+                    column: start.column,
+                    end_line: end.line,
+                    end_column: end.column,
+                    replacement,
+                }
+            })
+            .collect()
+    }
 }
 
 /// Why a fix was not applied.
@@ -222,7 +248,7 @@ impl Refused {
 
 /// Checks `source` with `options` and applies the fixes `mode` allows, in rounds.
 pub fn fix(source: &dyn FileSource, options: &CheckOptions, mode: FixMode) -> Fixed {
-    fix_with(source, mode, &|patched| check(patched, options))
+    fix_with(source, mode, &|patched| check(patched, options), &|_| true)
 }
 
 /// Like [`fix`], checking `head` as a change of `base` in every round: with the `new` scope
@@ -234,13 +260,25 @@ pub fn fix_change(
     options: &CheckOptions,
     mode: FixMode,
 ) -> Fixed {
-    fix_with(head, mode, &|patched| check_change(patched, base, options))
+    fix_with(
+        head,
+        mode,
+        &|patched| check_change(patched, base, options),
+        &|_| true,
+    )
 }
 
 /// How a round checks the patched texts.
-type Checker<'c> = dyn Fn(&dyn FileSource) -> Report + 'c;
+pub type Checker<'c> = dyn Fn(&dyn FileSource) -> Report + 'c;
 
-fn fix_with(source: &dyn FileSource, mode: FixMode, check: &Checker) -> Fixed {
+/// Which findings' fixes are applied.
+pub type Wanted<'w> = dyn Fn(&Diagnostic) -> bool + 'w;
+
+/// The rounds, with the checker each round judges by (a whole check of the patched texts; an
+/// editor's reuses what it parsed) and only the fixes of the findings `wanted` accepts (an
+/// editor's "fix all" on one document: each round still judges the whole repository, and a
+/// chosen fix edits whichever files it needs).
+pub fn fix_with(source: &dyn FileSource, mode: FixMode, check: &Checker, wanted: &Wanted) -> Fixed {
     let mut texts: BTreeMap<String, String> = BTreeMap::new();
     let mut before: BTreeMap<String, String> = BTreeMap::new();
     let mut applied: Vec<Applied> = Vec::new();
@@ -254,6 +292,7 @@ fn fix_with(source: &dyn FileSource, mode: FixMode, check: &Checker) -> Fixed {
         let candidates: Vec<Candidate> = report
             .diagnostics
             .iter()
+            .filter(|diagnostic| wanted(diagnostic))
             .filter_map(|diagnostic| {
                 let fix = diagnostic.fix.as_ref()?;
                 let candidate = Candidate { diagnostic, fix };
@@ -635,5 +674,55 @@ mod tests {
         let meta = "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n";
         let result = fixed(&[LIST, DOCKERFILE, ("AI/demo/meta.yml", meta)], true);
         assert!(result.converged && result.files.is_empty() && result.applied.is_empty());
+    }
+
+    #[test]
+    fn fixes_in_one_file_leave_the_others_and_their_edits_rebuild_it() {
+        let meta = "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n  arch: amd64,arm64\n";
+        let other = (
+            "AI/other/meta.yml",
+            "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n  arch: amd64\n",
+        );
+        let files = [
+            (
+                "AI/image-list.yml",
+                "images:\n  demo: demo\n  other: other\n",
+            ),
+            DOCKERFILE,
+            ("AI/other/1.0/24.03-lts/Dockerfile", DOCKERFILE.1),
+            ("AI/demo/meta.yml", meta),
+            other,
+        ];
+        let source: MemorySource = files.iter().copied().collect();
+        let options = CheckOptions::default();
+        let result = fix_with(
+            &source,
+            FixMode::default(),
+            &|patched| check(patched, &options),
+            &|diagnostic| diagnostic.path == "AI/demo/meta.yml",
+        );
+        assert_eq!(result.files.len(), 1, "{:?}", result.files);
+        let change = result.change("AI/demo/meta.yml").expect("changed");
+        assert!(
+            change.after.ends_with("  arch: x86_64,aarch64\n"),
+            "{}",
+            change.after
+        );
+        assert_eq!(counts_text(&result.counts(&[])), "A001 ×2");
+        assert!(result
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.path == "AI/other/meta.yml"));
+        let edits = change.edits();
+        assert_eq!(edits.len(), 1, "one changed line, one edit: {edits:?}");
+        assert_eq!((edits[0].line, edits[0].column), (3, 9));
+        let rebuilt = edit::apply(
+            &change.before,
+            edits
+                .iter()
+                .map(|e| (Span::new(e.start, e.end), e.replacement.as_str())),
+        );
+        assert_eq!(rebuilt.as_deref(), Some(change.after.as_str()));
     }
 }

@@ -7,16 +7,17 @@
 use std::collections::HashSet;
 
 use crate::check::{self, CheckOptions};
+use crate::fix::{self, FixMode, Fixed};
 use crate::inspect::{self, Inspection, Link, Location, TextEdit};
 use crate::model::context::Context;
 use crate::model::{FileKind, Parked, Repo};
 use crate::policy::config_file::Loaded;
 use crate::policy::suppress;
-use crate::report::Report;
+use crate::report::{Diagnostic, Report};
 use crate::rules;
 use crate::source::js::FileContent;
 use crate::source::repo_path::normalize_repo_path;
-use crate::source::MemorySource;
+use crate::source::{FileSource, MemorySource};
 
 pub struct Session {
     source: MemorySource,
@@ -102,6 +103,30 @@ impl Session {
                 text: edit.replacement,
             })
         })
+    }
+
+    /// The fixes `mode` allows applied in rounds, as `check --fix` applies them, to the
+    /// texts as they are now; with `focus`, only the fixes of findings in those files. Each
+    /// round's check reuses every file the workspace parsed. The workspace keeps its files:
+    /// the caller applies the result and sets what it applied.
+    pub fn fix(&mut self, mode: FixMode, focus: Option<&[String]>) -> Fixed {
+        // Brings the parked repository up to date with the files set since the last check.
+        self.with_repo(|_, _, _| ());
+        let reuse = self
+            .parked
+            .take()
+            .map(|parked| parked.unpark(&self.policy.config));
+        let options = &self.options;
+        let checker = |patched: &dyn FileSource| {
+            let policy = check::load_policy(patched, options);
+            let repo = check::load_repo(patched, options, &policy, reuse.as_ref());
+            check::check_loaded(&repo, &policy, options, None)
+        };
+        let wanted =
+            |diagnostic: &Diagnostic| focus.is_none_or(|paths| paths.contains(&diagnostic.path));
+        let fixed = fix::fix_with(&self.source, mode, &checker, &wanted);
+        self.parked = reuse.map(Repo::park);
+        fixed
     }
 
     fn with_context<R>(&mut self, answer: impl FnOnce(&Context) -> R) -> R {

@@ -217,6 +217,24 @@ export interface FixResult {
 
 
 
+/** What `Workspace.fix` applies. */
+export interface WorkspaceFixOptions {
+  /** Also the unsafe fixes. Default false. */
+  unsafe?: boolean;
+  /** Only the fixes of findings in these files (an editor's "fix all" on one document). */
+  focus?: string[] | null;
+}
+
+/** What `Workspace.fix` did: `applyFixes`' answer, and the edits an editor applies. */
+export interface WorkspaceFix extends FixResult {
+  /**
+   * For each changed file, the edits turning its text in the workspace into its fixed text:
+   * one per run of changed lines, narrowed to the characters that differ, located in the
+   * text before (byte offsets and lines/columns as for diagnostics), sorted by path.
+   */
+  edits: Edit[];
+}
+
 /**
  * One finding as a GitHub annotation: the arguments of `@actions/core`'s
  * `error|warning|notice(message, properties)`. Lines 1-based; columns only on one-line
@@ -409,6 +427,8 @@ struct JsOptions {
     unsafe_fixes: bool,
     /// For [`apply_fixes`]: the patch's paths go under it.
     prefix: String,
+    /// For [`Workspace::fix`]: only the fixes of findings in these files.
+    focus: Option<Vec<String>>,
 }
 
 /// The options a [`Workspace`] takes: it is no change and is rendered by its caller.
@@ -426,6 +446,9 @@ const FIX_OPTION_NAMES: &[&str] = &[
     "scope", "base", "changed", "policy", "baseline", "select", "ignore", "config", "unsafe",
     "prefix",
 ];
+
+/// [`Workspace::fix`]'s option names: it checks with the workspace's own options.
+const WORKSPACE_FIX_OPTION_NAMES: &[&str] = &["unsafe", "focus"];
 
 /// A file the caller read: `{path, text}`.
 #[derive(Deserialize)]
@@ -629,6 +652,9 @@ struct FixResult {
     skipped: Vec<SkippedFix>,
     patch: String,
     converged: bool,
+    /// `Workspace.fix` only: the edits an editor applies to its buffers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edits: Option<Vec<crate::report::LocatedEdit>>,
 }
 
 /// Applies the fixes of a repository (the safe ones; with `unsafe: true` all) in rounds and
@@ -653,12 +679,17 @@ pub fn apply_fixes(
         }
         None => crate::fix::fix(&source, &check_options, mode),
     };
+    to_js(&fix_result(fixed, &options.prefix))
+}
+
+/// What fixing did, in the shape of the WASM API.
+fn fix_result(fixed: crate::fix::Fixed, prefix: &str) -> FixResult {
     let mut files = BTreeMap::new();
     for change in &fixed.files {
         files.insert(change.path.clone(), change.after.clone());
     }
     let counts = fixed.counts(&[]);
-    let result = FixResult {
+    FixResult {
         files,
         counts: crate::fix::counts_text(&counts),
         applied: counts
@@ -678,11 +709,11 @@ pub fn apply_fixes(
                 description: skipped.reason.describe(),
             })
             .collect(),
-        patch: fixed.patch(&options.prefix),
+        patch: fixed.patch(prefix),
         converged: fixed.converged,
         report: fixed.report,
-    };
-    to_js(&result)
+        edits: None,
+    }
 }
 
 /// Checks a repository and renders the report as text in `options.format` (default human).
@@ -1005,5 +1036,30 @@ impl Workspace {
     #[wasm_bindgen(unchecked_return_type = "TextEdit | null")]
     pub fn silence(&mut self, path: &str, line: usize, code: &str) -> Result<JsValue, JsError> {
         to_js(&self.session.silence(path, line, code))
+    }
+
+    /// The fixes applied in rounds, as `applyFixes` (and `stacklint check --fix`) applies them,
+    /// to the files as they are now; with `focus`, only the fixes of findings in those files.
+    /// The workspace keeps its files: set what the caller applies.
+    #[wasm_bindgen(unchecked_return_type = "WorkspaceFix")]
+    pub fn fix(
+        &mut self,
+        #[wasm_bindgen(unchecked_optional_param_type = "WorkspaceFixOptions | null")]
+        options: Option<JsValue>,
+    ) -> Result<JsValue, JsError> {
+        let options = options_named(options, WORKSPACE_FIX_OPTION_NAMES)?;
+        let mode = crate::fix::FixMode {
+            unsafe_fixes: options.unsafe_fixes,
+        };
+        let fixed = self.session.fix(mode, options.focus.as_deref());
+        let edits = fixed
+            .files
+            .iter()
+            .flat_map(|change| change.edits())
+            .collect();
+        to_js(&FixResult {
+            edits: Some(edits),
+            ..fix_result(fixed, "")
+        })
     }
 }

@@ -680,6 +680,60 @@ fn a_workspace_checks_after_each_change_and_answers_positions() {
 }
 
 #[wasm_bindgen_test]
+fn a_workspace_fixes_its_texts_as_apply_fixes_does_and_gives_the_edits() {
+    let mut workspace = wasm::Workspace::new(None).expect("no options");
+    workspace.set(fixable()).expect("files");
+    workspace
+        .set(object(&json!({
+            "AI/image-list.yml": "images:\n  demo: demo\n  other: other\n",
+            "AI/other/meta.yml": "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n  arch: arm64\n",
+            "AI/other/1.0/24.03-lts/Dockerfile": "FROM openeuler/openeuler:24.03-lts\n",
+        })))
+        .expect("files");
+    let focused = from_js(
+        workspace
+            .fix(Some(object(&json!({"focus": ["AI/demo/meta.yml"]}))))
+            .expect("fixes"),
+    );
+    assert_eq!(
+        focused["files"],
+        json!({"AI/demo/meta.yml": "1.0-oe2403lts:\r\n  path: 1.0/24.03-lts/Dockerfile\r\n  arch: x86_64\r\n1.1-oe2403lts:\r\n  pth: 1.1/24.03-lts/Dockerfile\r\n"})
+    );
+    assert_eq!(focused["counts"], "A001 ×1");
+    // `amd64` -> `x86_64`: only the characters that differ, in the text before.
+    assert_eq!(
+        focused["edits"],
+        json!([{"path": "AI/demo/meta.yml", "start": 58, "end": 61, "line": 3, "column": 9,
+                "end_line": 3, "end_column": 12, "replacement": "x86_"}])
+    );
+    // The workspace keeps its texts until the caller sets what it applied.
+    let report = from_js(workspace.check(None).expect("checks"));
+    assert_eq!(
+        report["summary"]["errors"].as_u64().map(|n| n > 0),
+        Some(true)
+    );
+    let all = from_js(
+        workspace
+            .fix(Some(object(&json!({"unsafe": true}))))
+            .expect("fixes"),
+    );
+    assert_eq!(all["counts"], "A001 ×2, Y005 ×1");
+    assert_eq!(all["report"]["diagnostics"], json!([]));
+    assert_eq!(
+        all["files"]["AI/other/meta.yml"],
+        "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n  arch: aarch64\n"
+    );
+    let nothing = from_js(workspace.fix(None).expect("fixes"));
+    assert_eq!(nothing["counts"], "A001 ×2");
+    let error = workspace
+        .fix(Some(object(&json!({"unsafe_fixes": true}))))
+        .err()
+        .map(error_message)
+        .unwrap_or_default();
+    assert!(error.contains("unsafe_fixes"), "{error}");
+}
+
+#[wasm_bindgen_test]
 fn a_workspace_takes_only_its_own_options() {
     let options = object(
         &json!({ "ignore": ["Y"], "config": { "path": "ci/lint.toml", "text": "ignore = [\"Y0\"]\n" } }),

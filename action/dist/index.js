@@ -1282,6 +1282,28 @@ var Workspace = class {
     }
   }
   /**
+   * The fixes applied in rounds, as `applyFixes` (and `stacklint check --fix`) applies them,
+   * to the files as they are now; with `focus`, only the fixes of findings in those files.
+   * The workspace keeps its files: set what the caller applies.
+   * @param {WorkspaceFixOptions | null} [options]
+   * @returns {WorkspaceFix}
+   */
+  fix(options) {
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      wasm.workspace_fix(retptr, this.__wbg_ptr, isLikeNone(options) ? 0 : addHeapObject(options));
+      var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+      var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+      var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+      if (r2) {
+        throw takeObject(r1);
+      }
+      return takeObject(r0);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+  }
+  /**
    * What is at a 1-based line and column (Unicode characters) of a file; `null` for
    * nothing stacklint knows about.
    * @param {string} path

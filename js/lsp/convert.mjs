@@ -9,6 +9,7 @@ const SEVERITIES = { error: 1, warning: 2, info: 3 };
  * @typedef {object} Positions
  * @property {(relative: string) => import('./positions.mjs').TextLines} lines
  * @property {(relative: string) => string} uri
+ * @property {(relative: string) => number | null} version the open document's version, null for a file on disk
  * @property {import('./positions.mjs').Encoding} encoding
  */
 
@@ -31,8 +32,9 @@ export function diagnostic(finding, at, helpUris) {
       location: location(related, at),
       message: related.message,
     })),
-    // What a code action needs to write a suppression for this finding.
-    data: { code: finding.code, line: finding.line, fingerprint: finding.fingerprint },
+    // What a code action needs to find this finding again (its fix) and to write a
+    // suppression for it.
+    data: { code: finding.code, line: finding.line, column: finding.column, fingerprint: finding.fingerprint },
   };
 }
 
@@ -73,4 +75,53 @@ export function documentLink(link, at) {
  */
 export function textEdit(edit, at) {
   return { range: location(edit.range, at).range, newText: edit.text };
+}
+
+/**
+ * One edit of a fix (or of `Workspace.fix`), in the file it edits.
+ * @param {import('../../pkg/stacklint.js').Edit} edit
+ * @param {Positions} at
+ * @returns {import('vscode-languageserver').TextEdit}
+ */
+export function edit(edit, at) {
+  return { range: at.lines(edit.path).rangeToLsp(edit, at.encoding), newText: edit.replacement };
+}
+
+/**
+ * Edits of the core, in however many files, as one WorkspaceEdit against the texts the core
+ * checked (see `workspaceEdit`).
+ * @param {import('../../pkg/stacklint.js').Edit[]} edits
+ * @param {Positions} at
+ * @param {boolean} versioned whether the client takes `documentChanges`
+ */
+export function fixEdit(edits, at, versioned) {
+  /** @type {Map<string, import('vscode-languageserver').TextEdit[]>} */
+  const byPath = new Map();
+  for (const one of edits) {
+    let list = byPath.get(one.path);
+    if (!list) byPath.set(one.path, (list = []));
+    list.push(edit(one, at));
+  }
+  return workspaceEdit(byPath, at, versioned);
+}
+
+/**
+ * Each file's edits as one WorkspaceEdit: `documentChanges` naming each file's version (null
+ * for a file not open) when the client supports them, so it refuses an edit of a text that
+ * changed since; else `changes`.
+ * @param {Map<string, import('vscode-languageserver').TextEdit[]>} byPath repository path -> its edits
+ * @param {Positions} at
+ * @param {boolean} versioned whether the client takes `documentChanges`
+ * @returns {import('vscode-languageserver').WorkspaceEdit}
+ */
+export function workspaceEdit(byPath, at, versioned) {
+  if (versioned) {
+    return {
+      documentChanges: [...byPath].map(([relative, textEdits]) => ({
+        textDocument: { uri: at.uri(relative), version: at.version(relative) },
+        edits: textEdits,
+      })),
+    };
+  }
+  return { changes: Object.fromEntries([...byPath].map(([relative, textEdits]) => [at.uri(relative), textEdits])) };
 }

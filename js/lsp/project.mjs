@@ -46,6 +46,10 @@ export class Project {
     this.buffers = new Map();
     this.workspace = new core.Workspace(options);
     this.workspace.set(toCoreFiles(found));
+    /** Counts every change of what the core sees, so a report can be reused until the next. */
+    this.revision = 0;
+    /** @type {{revision: number, focus: Set<string>, report: import('../../pkg/stacklint.js').Report} | null} */
+    this.last = null;
   }
 
   /**
@@ -58,6 +62,7 @@ export class Project {
     for (const [relative, text] of this.buffers) workspace.set({ [relative]: text });
     this.workspace.free();
     this.workspace = workspace;
+    this.revision++;
   }
 
   /**
@@ -88,8 +93,10 @@ export class Project {
    * @param {string} text
    */
   setBuffer(relative, text) {
+    if (this.buffers.get(relative) === text) return;
     this.buffers.set(relative, text);
     this.workspace.set({ [relative]: text });
+    this.revision++;
   }
 
   /**
@@ -125,6 +132,7 @@ export class Project {
       this.disk.delete(relative);
       this.workspace.remove([relative]);
     }
+    this.revision++;
   }
 
   /**
@@ -153,7 +161,29 @@ export class Project {
    * @returns {import('../../pkg/stacklint.js').Report}
    */
   check(focus) {
-    return this.workspace.check(focus);
+    const report = this.workspace.check(focus);
+    this.last = { revision: this.revision, focus: new Set(focus), report };
+    return report;
+  }
+
+  /**
+   * The findings in one file as the core sees it now: those of the last check when nothing
+   * changed since and it covered the file (the published ones), else a check of that file.
+   * @param {string} relative
+   */
+  findings(relative) {
+    const last = this.last;
+    const report = last && last.revision === this.revision && last.focus.has(relative) ? last.report : this.check([relative]);
+    return report.diagnostics.filter((finding) => finding.path === relative);
+  }
+
+  /**
+   * The safe fixes of the findings in one file applied as `stacklint check --fix` applies
+   * them (in rounds, the whole repository judged each round); the workspace keeps its texts.
+   * @param {string} relative
+   */
+  fixAll(relative) {
+    return this.workspace.fix({ focus: [relative] });
   }
 
   dispose() {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { CodeActionKind, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocumentSyncKind } from 'vscode-languageserver/node';
 
 import { readEntry, textOf, toPosix } from '../shared/repository.mjs';
+import { plural } from '../shared/text.mjs';
 import * as convert from './convert.mjs';
 import { Documents } from './documents.mjs';
 import { negotiate } from './positions.mjs';
@@ -18,6 +19,16 @@ import { Project } from './project.mjs';
 import { readSettings } from './settings.mjs';
 
 export const FIX_ALL = 'source.fixAll.stacklint';
+
+/**
+ * Whether `kind` is one of the kinds a request asks for: LSP kinds are dotted hierarchies, so
+ * `source` and `source.fixAll` ask for `source.fixAll.stacklint` too; no list asks for all.
+ * @param {string[] | undefined} only
+ * @param {string} kind
+ */
+export function asksFor(only, kind) {
+  return !only || only.some((asked) => asked === '' || kind === asked || kind.startsWith(`${asked}.`));
+}
 
 /**
  * @param {string} uri
@@ -53,6 +64,8 @@ export function startServer(connection, core) {
   const projects = new Map();
   let { settings, problems } = readSettings(undefined);
   let watchFiles = false;
+  /** Whether the client takes `documentChanges` in a WorkspaceEdit (with versions). */
+  let versionedEdits = false;
   /** @type {Map<string, NodeJS.Timeout>} */
   const timers = new Map();
   /** @type {Set<string>} documents that have diagnostics published */
@@ -148,16 +161,22 @@ export function startServer(connection, core) {
   function positions(project) {
     /** @type {Map<string, string>} */
     const openUris = new Map();
+    /** @type {Map<string, number>} */
+    const versions = new Map();
     for (const document of documents.open.values()) {
       const file = filePath(document.uri);
       const relative = file && project.relative(file);
-      if (relative) openUris.set(relative, document.uri);
+      if (relative) {
+        openUris.set(relative, document.uri);
+        versions.set(relative, document.version);
+      }
     }
     /** @type {Map<string, import('./positions.mjs').TextLines>} */
     const closed = new Map();
     return {
       encoding,
       uri: (relative) => openUris.get(relative) ?? project.uri(relative),
+      version: (relative) => versions.get(relative) ?? null,
       lines: (relative) => {
         const uri = openUris.get(relative);
         const open = uri && documents.lines(uri);
@@ -226,6 +245,7 @@ export function startServer(connection, core) {
     folders = uris.map(filePath).filter((folder) => folder !== null).map((folder) => path.resolve(folder));
     ({ settings, problems } = readSettings(params.initializationOptions));
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     // Reading the folders starts now: the client opens its documents right after.
     for (const folder of folders) void projectOf(folder);
     return {
@@ -353,25 +373,96 @@ export function startServer(connection, core) {
     return found.project.workspace.links(found.relative).map((link) => convert.documentLink(link, at));
   });
 
-  connection.onCodeAction(async ({ textDocument, context }) => {
-    const found = await locate(textDocument.uri);
-    if (!found) return [];
-    const wantsQuickFix = !context.only || context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind) || kind.startsWith(CodeActionKind.QuickFix));
-    if (!wantsQuickFix) return [];
-    const at = positions(found.project);
+  /**
+   * The core has the document's latest text: a change may still be on its way to it while
+   * its folder is read, and the edits must be against the text the core checked.
+   * @param {{project: Project, relative: string}} found
+   * @param {string} uri
+   */
+  function synced(found, uri) {
+    const current = documents.get(uri);
+    if (current) found.project.setBuffer(found.relative, current.text);
+  }
+
+  /**
+   * The quick fixes for the request's diagnostics: each finding's own fix (unsafe ones say
+   * so, safe ones are preferred) and "Ignore CODE here". A diagnostic finds its finding again
+   * by its fingerprint, in a check of the text as it is now.
+   * @param {{project: Project, relative: string}} found
+   * @param {import('vscode-languageserver').Diagnostic[]} diagnostics
+   * @param {convert.Positions} at
+   */
+  function quickFixes(found, diagnostics, at) {
     /** @type {import('vscode-languageserver').CodeAction[]} */
     const actions = [];
-    for (const diagnostic of context.diagnostics) {
-      const data = /** @type {{code?: unknown, line?: unknown} | undefined} */ (diagnostic.data);
-      if (diagnostic.source !== 'stacklint' || typeof data?.code !== 'string' || typeof data.line !== 'number') continue;
+    const ours = diagnostics.filter((diagnostic) => diagnostic.source === 'stacklint');
+    const findings = ours.length > 0 ? found.project.findings(found.relative) : [];
+    for (const diagnostic of ours) {
+      const data = /** @type {{code?: unknown, line?: unknown, column?: unknown, fingerprint?: unknown} | undefined} */ (diagnostic.data);
+      if (typeof data?.code !== 'string' || typeof data.line !== 'number') continue;
+      const same = findings.filter((finding) => finding.fingerprint === data.fingerprint && finding.code === data.code);
+      // Equal findings (the same word flagged twice) share a fingerprint: the one at the
+      // diagnostic's place, else on its line; after edits elsewhere, the only one.
+      const finding =
+        same.find((f) => f.line === data.line && f.column === data.column) ??
+        same.find((f) => f.line === data.line) ??
+        (same.length === 1 ? same[0] : undefined);
+      const fix = finding?.fix;
+      if (fix) {
+        const safe = fix.applicability === 'safe';
+        actions.push({
+          title: safe ? fix.message : `${fix.message} (unsafe)`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          ...(safe ? { isPreferred: true } : {}),
+          edit: convert.fixEdit(fix.edits, at, versionedEdits),
+        });
+      }
       const edit = found.project.workspace.silence(found.relative, data.line, data.code);
       if (!edit) continue;
       actions.push({
         title: `Ignore ${data.code} here`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: { changes: { [textDocument.uri]: [convert.textEdit(edit, at)] } },
+        edit: convert.workspaceEdit(new Map([[found.relative, [convert.textEdit(edit, at)]]]), at, versionedEdits),
       });
+    }
+    return actions;
+  }
+
+  /**
+   * `source.fixAll.stacklint`: every safe fix of the document's findings, applied as
+   * `stacklint check --fix` applies them (the core's rounds); null when there is none.
+   * @param {{project: Project, relative: string}} found
+   * @param {convert.Positions} at
+   * @returns {import('vscode-languageserver').CodeAction | null}
+   */
+  function fixAll(found, at) {
+    // The rounds check the whole repository: only when there is something to fix.
+    if (!found.project.findings(found.relative).some((finding) => finding.fix?.applicability === 'safe')) return null;
+    const fixed = found.project.fixAll(found.relative);
+    const count = fixed.applied.reduce((sum, applied) => sum + applied.count, 0);
+    if (fixed.edits.length === 0) return null;
+    return {
+      title: `Apply ${plural(count, 'safe stacklint fix', 'safe stacklint fixes')} (${fixed.counts})`,
+      kind: FIX_ALL,
+      edit: convert.fixEdit(fixed.edits, at, versionedEdits),
+    };
+  }
+
+  connection.onCodeAction(async ({ textDocument, context }) => {
+    const found = await locate(textDocument.uri);
+    if (!found) return [];
+    synced(found, textDocument.uri);
+    const at = positions(found.project);
+    /** @type {import('vscode-languageserver').CodeAction[]} */
+    const actions = [];
+    if (asksFor(context.only, CodeActionKind.QuickFix)) actions.push(...quickFixes(found, context.diagnostics, at));
+    // Only when asked for by kind (on save, from a "Source Action" menu): a lightbulb asks at
+    // every cursor move, and the rounds check the whole repository.
+    if (context.only && asksFor(context.only, FIX_ALL)) {
+      const all = fixAll(found, at);
+      if (all) actions.push(all);
     }
     return actions;
   });

@@ -1,6 +1,6 @@
 // A scripted LSP client: spawns the real server (`stacklint-lsp --stdio`) and talks JSON-RPC
 // to it with vscode-jsonrpc, as an editor would, on a copy of tests/lsp/repo.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,8 +30,9 @@ export function fixture(t) {
  * @param {unknown} [options.initializationOptions]
  * @param {boolean} [options.watchFiles] whether the client watches files for the server
  * @param {'off' | 'messages' | 'verbose'} [options.trace] what the server is to trace
+ * @param {boolean} [options.documentChanges] whether the client takes versioned workspace edits
  */
-export async function startClient({ root, server = SOURCE_SERVER, encodings = ['utf-16'], initializationOptions, watchFiles = true, trace = 'off' }) {
+export async function startClient({ root, server = SOURCE_SERVER, encodings = ['utf-16'], initializationOptions, watchFiles = true, trace = 'off', documentChanges = false }) {
   const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -67,7 +68,7 @@ export async function startClient({ root, server = SOURCE_SERVER, encodings = ['
     workspaceFolders: [{ uri, name: path.basename(root) }],
     capabilities: {
       general: { positionEncodings: encodings },
-      workspace: { didChangeWatchedFiles: { dynamicRegistration: watchFiles }, workspaceFolders: true },
+      workspace: { didChangeWatchedFiles: { dynamicRegistration: watchFiles }, workspaceFolders: true, workspaceEdit: { documentChanges } },
       textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
     },
     initializationOptions,
@@ -150,17 +151,30 @@ export async function startClient({ root, server = SOURCE_SERVER, encodings = ['
 }
 
 /**
- * Applies LSP text edits to a text (positions in UTF-16, as the client negotiated).
+ * Applies LSP text edits to a text, as a client does: positions in the negotiated encoding
+ * (UTF-16 code units, or UTF-32: Unicode characters), lines ended by `\n`.
  * @param {string} text
  * @param {{range: {start: {line: number, character: number}, end: {line: number, character: number}}, newText: string}[]} edits
+ * @param {'utf-16' | 'utf-32'} [encoding]
  */
-export function applyEdits(text, edits) {
+export function applyEdits(text, edits, encoding = 'utf-16') {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  const index = (/** @type {{line: number, character: number}} */ p) => starts[p.line] + p.character;
+  const index = (/** @type {{line: number, character: number}} */ p) => {
+    if (encoding === 'utf-16') return starts[p.line] + p.character;
+    let at = starts[p.line];
+    for (let left = p.character; left > 0; left--) at += (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+    return at;
+  };
   let result = text;
   for (const edit of [...edits].sort((a, b) => index(b.range.start) - index(a.range.start))) {
     result = result.slice(0, index(edit.range.start)) + edit.newText + result.slice(index(edit.range.end));
   }
   return result;
+}
+
+/** The CLI binary, built as the test command builds it (debug). */
+export function stacklintBin() {
+  execFileSync('cargo', ['build', '--locked', '--quiet', '--bin', 'stacklint'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  return path.join(REPO_ROOT, 'target/debug/stacklint');
 }

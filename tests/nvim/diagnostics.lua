@@ -1,5 +1,5 @@
 -- Neovim's own LSP client (Debian's neovim 0.7) against stacklint-lsp: open a fixture meta.yml,
--- wait for the diagnostics, check them, hover a tag. Run by tests/nvim/nvim.test.mjs:
+-- wait for the diagnostics, check them, hover a tag, apply a code action. Run by tests/nvim/nvim.test.mjs:
 --   STACKLINT_LSP=js/lsp/bin.mjs STACKLINT_ROOT=<copy of tests/lsp/repo> STACKLINT_OUT=<file> \
 --     nvim --headless -u NONE -i NONE -n -c 'luafile tests/nvim/diagnostics.lua'
 local server = os.getenv('STACKLINT_LSP')
@@ -52,6 +52,36 @@ local hover = answers and answers[client] and answers[client].result
 expect(hover ~= nil, 'no hover on the tag')
 expect(hover.contents.value:find('Implies the parent `openeuler/cann:8.0.RC1-oe2403lts`', 1, true) ~= nil, 'the hover names no parent')
 table.insert(report, 'hover ok')
+
+-- The code actions on T001's line, asked as Neovim's own `vim.lsp.buf.code_action()` asks
+-- (its diagnostics converted back by Neovim), and the fix applied by Neovim itself.
+local line_diagnostics = vim.lsp.diagnostic.get_line_diagnostics(0, t001.lnum, nil, client)
+local action_params = {
+  textDocument = { uri = vim.uri_from_bufnr(0) },
+  range = { start = { line = t001.lnum, character = 0 }, ['end'] = { line = t001.lnum, character = 0 } },
+  context = { diagnostics = line_diagnostics },
+}
+answers = vim.lsp.buf_request_sync(0, 'textDocument/codeAction', action_params, 10000)
+local actions = answers and answers[client] and answers[client].result or {}
+local rename
+for _, action in ipairs(actions) do
+  table.insert(report, 'action ' .. action.title)
+  if action.title:find('rename the tag', 1, true) then rename = action end
+end
+expect(rename ~= nil, 'no rename action for T001')
+expect(rename.title:find('(unsafe)', 1, true) ~= nil, 'the rename is not marked unsafe')
+vim.lsp.util.apply_workspace_edit(rename.edit, vim.lsp.get_client_by_id(client).offset_encoding)
+local renamed = vim.api.nvim_buf_get_lines(0, t001.lnum, t001.lnum + 1, false)[1]
+table.insert(report, 'renamed ' .. renamed)
+expect(renamed == "'2.4.0-cann8.0.RC1-oe2403lts_':", 'the rename wrote ' .. renamed)
+local gone = vim.wait(30000, function()
+  for _, d in ipairs(vim.diagnostic.get(0)) do
+    if d.code == 'T001' then return false end
+  end
+  return #vim.diagnostic.get(0) > 0
+end, 50)
+expect(gone, 'T001 is still shown after its fix')
+table.insert(report, 'fix ok')
 
 vim.lsp.stop_client(client)
 vim.wait(5000, function() return vim.lsp.get_client_by_id(client) == nil end, 50)

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 
 import { fixture, REPO_ROOT, SOURCE_SERVER } from '../lsp/harness.mjs';
 
-test('Neovim shows the findings of a meta.yml, at the right bytes, and a hover', (t) => {
+test('Neovim shows the findings of a meta.yml, at the right bytes, a hover, and applies a fix', (t) => {
   const root = fixture(t);
   const scratch = mkdtempSync(path.join(tmpdir(), 'stacklint-nvim-'));
   t.after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -25,4 +25,6 @@ test('Neovim shows the findings of a meta.yml, at the right bytes, and a hover',
   assert.match(report, /^P001 4:8-4:46 severity=1 source=stacklint$/m);
   assert.match(report, /^T001 5:28-5:32 severity=1 source=stacklint$/m);
   assert.match(report, /^hover ok$/m);
+  assert.match(report, /^action rename the tag to `2\.4\.0-cann8\.0\.RC1-oe2403lts_` \(unsafe\)$/m);
+  assert.match(report, /^fix ok$/m);
 });

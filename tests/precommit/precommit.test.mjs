@@ -9,15 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { REPO_ROOT } from '../lsp/harness.mjs';
+import { REPO_ROOT, stacklintBin } from '../lsp/harness.mjs';
 
 const PRE_COMMIT = path.join(REPO_ROOT, 'target/pre-commit-venv/bin/pre-commit');
 
-/** The binary the system hook runs, built as the test command builds it. */
-function stacklintBin() {
-  execFileSync('cargo', ['build', '--locked', '--quiet', '--bin', 'stacklint'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  return path.join(REPO_ROOT, 'target/debug');
-}
 
 /** A git repository holding tests/lsp/repo, committed; pytorch has findings already. */
 function repository(t) {
@@ -50,7 +45,7 @@ function runHook({ repo, home, env }) {
   assert.ok(existsSync(PRE_COMMIT), 'pre-commit is missing: run scripts/setup.sh');
   const run = spawnSync(PRE_COMMIT, ['try-repo', REPO_ROOT, 'stacklint-system', '--verbose'], {
     cwd: repo,
-    env: { ...env, PRE_COMMIT_HOME: home, PATH: `${stacklintBin()}${path.delimiter}${env.PATH}`, NO_COLOR: '1' },
+    env: { ...env, PRE_COMMIT_HOME: home, PATH: `${path.dirname(stacklintBin())}${path.delimiter}${env.PATH}`, NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 240000,
   });
