@@ -517,10 +517,22 @@ impl JsOptions {
     }
 }
 
+/// Every result crosses as JSON text, parsed by `JSON.parse`: serde_json's writer is in the
+/// build anyway (the JSON format), where a serde-wasm-bindgen serializer compiled every
+/// `Serialize` impl a second time, and one string is also cheaper to hand over than an
+/// object built call by call. What reaches JavaScript is the same plain data: objects,
+/// arrays, strings, numbers, booleans and null.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| JsError::new(&format!("stacklint: cannot convert the result: {error}")))
+    let text = serde_json::to_string(value)
+        .map_err(|error| JsError::new(&format!("stacklint: cannot convert the result: {error}")))?;
+    Ok(json_parse(&text))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// See [`to_js`].
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+    fn json_parse(text: &str) -> JsValue;
 }
 
 /// Builds the in-memory repository; a path that leaves the repository is an error.
@@ -855,14 +867,6 @@ pub fn rules() -> Result<JsValue, JsError> {
     to_js(&render::rules::catalogue())
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// The graph and the policy cross as JSON text: serde_json's writer is in the build
-    /// already, a serde-wasm-bindgen serializer for their types would add to the size.
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
-    fn json_parse(text: &str) -> JsValue;
-}
-
 /// The in-repo image graph, exactly as `stacklint graph --format json` prints it; the
 /// repository's `.stacklint.toml` is honoured. Throws on invalid paths. (Narrowing to one
 /// image, the CLI's `--image`, is left out: nothing here needs it, and it would weigh.)
@@ -873,10 +877,7 @@ pub fn graph(
     let source = source_from(files)?;
     let graph = crate::check::graph(&source, &CheckOptions::default(), None)
         .map_err(|error| JsError::new(&format!("stacklint: {error}")))?;
-    // Strings, numbers and options only: serialising cannot fail.
-    Ok(json_parse(
-        &serde_json::to_string(&graph).unwrap_or_default(),
-    ))
+    to_js(&graph)
 }
 
 #[derive(Serialize)]
@@ -914,9 +915,7 @@ pub fn policy(
         path: loaded.path,
         rules,
     };
-    Ok(json_parse(
-        &serde_json::to_string(&policy).unwrap_or_default(),
-    ))
+    to_js(&policy)
 }
 
 /// The text of `.stacklint.toml` (`""` for none) with one rule's `[severity]` set: a
