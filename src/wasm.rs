@@ -435,11 +435,75 @@ struct JsBaseline {
     text: String,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// `scope`: a list of changed paths, or what to report.
 enum JsScope {
     Paths(Vec<String>),
     Mode(String),
+}
+
+/// What `#[serde(untagged)]` says when no variant fits; the derive itself is not used, as it
+/// buffers the value in serde's `Content` machinery (some kilobytes of WASM) to try each
+/// variant in turn, where one look at the value's kind decides here.
+const NOT_A_SCOPE: &str = "data did not match any variant of untagged enum JsScope";
+
+impl<'de> Deserialize<'de> for JsScope {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<JsScope, D::Error> {
+        deserializer.deserialize_any(ScopeVisitor)
+    }
+}
+
+struct ScopeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ScopeVisitor {
+    type Value = JsScope;
+
+    // What the derive's buffering says of a value it cannot read at all (a Set).
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, mode: &str) -> Result<JsScope, E> {
+        Ok(JsScope::Mode(mode.to_string()))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut items: A) -> Result<JsScope, A::Error> {
+        let mut paths = Vec::new();
+        while let Some(path) = items
+            .next_element::<String>()
+            .map_err(|_| serde::de::Error::custom(NOT_A_SCOPE))?
+        {
+            paths.push(path);
+        }
+        Ok(JsScope::Paths(paths))
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<JsScope, E> {
+        Err(E::custom(NOT_A_SCOPE))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<JsScope, E> {
+        Err(E::custom(NOT_A_SCOPE))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<JsScope, E> {
+        Err(E::custom(NOT_A_SCOPE))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<JsScope, E> {
+        Err(E::custom(NOT_A_SCOPE))
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, _: &[u8]) -> Result<JsScope, E> {
+        Err(E::custom(NOT_A_SCOPE))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<JsScope, E> {
+        Err(E::custom(NOT_A_SCOPE))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, _: A) -> Result<JsScope, A::Error> {
+        Err(serde::de::Error::custom(NOT_A_SCOPE))
+    }
 }
 
 fn paths_option(name: &str, paths: &[String]) -> Result<Vec<String>, JsError> {
