@@ -4,10 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Raised from 740,000 when the change check (diff, history rules, baselines), the playground's
-# graph, policy and setSeverity, the editor's Workspace and the fixes merged with the hardening;
-# issue 13 wants 450,000, which needs the size profile work still open there.
-BUDGET_BYTES=${STACKLINT_WASM_BUDGET:-950000}
+# The last build (913,147 bytes) with 1.3% headroom. It was 950,000 (946,951 built) before
+# the size work of issue 13: results cross as JSON text, sorts share one instantiation, the
+# scope option has its own visitor. Issue 13's 450,000 is out of reach without rewriting
+# dependencies (docs/performance.md says what the bytes are).
+BUDGET_BYTES=${STACKLINT_WASM_BUDGET:-925000}
 
 # opt-level "z" for the WASM build only (the native CLI keeps the profile's "s"): measured
 # 395 KB against 467 KB raw with "s", at the same speed on the whole 2026-08 corpus.
