@@ -4,12 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Raised from 740,000 when the change check (diff, history rules, baselines), the playground's
-# graph, policy and setSeverity, the editor's Workspace and the fixes merged with the hardening,
-# and to 955,000 for `Workspace.fix` (the editor's "fix all": the rounds on the workspace's
-# texts and the minimal edits an editor applies, +5 KB); issue 13 wants 450,000, which needs
-# the size profile work still open there.
-BUDGET_BYTES=${STACKLINT_WASM_BUDGET:-955000}
+# The last build with about 1% headroom. It was 950,000 (946,951 built) before the size work of
+# issue 13: results cross as JSON text, sorts share one instantiation, the scope option has its
+# own visitor (913,147); `Workspace.fix` (the editor's fix-all) added about 5 KB back. Issue
+# 13's 450,000 is out of reach without rewriting dependencies (docs/performance.md says what
+# the bytes are).
+BUDGET_BYTES=${STACKLINT_WASM_BUDGET:-930000}
 
 # opt-level "z" for the WASM build only (the native CLI keeps the profile's "s"): measured
 # 395 KB against 467 KB raw with "s", at the same speed on the whole 2026-08 corpus.

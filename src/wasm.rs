@@ -458,11 +458,75 @@ struct JsBaseline {
     text: String,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// `scope`: a list of changed paths, or what to report.
 enum JsScope {
     Paths(Vec<String>),
     Mode(String),
+}
+
+/// What `#[serde(untagged)]` says when no variant fits; the derive itself is not used, as it
+/// buffers the value in serde's `Content` machinery (some kilobytes of WASM) to try each
+/// variant in turn, where one look at the value's kind decides here.
+const NOT_A_SCOPE: &str = "data did not match any variant of untagged enum JsScope";
+
+impl<'de> Deserialize<'de> for JsScope {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<JsScope, D::Error> {
+        deserializer.deserialize_any(ScopeVisitor)
+    }
+}
+
+struct ScopeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ScopeVisitor {
+    type Value = JsScope;
+
+    // What the derive's buffering says of a value it cannot read at all (a Set).
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, mode: &str) -> Result<JsScope, E> {
+        Ok(JsScope::Mode(mode.to_string()))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut items: A) -> Result<JsScope, A::Error> {
+        let mut paths = Vec::new();
+        while let Some(path) = items
+            .next_element::<String>()
+            .map_err(|_| serde::de::Error::custom(NOT_A_SCOPE))?
+        {
+            paths.push(path);
+        }
+        Ok(JsScope::Paths(paths))
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<JsScope, E> {
+        Err(E::custom(NOT_A_SCOPE))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<JsScope, E> {
+        Err(E::custom(NOT_A_SCOPE))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<JsScope, E> {
+        Err(E::custom(NOT_A_SCOPE))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<JsScope, E> {
+        Err(E::custom(NOT_A_SCOPE))
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, _: &[u8]) -> Result<JsScope, E> {
+        Err(E::custom(NOT_A_SCOPE))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<JsScope, E> {
+        Err(E::custom(NOT_A_SCOPE))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, _: A) -> Result<JsScope, A::Error> {
+        Err(serde::de::Error::custom(NOT_A_SCOPE))
+    }
 }
 
 fn paths_option(name: &str, paths: &[String]) -> Result<Vec<String>, JsError> {
@@ -540,10 +604,22 @@ impl JsOptions {
     }
 }
 
+/// Every result crosses as JSON text, parsed by `JSON.parse`: serde_json's writer is in the
+/// build anyway (the JSON format), where a serde-wasm-bindgen serializer compiled every
+/// `Serialize` impl a second time, and one string is also cheaper to hand over than an
+/// object built call by call. What reaches JavaScript is the same plain data: objects,
+/// arrays, strings, numbers, booleans and null.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| JsError::new(&format!("stacklint: cannot convert the result: {error}")))
+    let text = serde_json::to_string(value)
+        .map_err(|error| JsError::new(&format!("stacklint: cannot convert the result: {error}")))?;
+    Ok(json_parse(&text))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// See [`to_js`].
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+    fn json_parse(text: &str) -> JsValue;
 }
 
 /// Builds the in-memory repository; a path that leaves the repository is an error.
@@ -886,14 +962,6 @@ pub fn rules() -> Result<JsValue, JsError> {
     to_js(&render::rules::catalogue())
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// The graph and the policy cross as JSON text: serde_json's writer is in the build
-    /// already, a serde-wasm-bindgen serializer for their types would add to the size.
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
-    fn json_parse(text: &str) -> JsValue;
-}
-
 /// The in-repo image graph, exactly as `stacklint graph --format json` prints it; the
 /// repository's `.stacklint.toml` is honoured. Throws on invalid paths. (Narrowing to one
 /// image, the CLI's `--image`, is left out: nothing here needs it, and it would weigh.)
@@ -904,10 +972,7 @@ pub fn graph(
     let source = source_from(files)?;
     let graph = crate::check::graph(&source, &CheckOptions::default(), None)
         .map_err(|error| JsError::new(&format!("stacklint: {error}")))?;
-    // Strings, numbers and options only: serialising cannot fail.
-    Ok(json_parse(
-        &serde_json::to_string(&graph).unwrap_or_default(),
-    ))
+    to_js(&graph)
 }
 
 #[derive(Serialize)]
@@ -945,9 +1010,7 @@ pub fn policy(
         path: loaded.path,
         rules,
     };
-    Ok(json_parse(
-        &serde_json::to_string(&policy).unwrap_or_default(),
-    ))
+    to_js(&policy)
 }
 
 /// The text of `.stacklint.toml` (`""` for none) with one rule's `[severity]` set: a

@@ -540,6 +540,32 @@ fn scope_new_without_a_base_and_unknown_options_throw_clearly() {
     );
 }
 
+#[wasm_bindgen_test]
+fn a_scope_that_is_neither_paths_nor_a_mode_throws() {
+    for scope in [
+        json!(3),
+        json!(true),
+        json!({"all": true}),
+        json!(["a/meta.yml", 3]),
+    ] {
+        let error = wasm::check(repo(), Some(object(&json!({ "scope": scope }))))
+            .map(|_| ())
+            .map_err(error_message)
+            .expect_err("not a scope");
+        assert_eq!(
+            error,
+            // serde-wasm-bindgen's errors are JS `Error`s, shown as `Error: …`.
+            "stacklint: invalid options: Error: data did not match any variant of untagged enum JsScope",
+            "{scope}"
+        );
+    }
+    let error = wasm::check(repo(), Some(object(&json!({ "scope": "everything" }))))
+        .map(|_| ())
+        .map_err(error_message)
+        .expect_err("unknown mode");
+    assert!(error.contains("`scope` is `everything`"), "{error}");
+}
+
 fn stack() -> JsValue {
     object(&json!({
         "AI/image-list.yml": "images:\n  cann: cann\n  pytorch: pytorch\n",

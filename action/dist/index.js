@@ -1555,10 +1555,6 @@ function __wbg_get_imports() {
       const ret = typeof val === "object" && val !== null;
       return ret;
     },
-    __wbg___wbindgen_is_string_90b56bc79aad6f6c: function(arg0) {
-      const ret = typeof getObject(arg0) === "string";
-      return ret;
-    },
     __wbg___wbindgen_is_undefined_8865fb403f8fe9d8: function(arg0) {
       const ret = getObject(arg0) === void 0;
       return ret;
@@ -1678,18 +1674,6 @@ function __wbg_get_imports() {
       const ret = new Uint8Array(getObject(arg0));
       return addHeapObject(ret);
     },
-    __wbg_new_28744009d011f847: function() {
-      const ret = /* @__PURE__ */ new Map();
-      return addHeapObject(ret);
-    },
-    __wbg_new_617a8cdb8bb1130e: function() {
-      const ret = new Object();
-      return addHeapObject(ret);
-    },
-    __wbg_new_ee2291f50781bf1d: function() {
-      const ret = new Array();
-      return addHeapObject(ret);
-    },
     __wbg_next_33784799010f1bbe: function(arg0) {
       const ret = getObject(arg0).next;
       return addHeapObject(ret);
@@ -1707,16 +1691,6 @@ function __wbg_get_imports() {
     __wbg_prototypesetcall_bc27214492979395: function(arg0, arg1, arg2) {
       Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), getObject(arg2));
     },
-    __wbg_set_6ae97e73113c4f0b: function(arg0, arg1, arg2) {
-      const ret = getObject(arg0).set(getObject(arg1), getObject(arg2));
-      return addHeapObject(ret);
-    },
-    __wbg_set_6be42768c690e380: function(arg0, arg1, arg2) {
-      getObject(arg0)[takeObject(arg1)] = takeObject(arg2);
-    },
-    __wbg_set_bea140a88be9b277: function(arg0, arg1, arg2) {
-      getObject(arg0)[arg1 >>> 0] = takeObject(arg2);
-    },
     __wbg_value_f3c585ee8f5ba40c: function(arg0) {
       const ret = getObject(arg0).value;
       return addHeapObject(ret);
@@ -1725,15 +1699,11 @@ function __wbg_get_imports() {
       const ret = arg0;
       return addHeapObject(ret);
     },
-    __wbindgen_generic_0000000000000002: function(arg0) {
-      const ret = arg0;
-      return addHeapObject(ret);
-    },
-    __wbindgen_generic_0000000000000003: function(arg0, arg1) {
+    __wbindgen_generic_0000000000000002: function(arg0, arg1) {
       const ret = getStringFromWasm0(arg0, arg1);
       return addHeapObject(ret);
     },
-    __wbindgen_generic_0000000000000004: function(arg0) {
+    __wbindgen_generic_0000000000000003: function(arg0) {
       const ret = BigInt.asUintN(64, arg0);
       return addHeapObject(ret);
     },

@@ -298,15 +298,16 @@ fn check_components(name: &str, head_len: usize, tag: &mut StackTag, tables: &St
             });
         } else if c.kind == ComponentKind::Unknown {
             // The first names of each sorted set are the first of their union.
-            let known: BTreeSet<&str> = [
-                &tables.sdk_components,
-                &tables.framework_components,
-                &tables.extra_components,
-            ]
-            .into_iter()
-            .flat_map(|names| names.iter().take(LISTED_NAMES + 1))
-            .map(String::as_str)
-            .collect();
+            let known: BTreeSet<&str> = crate::sort::set(
+                [
+                    &tables.sdk_components,
+                    &tables.framework_components,
+                    &tables.extra_components,
+                ]
+                .into_iter()
+                .flat_map(|names| names.iter().take(LISTED_NAMES + 1))
+                .map(String::as_str),
+            );
             problems.push(Problem {
                 range: c.range.clone(),
                 severity: Severity::Info,

@@ -75,7 +75,7 @@ pub struct StackTables {
 
 impl Default for StackTables {
     fn default() -> StackTables {
-        let strings = |items: &[&str]| items.iter().map(|s| s.to_string()).collect();
+        let strings = |items: &[&str]| crate::sort::set(items.iter().map(|s| s.to_string()));
         StackTables {
             scene: "AI".into(),
             sdk_images: strings(&[

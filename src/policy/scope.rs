@@ -138,17 +138,18 @@ impl Scope {
             .filter_map(|path| normalize_repo_path(path))
             .collect();
         let roots = affected_roots(context, &changed);
-        let image_lists = changed
-            .iter()
-            .filter_map(|path| scene_of(path))
-            .chain(
-                roots
-                    .iter()
-                    .filter_map(|root| scene_of(root).or(Some(root))),
-            )
-            .filter(|scene| !scene.is_empty())
-            .map(|scene| join_dir(scene, IMAGE_LIST_NAME))
-            .collect();
+        let image_lists = crate::sort::set(
+            changed
+                .iter()
+                .filter_map(|path| scene_of(path))
+                .chain(
+                    roots
+                        .iter()
+                        .filter_map(|root| scene_of(root).or(Some(root))),
+                )
+                .filter(|scene| !scene.is_empty())
+                .map(|scene| join_dir(scene, IMAGE_LIST_NAME)),
+        );
         let all_roots = repo.manifests.iter().map(|m| m.root.clone()).collect();
         Scope {
             changed: crate::sort::set(changed),

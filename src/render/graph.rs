@@ -123,9 +123,8 @@ pub fn build(context: &Context, image: Option<&str>) -> Result<Graph, String> {
             })
         })
         .collect();
-    // The line makes the order total (a tag declared twice), so the smaller unstable sort
-    // gives the same order every time.
-    images.sort_unstable_by(|a, b| {
+    // The line makes the order total (a tag declared twice).
+    crate::sort::sort_by(&mut images, |a, b| {
         (&a.image, &a.manifest, a.declared.line).cmp(&(&b.image, &b.manifest, b.declared.line))
     });
     Ok(Graph { images })

@@ -252,7 +252,7 @@ fn stray_tab(file: &SourceFile, doc: &Document) -> Option<usize> {
     }
     // Sorted, and walked along with the text: each character is tested against the one span
     // that can hold it, not against every quoted value of the file.
-    allowed.sort_unstable();
+    crate::sort::sort(&mut allowed);
     let mut next = 0;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {

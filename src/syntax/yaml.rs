@@ -404,7 +404,7 @@ pub fn parse(text: &str) -> Document {
     let comments = comments(text, builder.scalars);
     let mut problems = builder.composer.problems;
     problems.extend(compose::refused_character(text));
-    problems.sort_by_key(|problem| problem.span);
+    crate::sort::sort_by_key(&mut problems, |problem| problem.span);
     Document {
         root: builder.root,
         error,
