@@ -5,6 +5,7 @@ import { FileEditor } from "./editor.mjs";
 import { loadEngine } from "./engine.mjs";
 import { DEFAULT_EXAMPLE, EXAMPLES, findExample } from "./examples.mjs";
 import { createFilesPanel } from "./files-panel.mjs";
+import { applyFix, unsafeReason } from "./fixes.mjs";
 import { drawGraph } from "./graph-view.mjs";
 import { withReproduction } from "./markdown.mjs";
 import { resolveNewPath } from "./new-path.mjs";
@@ -34,6 +35,8 @@ const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
  * @property {string | null} active the path in the editor
  * @property {import("./engine.mjs").Engine | null} engine null until the core is loaded
  * @property {import("./results.mjs").CheckResult | null} last
+ * @property {Record<string, string>} checked the files the last check saw: a fix's offsets are
+ *   into these texts
  * @property {Map<string, Diagnostic[]>} findingsByPath
  * @property {string} fragment
  * @property {number} checks
@@ -50,6 +53,7 @@ const app = {
   active: null,
   engine: null,
   last: null,
+  checked: {},
   findingsByPath: new Map(),
   /** The fragment this page wrote last, to tell our own history entries from the user's. */
   fragment: "",
@@ -198,27 +202,71 @@ function imageOf(finding) {
 }
 
 /**
- * What the page can do about a finding: P001 knows the file it misses, so it can create it
- * (seeded from the parent the tag implies, else the release's base image).
+ * The finding's fix for the files as they are now. Typing reaches the repository before the
+ * check that follows it, so offsets from the last check may be stale: then the page checks
+ * again and takes the same finding's fix (its fingerprint survives moving in the file).
+ * @param {Diagnostic} finding
+ */
+function currentFix(finding) {
+  const { fix } = finding;
+  if (!fix) return null;
+  if (fix.edits.every((edit) => app.repo.read(edit.path) === app.checked[edit.path])) return fix;
+  scheduler.now();
+  const again = app.last?.report.diagnostics.find(
+    (d) => d.code === finding.code && d.fingerprint === finding.fingerprint && d.fix?.message === fix.message,
+  );
+  return again?.fix ?? null;
+}
+
+/**
+ * Applies a finding's fix as one page edit (one undo step, whichever files it edits); shows
+ * the file it changed when that is not the open one.
+ * @param {Diagnostic} finding
+ */
+function applyFindingFix(finding) {
+  const fix = currentFix(finding);
+  if (!fix) {
+    showNotice(`The ${finding.code} fix no longer applies: the file changed since it was checked.`);
+    return;
+  }
+  let changes;
+  try {
+    changes = applyFix((path) => app.repo.read(path), fix);
+  } catch (error) {
+    showNotice(`The ${finding.code} fix could not be applied (a bug in stacklint: please report it): ${/** @type {Error} */ (error).message}`);
+    return;
+  }
+  const paths = Object.keys(changes);
+  showNotice("");
+  pageEdit(`Fixed ${finding.code}: ${fix.message}.`, changes, paths.includes(app.active ?? "") ? app.active : paths[0]);
+}
+
+/**
+ * What the page can do about a finding: apply its fix (the core's edits); and for P001,
+ * which knows the file it misses, create it (seeded from the parent the tag implies, else
+ * the release's base image).
  * @param {Diagnostic} finding
  * @returns {import("./lint-marks.mjs").FindingAction[]}
  */
 function actionsFor(finding) {
-  if (finding.code !== "P001") return [];
-  return [
-    {
-      name: "Create this file",
-      run() {
-        const image = imageOf(finding);
-        const path = image?.missing_dockerfile;
-        if (!image || !path) {
-          showNotice(`stacklint cannot tell which file this entry misses; add it with "Add file".`);
-          return;
-        }
-        pageEdit(`Created ${path}.`, { [path]: newFileText(path, image.implied_parent) }, path);
-      },
+  /** @type {import("./lint-marks.mjs").FindingAction[]} */
+  const actions = [];
+  const { fix } = finding;
+  if (fix) actions.push({ name: fix.message, unsafe: unsafeReason(fix), run: () => applyFindingFix(finding) });
+  if (finding.code !== "P001") return actions;
+  actions.push({
+    name: "Create this file",
+    run() {
+      const image = imageOf(finding);
+      const path = image?.missing_dockerfile;
+      if (!image || !path) {
+        showNotice(`stacklint cannot tell which file this entry misses; add it with "Add file".`);
+        return;
+      }
+      pageEdit(`Created ${path}.`, { [path]: newFileText(path, image.implied_parent) }, path);
     },
-  ];
+  });
+  return actions;
 }
 
 /** What the file list showed last: redrawing hundreds of tabs per keystroke is not free. */
@@ -279,10 +327,12 @@ function runCheck() {
   try {
     const { report, ms } = app.engine.check(files);
     app.last = { report, ms, fileCount: Object.keys(files).length };
+    app.checked = files;
     app.findingsByPath = groupByPath(report.diagnostics);
     renderList();
   } catch (error) {
     app.last = null;
+    app.checked = {};
     app.findingsByPath = new Map();
     renderFailure(results, error instanceof Error ? error.message : String(error));
   }
