@@ -1,5 +1,6 @@
 // @ts-check
 // The playground page: wires the virtual repository, the editor, the core and the panels.
+import { plural } from "../shared/text.mjs";
 import { copyText } from "./clipboard.mjs";
 import { FileEditor } from "./editor.mjs";
 import { loadEngine } from "./engine.mjs";
@@ -269,6 +270,37 @@ function actionsFor(finding) {
   return actions;
 }
 
+/**
+ * "Fix all safe": every safe fix of the repository, in rounds as `stacklint check --fix`
+ * applies them, as one page edit; says what it applied in the CLI's words, or that there was
+ * nothing to fix.
+ */
+function fixAllSafe() {
+  const { engine } = app;
+  if (!engine) return;
+  let result;
+  try {
+    result = engine.applyFixes(app.repo.toObject());
+  } catch (error) {
+    showNotice(`The fixes could not be applied: ${/** @type {Error} */ (error).message}`);
+    return;
+  }
+  const applied = result.applied.reduce((sum, rule) => sum + rule.count, 0);
+  const unsafe = result.report.diagnostics.filter((d) => d.fix?.applicability === "unsafe").length;
+  const toReview = unsafe > 0 ? ` ${plural(unsafe, "unsafe fix", "unsafe fixes")} left to review one by one in the findings.` : "";
+  // Only a bug in stacklint, or a fix that would reveal more than it removes, skips one.
+  showNotice(
+    result.skipped
+      .map((s) => `Fix not applied: ${s.code} at ${s.path}:${s.line}:${s.column} (${s.message}): ${s.description}.`)
+      .join(" "),
+  );
+  if (applied === 0) {
+    flash(`No safe fixes to apply.${toReview}`, 6000);
+    return;
+  }
+  pageEdit(`${plural(applied, "fix", "fixes")} applied (${result.counts}).${toReview}`, result.files);
+}
+
 /** What the file list showed last: redrawing hundreds of tabs per keystroke is not free. */
 let filesShown = "";
 
@@ -453,15 +485,20 @@ function setUpExamplesMenu() {
   });
 }
 
-/** @param {string} text */
-function flash(text) {
+/**
+ * A short-lived status beside the toolbar's buttons.
+ * @param {string} text
+ * @param {number} [ms] how long it stays
+ */
+function flash(text, ms = 2000) {
   $("copy-status").textContent = text;
   setTimeout(() => {
     if ($("copy-status").textContent === text) $("copy-status").textContent = "";
-  }, 2000);
+  }, ms);
 }
 
 function setUpSharing() {
+  $("fix-all").addEventListener("click", fixAllSafe);
   $("copy-link").addEventListener("click", async () => {
     rememberInUrl();
     flash((await copyText(location.href)) ? "Link copied" : "Copy failed: use the address bar");

@@ -172,6 +172,43 @@ test("a fix clicked before the last keystroke was checked applies to the text as
   });
 });
 
+test("Fix all safe applies the safe fixes of three files as one undoable edit and says what it did in the CLI's words", async () => {
+  await withPage(async (page) => {
+    await openFixable(page);
+    const codes = (await findingRows(page)).map((row) => row.code).sort();
+    assert.deepEqual(codes, ["A001", "C002", "P003", "R001", "T002"]);
+    await page.click("#fix-all");
+    await page.waitForFunction(() => document.querySelectorAll("#findings li.finding").length === 1);
+    assert.deepEqual((await findingRows(page)).map((row) => row.code), ["T002"]);
+    assert.equal(
+      await page.textContent("#undo-text"),
+      "4 fixes applied (A001 ×1, C002 ×1, P003 ×1, R001 ×1). 1 unsafe fix left to review one by one in the findings.",
+    );
+    const both = FIXED.C002.replace("path: AI/pytorch/2.2.0", "path: 2.2.0");
+    assert.deepEqual(await repositoryFiles(page), { ...FIXABLE, [PYTORCH_META]: both, [LIST]: FIXED.R001, [LLM_META]: FIXED.A001 });
+    assert.equal(await editorText(page), both);
+    await page.screenshot({ path: join(SCREENSHOTS, "fixes-fix-all.png") });
+
+    // Nothing left that is safe: it says so and changes nothing.
+    await page.click("#fix-all");
+    assert.equal(await page.textContent("#copy-status"), "No safe fixes to apply. 1 unsafe fix left to review one by one in the findings.");
+    assert.equal(await page.textContent("#undo-text"), "4 fixes applied (A001 ×1, C002 ×1, P003 ×1, R001 ×1). 1 unsafe fix left to review one by one in the findings.");
+
+    // One step back restores all three files.
+    await page.click("#undo");
+    await page.waitForFunction(() => document.querySelectorAll("#findings li.finding").length === 5);
+    assert.deepEqual(await repositoryFiles(page), FIXABLE);
+    assert.equal(await page.isHidden("#undo-bar"), true);
+  });
+
+  await withPage(async (page) => {
+    await openPlayground(page, playground.url, "#example=stack");
+    await page.click("#fix-all");
+    assert.equal(await page.textContent("#copy-status"), "No safe fixes to apply.");
+    assert.equal(await page.isHidden("#undo-bar"), true);
+  });
+});
+
 test("the settings' rule list shows each rule's fix kind as the core declares it", async () => {
   const engine = await loadEngine(await readFile(new URL("../../pkg/stacklint_bg.wasm", import.meta.url)));
   await withPage(async (page) => {
