@@ -203,15 +203,17 @@ function imageOf(finding) {
 }
 
 /**
- * The finding's fix for the files as they are now. Typing reaches the repository before the
- * check that follows it, so offsets from the last check may be stale: then the page checks
- * again and takes the same finding's fix (its fingerprint survives moving in the file).
+ * The finding's fix for the files as they are now. Its offsets are into the files its check
+ * saw, and typing reaches the repository before the check that follows it: when they differ,
+ * the page checks again and takes the same finding's fix (its fingerprint survives moving in
+ * the file), if it still has one.
  * @param {Diagnostic} finding
+ * @param {Record<string, string>} seen the files the finding's check saw
  */
-function currentFix(finding) {
+function currentFix(finding, seen) {
   const { fix } = finding;
   if (!fix) return null;
-  if (fix.edits.every((edit) => app.repo.read(edit.path) === app.checked[edit.path])) return fix;
+  if (fix.edits.every((edit) => app.repo.read(edit.path) === seen[edit.path])) return fix;
   scheduler.now();
   const again = app.last?.report.diagnostics.find(
     (d) => d.code === finding.code && d.fingerprint === finding.fingerprint && d.fix?.message === fix.message,
@@ -223,9 +225,10 @@ function currentFix(finding) {
  * Applies a finding's fix as one page edit (one undo step, whichever files it edits); shows
  * the file it changed when that is not the open one.
  * @param {Diagnostic} finding
+ * @param {Record<string, string>} seen the files the finding's check saw
  */
-function applyFindingFix(finding) {
-  const fix = currentFix(finding);
+function applyFindingFix(finding, seen) {
+  const fix = currentFix(finding, seen);
   if (!fix) {
     showNotice(`The ${finding.code} fix no longer applies: the file changed since it was checked.`);
     return;
@@ -253,7 +256,9 @@ function actionsFor(finding) {
   /** @type {import("./lint-marks.mjs").FindingAction[]} */
   const actions = [];
   const { fix } = finding;
-  if (fix) actions.push({ name: fix.message, unsafe: unsafeReason(fix), run: () => applyFindingFix(finding) });
+  // Findings come from the last check, and so do the files it saw.
+  const seen = app.checked;
+  if (fix) actions.push({ name: fix.message, unsafe: unsafeReason(fix), run: () => applyFindingFix(finding, seen) });
   if (finding.code !== "P001") return actions;
   actions.push({
     name: "Create this file",
