@@ -125,7 +125,7 @@ test("a safe fix from the findings list in a file that is not open (R001 in the 
   });
 });
 
-test("an unsafe fix is marked, saying why (a tag rename, a guess), in the list and the hover card; applying it renames the tag", async () => {
+test("an unsafe fix is marked, saying why (a tag rename, a guess), in the list and the hover card; applying it renames the tag; P001 offers its guess beside creating the file", async () => {
   await withPage(async (page) => {
     await openFixable(page);
     const inList = await page.waitForSelector('#findings li.finding[data-code="T002"] .actions button');
@@ -142,6 +142,26 @@ test("an unsafe fix is marked, saying why (a tag rename, a guess), in the list a
     await inCard.click();
     await gone(page, "T002");
     assert.deepEqual(await repositoryFiles(page), { ...FIXABLE, [PYTORCH_META]: FIXED.T002 });
+  });
+
+  // P001 with one Dockerfile near the name it misspells: its guess beside creating the file.
+  await withPage(async (page) => {
+    const files = {
+      "Others/image-list.yml": "images:\n  app: app\n",
+      "Others/app/meta.yml": "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfil\n",
+      "Others/app/1.0/24.03-lts/Dockerfile": "FROM openeuler/openeuler:24.03-lts\n",
+    };
+    await openPlayground(page, playground.url, encodeFragment(files, "Others/app/meta.yml"));
+    const buttons = await page.$$eval('#findings li.finding[data-code="P001"] .actions button', (all) =>
+      all.map((b) => [b.textContent, b.className]),
+    );
+    assert.deepEqual(buttons, [
+      ["write path: 1.0/24.03-lts/Dockerfile (unsafe: a guess, review it)", "action-unsafe"],
+      ["Create this file", "action-safe"],
+    ]);
+    await page.click('#findings li.finding[data-code="P001"] .actions button.action-unsafe');
+    await gone(page, "P001");
+    assert.deepEqual(await repositoryFiles(page), { ...files, "Others/app/meta.yml": "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n" });
   });
 
   // A guess: L006 suggests the newest release of a floating base.
