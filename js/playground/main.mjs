@@ -293,12 +293,15 @@ function fixAllSafe() {
   const applied = result.applied.reduce((sum, rule) => sum + rule.count, 0);
   const unsafe = result.report.diagnostics.filter((d) => d.fix?.applicability === "unsafe").length;
   const toReview = unsafe > 0 ? ` ${plural(unsafe, "unsafe fix", "unsafe fixes")} left to review one by one in the findings.` : "";
-  // Only a bug in stacklint, or a fix that would reveal more than it removes, skips one.
-  showNotice(
-    result.skipped
-      .map((s) => `Fix not applied: ${s.code} at ${s.path}:${s.line}:${s.column} (${s.message}): ${s.description}.`)
-      .join(" "),
-  );
+  // Only a bug in stacklint, or a fix that would reveal more than it removes, skips one; an
+  // earlier notice (an import's) stays otherwise.
+  if (result.skipped.length > 0) {
+    showNotice(
+      result.skipped
+        .map((s) => `Fix not applied: ${s.code} at ${s.path}:${s.line}:${s.column} (${s.message}): ${s.description}.`)
+        .join(" "),
+    );
+  }
   if (applied === 0) {
     flash(`No safe fixes to apply.${toReview}`, 6000);
     return;
