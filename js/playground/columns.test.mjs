@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { columnToOffset, offsetToColumn } from "./columns.mjs";
+import { columnToOffset, offsetToColumn, utf8ToUtf16 } from "./columns.mjs";
 
 test("ASCII columns and offsets differ by one", () => {
   assert.equal(columnToOffset("path: a", 1), 0);
@@ -48,4 +48,42 @@ test("a lone surrogate counts as one character", () => {
   const line = "\ud800x";
   assert.equal(columnToOffset(line, 2), 1);
   assert.equal(offsetToColumn(line, 1), 2);
+});
+
+test("UTF-8 byte offsets become UTF-16 offsets across 1-, 2-, 3- and 4-byte characters", () => {
+  const text = "a é 镜 🐳 z";
+  const bytes = new TextEncoder().encode(text);
+  // Every character boundary the encoder sees maps onto the same boundary in the string.
+  const boundaries = [];
+  for (let index = 0, byte = 0; index <= text.length; ) {
+    boundaries.push([byte, index]);
+    if (index === text.length) break;
+    const char = String.fromCodePoint(/** @type {number} */ (text.codePointAt(index)));
+    byte += new TextEncoder().encode(char).length;
+    index += char.length;
+  }
+  assert.equal(boundaries.at(-1)?.[0], bytes.length);
+  assert.deepEqual(
+    utf8ToUtf16(text, boundaries.map(([byte]) => byte)),
+    boundaries.map(([, index]) => index),
+  );
+  // In the order given, not sorted.
+  assert.deepEqual(utf8ToUtf16(text, [bytes.length, 0, 1]), [text.length, 0, 1]);
+  assert.equal(text.slice(...utf8ToUtf16(text, [bytes.length - 1, bytes.length])), "z");
+});
+
+test("a CRLF text keeps its \\r: the offsets are string offsets, line breaks two units", () => {
+  const text = "# 镜像\r\narch: amd64\r\n";
+  const start = new TextEncoder().encode("# 镜像\r\narch: ").length;
+  const [from, to] = utf8ToUtf16(text, [start, start + 5]);
+  assert.equal(text.slice(from, to), "amd64");
+  assert.equal(from, "# 镜像\r\narch: ".length);
+});
+
+test("a byte offset inside a character or past the end throws instead of cutting text", () => {
+  assert.throws(() => utf8ToUtf16("é", [1]), /inside a character/);
+  assert.throws(() => utf8ToUtf16("🐳", [2]), /inside a character/);
+  assert.throws(() => utf8ToUtf16("ab", [3]), /past the end/);
+  // A lone surrogate reaches the core as U+FFFD, three bytes.
+  assert.deepEqual(utf8ToUtf16("\ud800x", [3, 4]), [1, 2]);
 });

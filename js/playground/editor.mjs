@@ -11,7 +11,7 @@ import { editorSetup } from "./editor-setup.mjs";
 
 import { h } from "./dom.mjs";
 import { editorTheme } from "./editor-theme.mjs";
-import { toEditorDiagnostics } from "./lint-marks.mjs";
+import { actionButton, toEditorDiagnostics } from "./lint-marks.mjs";
 import { findingRange, offsetToPosition } from "./ranges.mjs";
 
 /** @param {string} path */
@@ -63,15 +63,7 @@ const findingHover = hoverTooltip(
                 "div",
                 { class: "actions" },
                 (diagnostic.actions ?? []).map((action) =>
-                  h(
-                    "button",
-                    {
-                      type: "button",
-                      class: `cm-diagnosticAction ${action.markClass ?? ""}`,
-                      onclick: () => action.apply(view, from, to),
-                    },
-                    action.name,
-                  ),
+                  actionButton(action.name, action.markClass === "action-unsafe", () => action.apply(view, from, to)),
                 ),
               ),
           ]),

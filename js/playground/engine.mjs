@@ -1,6 +1,6 @@
 // @ts-check
 // The stacklint core, compiled to WebAssembly: loaded once, then checked synchronously.
-import init, { Checked, graph, policy, rules, setSeverity, version } from "../../pkg/stacklint.js";
+import init, { applyFixes, Checked, graph, policy, rules, setSeverity, version } from "../../pkg/stacklint.js";
 import { setRuleDocs } from "./rule-docs.mjs";
 
 /** @typedef {Awaited<ReturnType<typeof loadEngine>>} Engine */
@@ -31,6 +31,14 @@ export async function loadEngine(source) {
       last?.free();
       last = checked;
       return { report, ms };
+    },
+    /**
+     * Every safe fix applied in rounds, as `stacklint check --fix` applies them: the new text
+     * of each changed file, what was applied per rule, what remains. Nothing else changes.
+     * @param {Record<string, string | null>} files
+     */
+    applyFixes(files) {
+      return applyFixes(files, {});
     },
     /** The last check as GitHub-flavoured Markdown, as the action's job summary shows it. */
     markdown() {

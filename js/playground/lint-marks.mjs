@@ -6,9 +6,10 @@ import { findingRange } from "./ranges.mjs";
 import { ruleDocUrl } from "./rule-docs.mjs";
 
 /**
- * Something the page can do about a finding: create the file it misses, apply its fix.
- * `unsafe` actions are marked: the author must review the result.
- * @typedef {{name: string, unsafe?: boolean, run(): void}} FindingAction
+ * Something the page can do about a finding: create the file it misses, apply its fix. An
+ * `unsafe` action says why (a guess, a tag rename): the author must review the result.
+ * `name` may hold `backtick` code spans, as the core writes its messages.
+ * @typedef {{name: string, unsafe?: string | null, run(): void}} FindingAction
  */
 
 /**
@@ -31,11 +32,22 @@ export function findingCard(finding) {
 }
 
 /**
- * The label of an action's button: unsafe ones say so.
+ * The label of an action's button: unsafe ones say so, and why.
  * @param {FindingAction} action
  */
 export function actionLabel(action) {
-  return action.unsafe ? `${action.name} (unsafe: review it)` : action.name;
+  return action.unsafe ? `${action.name} (unsafe: ${action.unsafe})` : action.name;
+}
+
+/**
+ * An action's button, in the hover card and in the findings list alike: its label with code
+ * spans, marked when unsafe.
+ * @param {string} label see actionLabel
+ * @param {boolean} unsafe
+ * @param {() => void} onclick
+ */
+export function actionButton(label, unsafe, onclick) {
+  return h("button", { type: "button", class: unsafe ? "action-unsafe" : "action-safe", onclick }, withCode(label));
 }
 
 /**

@@ -1,10 +1,12 @@
 // @ts-check
 // The playground page: wires the virtual repository, the editor, the core and the panels.
+import { plural } from "../shared/text.mjs";
 import { copyText } from "./clipboard.mjs";
 import { FileEditor } from "./editor.mjs";
 import { loadEngine } from "./engine.mjs";
 import { DEFAULT_EXAMPLE, EXAMPLES, findExample } from "./examples.mjs";
 import { createFilesPanel } from "./files-panel.mjs";
+import { applyFix, unsafeReason } from "./fixes.mjs";
 import { drawGraph } from "./graph-view.mjs";
 import { withReproduction } from "./markdown.mjs";
 import { resolveNewPath } from "./new-path.mjs";
@@ -34,6 +36,8 @@ const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
  * @property {string | null} active the path in the editor
  * @property {import("./engine.mjs").Engine | null} engine null until the core is loaded
  * @property {import("./results.mjs").CheckResult | null} last
+ * @property {Record<string, string>} checked the files the last check saw: a fix's offsets are
+ *   into these texts
  * @property {Map<string, Diagnostic[]>} findingsByPath
  * @property {string} fragment
  * @property {number} checks
@@ -50,6 +54,7 @@ const app = {
   active: null,
   engine: null,
   last: null,
+  checked: {},
   findingsByPath: new Map(),
   /** The fragment this page wrote last, to tell our own history entries from the user's. */
   fragment: "",
@@ -198,27 +203,110 @@ function imageOf(finding) {
 }
 
 /**
- * What the page can do about a finding: P001 knows the file it misses, so it can create it
- * (seeded from the parent the tag implies, else the release's base image).
+ * The finding's fix for the files as they are now. Its offsets are into the files its check
+ * saw, and typing reaches the repository before the check that follows it: when they differ,
+ * the page checks again and takes the same finding's fix (its fingerprint survives moving in
+ * the file), if it still has one.
+ * @param {Diagnostic} finding
+ * @param {Record<string, string>} seen the files the finding's check saw
+ */
+function currentFix(finding, seen) {
+  const { fix } = finding;
+  if (!fix) return null;
+  if (fix.edits.every((edit) => app.repo.read(edit.path) === seen[edit.path])) return fix;
+  scheduler.now();
+  const again = app.last?.report.diagnostics.find(
+    (d) => d.code === finding.code && d.fingerprint === finding.fingerprint && d.fix?.message === fix.message,
+  );
+  return again?.fix ?? null;
+}
+
+/**
+ * Applies a finding's fix as one page edit (one undo step, whichever files it edits); shows
+ * the file it changed when that is not the open one.
+ * @param {Diagnostic} finding
+ * @param {Record<string, string>} seen the files the finding's check saw
+ */
+function applyFindingFix(finding, seen) {
+  const fix = currentFix(finding, seen);
+  if (!fix) {
+    showNotice(`The ${finding.code} fix no longer applies: the file changed since it was checked.`);
+    return;
+  }
+  let changes;
+  try {
+    changes = applyFix((path) => app.repo.read(path), fix);
+  } catch (error) {
+    showNotice(`The ${finding.code} fix could not be applied (a bug in stacklint: please report it): ${/** @type {Error} */ (error).message}`);
+    return;
+  }
+  const paths = Object.keys(changes);
+  showNotice("");
+  pageEdit(`Fixed ${finding.code}: ${fix.message}.`, changes, paths.includes(app.active ?? "") ? app.active : paths[0]);
+}
+
+/**
+ * What the page can do about a finding: apply its fix (the core's edits); and for P001,
+ * which knows the file it misses, create it (seeded from the parent the tag implies, else
+ * the release's base image).
  * @param {Diagnostic} finding
  * @returns {import("./lint-marks.mjs").FindingAction[]}
  */
 function actionsFor(finding) {
-  if (finding.code !== "P001") return [];
-  return [
-    {
-      name: "Create this file",
-      run() {
-        const image = imageOf(finding);
-        const path = image?.missing_dockerfile;
-        if (!image || !path) {
-          showNotice(`stacklint cannot tell which file this entry misses; add it with "Add file".`);
-          return;
-        }
-        pageEdit(`Created ${path}.`, { [path]: newFileText(path, image.implied_parent) }, path);
-      },
+  /** @type {import("./lint-marks.mjs").FindingAction[]} */
+  const actions = [];
+  const { fix } = finding;
+  // Findings come from the last check, and so do the files it saw.
+  const seen = app.checked;
+  if (fix) actions.push({ name: fix.message, unsafe: unsafeReason(fix), run: () => applyFindingFix(finding, seen) });
+  if (finding.code !== "P001") return actions;
+  actions.push({
+    name: "Create this file",
+    run() {
+      const image = imageOf(finding);
+      const path = image?.missing_dockerfile;
+      if (!image || !path) {
+        showNotice(`stacklint cannot tell which file this entry misses; add it with "Add file".`);
+        return;
+      }
+      pageEdit(`Created ${path}.`, { [path]: newFileText(path, image.implied_parent) }, path);
     },
-  ];
+  });
+  return actions;
+}
+
+/**
+ * "Fix all safe": every safe fix of the repository, in rounds as `stacklint check --fix`
+ * applies them, as one page edit; says what it applied in the CLI's words, or that there was
+ * nothing to fix.
+ */
+function fixAllSafe() {
+  const { engine } = app;
+  if (!engine) return;
+  let result;
+  try {
+    result = engine.applyFixes(app.repo.toObject());
+  } catch (error) {
+    showNotice(`The fixes could not be applied: ${/** @type {Error} */ (error).message}`);
+    return;
+  }
+  const applied = result.applied.reduce((sum, rule) => sum + rule.count, 0);
+  const unsafe = result.report.diagnostics.filter((d) => d.fix?.applicability === "unsafe").length;
+  const toReview = unsafe > 0 ? ` ${plural(unsafe, "unsafe fix", "unsafe fixes")} left to review one by one in the findings.` : "";
+  // Only a bug in stacklint, or a fix that would reveal more than it removes, skips one; an
+  // earlier notice (an import's) stays otherwise.
+  if (result.skipped.length > 0) {
+    showNotice(
+      result.skipped
+        .map((s) => `Fix not applied: ${s.code} at ${s.path}:${s.line}:${s.column} (${s.message}): ${s.description}.`)
+        .join(" "),
+    );
+  }
+  if (applied === 0) {
+    flash(`No safe fixes to apply.${toReview}`, 6000);
+    return;
+  }
+  pageEdit(`${plural(applied, "fix", "fixes")} applied (${result.counts}).${toReview}`, result.files);
 }
 
 /** What the file list showed last: redrawing hundreds of tabs per keystroke is not free. */
@@ -279,10 +367,12 @@ function runCheck() {
   try {
     const { report, ms } = app.engine.check(files);
     app.last = { report, ms, fileCount: Object.keys(files).length };
+    app.checked = files;
     app.findingsByPath = groupByPath(report.diagnostics);
     renderList();
   } catch (error) {
     app.last = null;
+    app.checked = {};
     app.findingsByPath = new Map();
     renderFailure(results, error instanceof Error ? error.message : String(error));
   }
@@ -403,15 +493,20 @@ function setUpExamplesMenu() {
   });
 }
 
-/** @param {string} text */
-function flash(text) {
+/**
+ * A short-lived status beside the toolbar's buttons.
+ * @param {string} text
+ * @param {number} [ms] how long it stays
+ */
+function flash(text, ms = 2000) {
   $("copy-status").textContent = text;
   setTimeout(() => {
     if ($("copy-status").textContent === text) $("copy-status").textContent = "";
-  }, 2000);
+  }, ms);
 }
 
 function setUpSharing() {
+  $("fix-all").addEventListener("click", fixAllSafe);
   $("copy-link").addEventListener("click", async () => {
     rememberInUrl();
     flash((await copyText(location.href)) ? "Link copied" : "Copy failed: use the address bar");

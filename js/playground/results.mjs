@@ -4,7 +4,7 @@
 // the finding's range; a row's buttons are the finding's actions (a fix, creating a file).
 import { countsText, plural } from "../shared/text.mjs";
 import { h, helpBlock, withCode } from "./dom.mjs";
-import { actionLabel } from "./lint-marks.mjs";
+import { actionButton, actionLabel } from "./lint-marks.mjs";
 import { ruleDocUrl } from "./rule-docs.mjs";
 
 /**
@@ -87,17 +87,7 @@ function findingRow(finding, open, actions) {
       h(
         "div",
         { class: "actions" },
-        actions.map((action) =>
-          h(
-            "button",
-            {
-              type: "button",
-              class: action.unsafe ? "action-unsafe" : "action-safe",
-              onclick: () => action.run(),
-            },
-            actionLabel(action),
-          ),
-        ),
+        actions.map((action) => actionButton(actionLabel(action), Boolean(action.unsafe), () => action.run())),
       ),
   );
 }

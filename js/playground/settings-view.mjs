@@ -13,15 +13,6 @@ import { ruleDocUrl } from "./rule-docs.mjs";
  */
 
 /**
- * The fix a rule offers, when the core says (`safe`, `unsafe`, `none`).
- * @param {RuleInfo} rule
- */
-function fixKind(rule) {
-  const fix = Reflect.get(rule, "fix");
-  return typeof fix === "string" ? fix : "—";
-}
-
-/**
  * @param {HTMLElement} body the table body
  * @param {{rules: RuleInfo[], policy: Policy}} state
  * @param {{set(code: string, severity: Severity | "off" | null): void}} actions `null` removes
@@ -62,7 +53,7 @@ export function renderSettings(body, { rules, policy }, actions) {
         h("td", { title: rule.summary }, rule.name, offByList && h("span", { class: "why" }, "off by select or ignore in .stacklint.toml")),
         h("td", { class: "wide-only" }, rule.default_severity),
         h("td", {}, severity),
-        h("td", {}, fixKind(rule)),
+        h("td", { class: `fix-${rule.fix}` }, rule.fix),
       );
     }),
   );

@@ -1,6 +1,8 @@
 // What the browser tests read from and do to the playground page, in the user's terms.
 import assert from "node:assert/strict";
 
+import { decodeFragment } from "../../js/playground/permalink.mjs";
+
 /**
  * Runs `body` on a fresh page of `context`, fails if the page logged an error (other than
  * the `expected` ones), and always closes it.
@@ -45,6 +47,17 @@ export function activeFile(page) {
 
 export function fileTabs(page) {
   return page.$$eval(".file-tab", (tabs) => tabs.map((tab) => tab.dataset.path));
+}
+
+/**
+ * Every file of the page's repository, byte for byte, read from the permalink "Copy link"
+ * puts in the address bar (the page's own record of the repository).
+ */
+export async function repositoryFiles(page) {
+  await page.click("#copy-link");
+  const request = decodeFragment(new URL(page.url()).hash);
+  assert.equal(request.kind, "repo", `the address is no repository link: ${page.url()}`);
+  return request.files;
 }
 
 export function editorText(page) {

@@ -37,6 +37,15 @@ try {
     await page.click('#findings li.finding[data-code="P001"] .actions button');
     await page.waitForSelector("#undo-bar:not([hidden])");
     await shot("created-file-undo-bar");
+    await openPlayground(page, playground.url, "#example=tags");
+    await page.hover(".cm-lintRange.finding-mark-T002");
+    await page.waitForSelector(".cm-tooltip .actions button.action-unsafe");
+    await shot("unsafe-fix");
+    await page.mouse.move(0, 0);
+    await openPlayground(page, playground.url, "#example=arch");
+    await page.click("#fix-all");
+    await page.waitForSelector("#undo-bar:not([hidden])");
+    await shot("fix-all", { fullPage: look.name === "phone" });
     await page.click("#view-graph");
     await page.waitForSelector("#graph svg");
     await shot("graph", { fullPage: look.name === "phone" });
