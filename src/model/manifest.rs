@@ -141,11 +141,27 @@ impl Manifest {
     pub fn tag_file(&self, listing: &Listing, tag: &str, file: &str) -> Option<String> {
         let parts = tag::split(tag)?;
         let version = tag_version(parts.head, file_name(&self.root));
+        let os_dir = parts.os.dir_name();
         // Tags write a folder's `+` as `_`; the folder may use either.
-        [version.to_string(), version.replace('_', "+")]
-            .into_iter()
-            .map(|version| format!("{version}/{}/{file}", parts.os.dir_name()))
-            .find(|candidate| listing.is_file(&self.join(candidate)))
+        let plus = version.contains('_').then(|| version.replace('_', "+"));
+        // Every rule asks this of every entry: one buffer, no path built twice.
+        let mut path =
+            String::with_capacity(self.root.len() + version.len() + os_dir.len() + file.len() + 3);
+        for version in std::iter::once(version).chain(plus.as_deref()) {
+            path.clear();
+            if !self.root.is_empty() {
+                path.push_str(&self.root);
+                path.push('/');
+            }
+            let relative = path.len();
+            for part in [version, "/", &os_dir, "/", file] {
+                path.push_str(part);
+            }
+            if listing.is_file(&path) {
+                return Some(path.split_off(relative));
+            }
+        }
+        None
     }
 
     /// The existing Dockerfile the tag describes when it differs from where `path` points: the
