@@ -4,10 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Raised from 740,000 when the change check (diff, history rules, baselines) and the playground's
-# graph, policy and setSeverity merged with the hardening; issue 13 wants 450,000, which needs
-# the size profile work still open there.
-BUDGET_BYTES=${STACKLINT_WASM_BUDGET:-860000}
+# Raised from 740,000 when the change check (diff, history rules, baselines), the playground's
+# graph, policy and setSeverity, the editor's Workspace and the fixes merged with the hardening;
+# issue 13 wants 450,000, which needs the size profile work still open there.
+BUDGET_BYTES=${STACKLINT_WASM_BUDGET:-950000}
 
 # opt-level "z" for the WASM build only (the native CLI keeps the profile's "s"): measured
 # 395 KB against 467 KB raw with "s", at the same speed on the whole 2026-08 corpus.

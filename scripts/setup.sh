@@ -35,12 +35,27 @@ if [ -f package-lock.json ]; then
   fi
 fi
 
-if ! [ -x /usr/bin/chromium ]; then
-  step "apt-get install chromium"
+# Debian packages the tests drive: chromium (the playground) and neovim (its LSP client
+# against the language server).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/nvim ] || missing+=(neovim)
+if [ "${#missing[@]}" -gt 0 ]; then
+  step "apt-get install ${missing[*]}"
   # Root on the project's machines; hosted CI runners need sudo.
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo=sudo
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq chromium >/dev/null
+  $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# pre-commit (PyPI), to run the hooks of .pre-commit-hooks.yaml on a fixture repository; in a
+# venv of its own under target/, so nothing is installed into the system's Python.
+PRE_COMMIT_VERSION=4.7.0
+PRE_COMMIT_VENV=target/pre-commit-venv
+if [ "$("$PRE_COMMIT_VENV/bin/pre-commit" --version 2>/dev/null)" != "pre-commit $PRE_COMMIT_VERSION" ]; then
+  step "pip install pre-commit $PRE_COMMIT_VERSION (into $PRE_COMMIT_VENV)"
+  python3 -m venv "$PRE_COMMIT_VENV"
+  "$PRE_COMMIT_VENV/bin/pip" install --quiet --disable-pip-version-check "pre-commit==$PRE_COMMIT_VERSION"
 fi

@@ -3,10 +3,10 @@
 //! graph), every rule family, selection, suppressions, the pull-request scope, the report.
 //! `stacklint graph` goes through the same load.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, TagRename};
 use crate::domain::layout::{CONFIG_FILE_NAME, MANIFEST_NAME};
 use crate::domain::tables::Config;
 use crate::model::change::Change;
@@ -16,7 +16,7 @@ use crate::policy::baseline::Baseline;
 use crate::policy::config_file::{self, ConfigFile};
 use crate::policy::scope::Scope;
 use crate::policy::selection::{RulePattern, Selection};
-use crate::policy::{self, relaxation, suppress};
+use crate::policy::{self, relaxation, renames, suppress};
 use crate::render::graph::{self, Graph};
 use crate::report::{self, Diagnostic, Report, Status};
 use crate::rules::config::INVALID_BASELINE;
@@ -24,7 +24,7 @@ use crate::rules::history;
 use crate::rules::layers::DANGLING_FROM;
 use crate::rules::FAMILIES;
 use crate::source::overlay::Overlay;
-use crate::source::repo_path::{join_dir, parent_dir};
+use crate::source::repo_path::{is_within, join_dir, parent_dir};
 use crate::source::FileSource;
 
 /// What to check beyond the repository itself.
@@ -112,9 +112,35 @@ pub fn load_repo<'a>(
 pub fn check(source: &dyn FileSource, options: &CheckOptions) -> Report {
     let policy = load_policy(source, options);
     let repo = load_repo(source, options, &policy, None);
-    let context = Context::build(&repo);
-    let selection = selection(&policy, options);
-    let mut findings = run_rules(&context, policy.findings.clone(), &selection);
+    check_loaded(&repo, &policy, options, None)
+}
+
+/// Checks a loaded repository (with the policy it was loaded with). With `focus` (repository
+/// paths of files, e.g. those open in an editor) only the findings in those files are
+/// reported, and the per-manifest rules run only for the manifests whose image folders hold
+/// one of them: their findings lie in their own image folders. Every rule that reads across
+/// the repository runs as without a focus, so what is reported for a focused file is exactly
+/// what [`check`] reports for it.
+pub fn check_loaded(
+    repo: &Repo,
+    policy: &config_file::Loaded,
+    options: &CheckOptions,
+    focus: Option<&[String]>,
+) -> Report {
+    let mut context = Context::build(repo);
+    let focus: Option<HashSet<&str>> =
+        focus.map(|paths| paths.iter().map(String::as_str).collect());
+    if let Some(focus) = &focus {
+        context.skip = unfocused(repo, policy, options, focus);
+        context.focus = Some(focus.iter().map(|path| path.to_string()).collect());
+    }
+    let selection = selection(policy, options);
+    let mut findings = run_rules(
+        &context,
+        policy.findings.clone(),
+        &selection,
+        focus.as_ref(),
+    );
     if let (Some(changed), ReportScope::Changed | ReportScope::New) =
         (&options.changed, options.report_scope())
     {
@@ -122,9 +148,9 @@ pub fn check(source: &dyn FileSource, options: &CheckOptions) -> Report {
         findings.retain(|finding| scope.keeps(&finding.path));
     }
     let mut sources = BTreeMap::new();
-    let mut diagnostics = report::located(&repo, findings, &mut sources);
+    let mut diagnostics = report::located(repo, findings, &mut sources);
     let mut existing = Vec::new();
-    if let Some(baseline) = baseline(&repo, &policy, options) {
+    if let Some(baseline) = baseline(repo, policy, options) {
         let mut about_baseline = Vec::new();
         match baseline {
             Ok(baseline) => {
@@ -135,13 +161,40 @@ pub fn check(source: &dyn FileSource, options: &CheckOptions) -> Report {
             Err(problem) => about_baseline.push(*problem),
         }
         selection.apply(&mut about_baseline);
-        diagnostics.extend(report::located(&repo, about_baseline, &mut sources));
+        if let Some(focus) = &focus {
+            about_baseline.retain(|finding| focus.contains(finding.path.as_str()));
+        }
+        diagnostics.extend(report::located(repo, about_baseline, &mut sources));
         report::sort(&mut diagnostics);
     }
-    let mut report = report::assemble(&repo, diagnostics, sources);
+    let mut report = report::assemble(repo, diagnostics, sources);
     report.summary.existing = existing.len();
     report.existing = existing;
     report
+}
+
+/// The manifests whose own rules need not run for `focus`: those whose image folder holds no
+/// focused file. None when the baseline file is focused: which of its entries match nothing
+/// needs every finding.
+fn unfocused(
+    repo: &Repo,
+    policy: &config_file::Loaded,
+    options: &CheckOptions,
+    focus: &HashSet<&str>,
+) -> HashSet<String> {
+    let baseline = options
+        .baseline
+        .as_ref()
+        .map(|given| given.path.as_str())
+        .or(policy.baseline.as_ref().map(|(path, _)| path.as_str()));
+    if baseline.is_some_and(|path| focus.contains(path)) {
+        return HashSet::new();
+    }
+    repo.manifests
+        .iter()
+        .filter(|manifest| !focus.iter().any(|path| is_within(path, &manifest.root)))
+        .map(|manifest| manifest.path.clone())
+        .collect()
 }
 
 /// The baseline the options or the configuration name, read; `None` without one.
@@ -179,16 +232,33 @@ fn selection(policy: &config_file::Loaded, options: &CheckOptions) -> Selection 
 
 /// Every family's findings (after `initial`, which the policy and the change produced),
 /// selected and with the inline suppressions applied.
-fn run_rules(context: &Context, mut findings: Vec<Finding>, selection: &Selection) -> Vec<Finding> {
+/// With `focus`, only the findings in those files are kept, and only their suppressions read.
+fn run_rules(
+    context: &Context,
+    mut findings: Vec<Finding>,
+    selection: &Selection,
+    focus: Option<&HashSet<&str>>,
+) -> Vec<Finding> {
     for family in FAMILIES {
         (family.check)(context, &mut findings);
     }
-    finish(context.repo, findings, selection)
+    if let Some(focus) = focus {
+        findings.retain(|finding| focus.contains(finding.path.as_str()));
+    }
+    finish(context.repo, findings, selection, focus)
 }
 
-fn finish(repo: &Repo, mut findings: Vec<Finding>, selection: &Selection) -> Vec<Finding> {
+fn finish(
+    repo: &Repo,
+    mut findings: Vec<Finding>,
+    selection: &Selection,
+    focus: Option<&HashSet<&str>>,
+) -> Vec<Finding> {
     selection.apply(&mut findings);
-    let mut unused = suppress::apply(repo, selection, &mut findings);
+    let mut unused = match focus {
+        None => suppress::apply(repo, selection, &mut findings),
+        Some(focus) => suppress::apply_in(repo, focus.iter().copied(), selection, &mut findings),
+    };
     selection.apply(&mut unused);
     findings.append(&mut unused);
     findings
@@ -237,7 +307,12 @@ pub fn check_change(
         options.changed.as_deref().unwrap_or_default(),
     );
 
-    let base_findings = run_rules(&base_context, base_policy.findings.clone(), &selection);
+    let base_findings = run_rules(
+        &base_context,
+        base_policy.findings.clone(),
+        &selection,
+        None,
+    );
     let history = history::compare(&base_context, &head_context, &change);
     let mut head_findings = head_policy.findings.clone();
     head_findings.extend(relaxation::check(
@@ -258,7 +333,11 @@ pub fn check_change(
                 .covered
                 .contains(&(finding.path.clone(), finding.span))
     });
-    let head_findings = finish(&head_repo, head_findings, &selection);
+    // Nothing is published under a tag the base does not declare: renaming it is safe.
+    renames::promote_new_tag_renames(&mut head_findings, |rename| {
+        tag_is_new(&base_context, &head_context, rename)
+    });
+    let head_findings = finish(&head_repo, head_findings, &selection, None);
 
     let known = report::located(&base_repo, base_findings, &mut BTreeMap::new());
     let mut sources = BTreeMap::new();
@@ -291,6 +370,24 @@ pub fn check_change(
     report.existing = existing;
     report.change = Some(change);
     report
+}
+
+/// Whether the tag a fix renames is new in the change: its manifest at base does not declare
+/// it, nor does any image root the head publishes under the same name.
+fn tag_is_new(base: &Context, head: &Context, rename: &TagRename) -> bool {
+    let in_base_manifest = base
+        .repo
+        .manifest_at(&rename.manifest)
+        .is_some_and(|manifest| manifest.entries.iter().any(|e| e.tag == rename.tag));
+    let name = head
+        .repo
+        .manifests
+        .iter()
+        .position(|manifest| manifest.path == rename.manifest)
+        .and_then(|m| head.index.name_of(m));
+    let under_the_name =
+        name.is_some_and(|name| !base.index.declared(name, &rename.tag).is_empty());
+    !in_base_manifest && !under_the_name
 }
 
 /// Whether a diagnostic comes from the rules that read nothing but one manifest and its image
@@ -332,7 +429,7 @@ fn classify(diagnostics: &mut [Diagnostic], base: &[Diagnostic], change: &Change
     let mut order: Vec<usize> = (0..diagnostics.len())
         .filter(|&i| diagnostics[i].status.is_none())
         .collect();
-    order.sort_by_key(|&i| {
+    crate::sort::sort_by_key(&mut order, |&i| {
         let d = &diagnostics[i];
         change.touches(&d.path, d.line, d.end_line)
     });

@@ -7,11 +7,15 @@
 pub mod check;
 pub mod diagnostic;
 pub mod domain;
+pub mod fix;
+pub mod inspect;
 pub mod model;
 pub mod policy;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod session;
+pub mod sort;
 pub mod source;
 pub mod syntax;
 pub mod text;

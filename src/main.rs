@@ -1,4 +1,4 @@
-//! The native command line: `stacklint check|explain|rules`.
+//! The native command line: `stacklint check|graph|explain|rules|schema`.
 
 use std::io::{IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -8,12 +8,14 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use stacklint::check::ReportScope;
 use stacklint::domain::layout::needs_content;
+use stacklint::fix::{self, FixMode};
 use stacklint::policy::config_file::ConfigFile;
 use stacklint::policy::scope;
 use stacklint::policy::selection::{self, RulePattern};
 use stacklint::render::{self, Format};
 use stacklint::source::dir::{read_limited, DirSource};
-use stacklint::{rules, CheckOptions, FileSource, Severity};
+use stacklint::source::write::{replace_file, WriteError};
+use stacklint::{rules, CheckOptions, FileSource, Report, Severity};
 
 /// Exit codes are a contract: scripts tell findings from broken invocations.
 const EXIT_FINDINGS: u8 = 1;
@@ -51,6 +53,11 @@ enum Command {
         /// With a base, the listed paths count as changed besides what the trees show.
         #[arg(long, value_name = "FILE")]
         changed_from: Option<PathBuf>,
+        /// Report only what a change of these paths (relative to DIR) affects, as with
+        /// --changed-from; every argument after it is a path, as pre-commit passes the staged
+        /// files: `stacklint check --changed AI/x/meta.yml AI/x/1.0/24.03-lts/Dockerfile`.
+        #[arg(long, value_name = "PATH", num_args = 1.., allow_hyphen_values = false)]
+        changed: Option<Vec<String>>,
         /// Judge DIR as a change of this commit: the merge base of REV and HEAD in DIR's git
         /// repository (a branch, tag or sha; `origin/REV` is tried too). Findings get a
         /// status, new or existing, and the history rules (H) run.
@@ -90,6 +97,18 @@ enum Command {
         /// Ignore `.stacklint.toml`: run every rule at its default severity.
         #[arg(long)]
         no_config: bool,
+        /// Apply the safe fixes in place, then report what remains. With a base, only the
+        /// findings the change introduced are fixed (and a tag new in the change may be
+        /// renamed safely).
+        #[arg(long, conflicts_with = "diff")]
+        fix: bool,
+        /// With `--fix` or `--diff`: the unsafe fixes too (guesses to review, tag renames).
+        #[arg(long)]
+        unsafe_fixes: bool,
+        /// Print the fixes as a unified diff instead of applying them (relative to DIR, for
+        /// `patch -p1`); exit 1 when there is something to fix, 0 when not.
+        #[arg(long)]
+        diff: bool,
     },
     /// Print the in-repo image graph: every published name:tag, its parent and its children.
     Graph {
@@ -110,6 +129,11 @@ enum Command {
     },
     /// Show the documentation of a rule, by code (P001) or name (dockerfile-missing).
     Explain { rule: String },
+    /// Print the JSON Schema of a file stacklint reads, for editors (schemas/ holds them).
+    Schema {
+        #[arg(value_enum)]
+        kind: stacklint::render::schema::SchemaKind,
+    },
     /// List every rule with its code, name, default severity and summary.
     Rules {
         /// `text`: one line per rule; `markdown`: the reference page (docs/rules.md).
@@ -168,6 +192,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             format,
             color,
             changed_from,
+            changed,
             base,
             base_dir,
             scope,
@@ -178,7 +203,13 @@ fn run(cli: Cli) -> Result<u8, String> {
             ignore,
             config,
             no_config,
+            fix,
+            unsafe_fixes,
+            diff,
         } => {
+            if unsafe_fixes && !fix && !diff {
+                return Err("`--unsafe-fixes` applies with `--fix` or `--diff`".into());
+            }
             let source = DirSource::open_reading(&dir, needs_content)
                 .map_err(|error| format!("cannot read `{}`: {error}", dir.display()))?;
             let base_source = read_base(&dir, base.as_deref(), base_dir.as_deref())?;
@@ -186,7 +217,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 return Err("`--scope new` needs a base to compare with: give `--base REV` or `--base-dir DIR`".into());
             }
             let options = CheckOptions {
-                changed: changed_from.as_deref().map(read_changed).transpose()?,
+                changed: changed_paths(changed_from.as_deref(), changed)?,
                 config_file: config_file(config, no_config)?,
                 select: rule_list("--select", select, selection::parse_select)?,
                 ignore: rule_list("--ignore", ignore, selection::parse_list)?,
@@ -204,9 +235,16 @@ fn run(cli: Cli) -> Result<u8, String> {
                     .transpose()?,
                 ..CheckOptions::default()
             };
-            let report = match &base_source {
-                Some(base) => stacklint::check::check_change(&source, base.as_ref(), &options),
-                None => stacklint::check(&source, &options),
+            let base = base_source.as_deref();
+            let mode = FixMode { unsafe_fixes };
+            if diff {
+                return Ok(print_diff(&source, base, &options, mode));
+            }
+            let (report, fixed) = if fix {
+                let (report, fixed) = fix_in_place(&dir, &source, base, &options, mode)?;
+                (report, Some(fixed))
+            } else {
+                (run_check(&source, base, &options), None)
             };
             if let Some(file) = &write_baseline {
                 let all: Vec<&stacklint::Diagnostic> = report
@@ -226,6 +264,9 @@ fn run(cli: Cli) -> Result<u8, String> {
             }
             let output = render::render(&report, format, use_color(color));
             print(&output);
+            if let Some(fixed) = &fixed {
+                eprintln!("{}", fixed.note);
+            }
             if report.summary.manifests == 0 {
                 // Pointing at the wrong folder must not look like a clean repository.
                 eprintln!(
@@ -233,7 +274,9 @@ fn run(cli: Cli) -> Result<u8, String> {
                     dir.display()
                 );
             }
-            Ok(if report.max_severity() >= Some(Severity::Error) {
+            Ok(if fixed.is_some_and(|fixed| fixed.io_failed) {
+                EXIT_USAGE
+            } else if report.max_severity() >= Some(Severity::Error) {
                 EXIT_FINDINGS
             } else {
                 0
@@ -268,6 +311,10 @@ fn run(cli: Cli) -> Result<u8, String> {
             print(&stacklint::render::rules::explanation(found));
             Ok(0)
         }
+        Command::Schema { kind } => {
+            print(&stacklint::render::schema::render(kind));
+            Ok(0)
+        }
         Command::Rules {
             format: RulesFormat::Markdown,
         } => {
@@ -280,6 +327,126 @@ fn run(cli: Cli) -> Result<u8, String> {
             print(&stacklint::render::rules::listing());
             Ok(0)
         }
+    }
+}
+
+/// The check, of a change when there is a base.
+fn run_check(
+    source: &dyn FileSource,
+    base: Option<&dyn FileSource>,
+    options: &CheckOptions,
+) -> Report {
+    match base {
+        Some(base) => stacklint::check::check_change(source, base, options),
+        None => stacklint::check(source, options),
+    }
+}
+
+/// The fixes, of what the change introduced when there is a base.
+fn run_fix(
+    source: &dyn FileSource,
+    base: Option<&dyn FileSource>,
+    options: &CheckOptions,
+    mode: FixMode,
+) -> fix::Fixed {
+    match base {
+        Some(base) => fix::fix_change(source, base, options, mode),
+        None => fix::fix(source, options, mode),
+    }
+}
+
+/// `--diff`: the fixes as one unified diff on stdout, what they are on stderr; exit 1 when
+/// something would change.
+fn print_diff(
+    source: &DirSource,
+    base: Option<&dyn FileSource>,
+    options: &CheckOptions,
+    mode: FixMode,
+) -> u8 {
+    let fixed = run_fix(source, base, options, mode);
+    print(&fixed.patch(""));
+    report_skipped(&fixed);
+    let counts = fixed.counts(&[]);
+    if fixed.files.is_empty() {
+        eprintln!("no fixes to apply");
+        0
+    } else {
+        let total: usize = counts.iter().map(|(_, count)| count).sum();
+        eprintln!(
+            "{} would be applied ({})",
+            render::plural(total, "fix", "fixes"),
+            fix::counts_text(&counts)
+        );
+        EXIT_FINDINGS
+    }
+}
+
+/// What `--fix` did, for the closing lines.
+struct FixedInPlace {
+    /// `3 fixes applied (A001 ×2, P003 ×1)`.
+    note: String,
+    /// A file could not be written for an I/O reason.
+    io_failed: bool,
+}
+
+/// `--fix`: applies the fixes, writes every changed file, then checks the folder again.
+fn fix_in_place(
+    dir: &Path,
+    source: &DirSource,
+    base: Option<&dyn FileSource>,
+    options: &CheckOptions,
+    mode: FixMode,
+) -> Result<(Report, FixedInPlace), String> {
+    let fixed = run_fix(source, base, options, mode);
+    report_skipped(&fixed);
+    let mut unwritten = Vec::new();
+    let mut io_failed = false;
+    for change in &fixed.files {
+        let path = &change.path;
+        if let Err(error) = replace_file(source.root(), path, &change.before, &change.after) {
+            eprintln!("error: not writing `{path}`: {error}");
+            io_failed |= matches!(error, WriteError::Io(_));
+            unwritten.push(path.clone());
+        }
+    }
+    let counts = fixed.counts(&unwritten);
+    let total: usize = counts.iter().map(|(_, count)| count).sum();
+    let note = if total == 0 {
+        "no fixes applied".to_string()
+    } else {
+        format!(
+            "{} applied ({})",
+            render::plural(total, "fix", "fixes"),
+            fix::counts_text(&counts)
+        )
+    };
+    // What remains is what the files on disk now say.
+    let again = DirSource::open_reading(dir, needs_content)
+        .map_err(|error| format!("cannot read `{}` again: {error}", dir.display()))?;
+    Ok((
+        run_check(&again, base, options),
+        FixedInPlace { note, io_failed },
+    ))
+}
+
+/// Fixes that were not applied, and why; and a warning when the rounds did not settle.
+fn report_skipped(fixed: &fix::Fixed) {
+    for skipped in &fixed.skipped {
+        eprintln!(
+            "warning: fix not applied: {} at {}:{}:{} ({}): {}",
+            skipped.code,
+            skipped.path,
+            skipped.line,
+            skipped.column,
+            skipped.message,
+            skipped.reason.describe()
+        );
+    }
+    if !fixed.converged {
+        eprintln!(
+            "warning: the fixes did not settle after {} rounds; this is a bug in stacklint, please report it",
+            fix::MAX_ROUNDS
+        );
     }
 }
 
@@ -329,6 +496,20 @@ fn read_baseline(dir: &Path, file: &Path) -> Result<stacklint::check::BaselineFi
         path: inside.unwrap_or_else(|| file.display().to_string()),
         text,
     })
+}
+
+/// The changed paths of `--changed-from FILE` and `--changed PATH...`, together.
+fn changed_paths(
+    from: Option<&Path>,
+    listed: Option<Vec<String>>,
+) -> Result<Option<Vec<String>>, String> {
+    let mut changed = from.map(read_changed).transpose()?;
+    if let Some(listed) = listed {
+        let listed = scope::normalize_changed(listed.iter().map(String::as_str))
+            .map_err(|error| format!("`--changed`: {error}"))?;
+        changed.get_or_insert_with(Vec::new).extend(listed);
+    }
+    Ok(changed)
 }
 
 /// Reads the `--changed-from` list from a file, or from standard input for `-`.

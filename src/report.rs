@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Applicability, Finding, Fix, Severity};
 use crate::model::change::Change;
 use crate::model::Repo;
 use crate::text::visible::{shown, Lines};
@@ -28,6 +28,34 @@ pub struct Related {
     /// Byte range in the file, for renderers that show the source; not serialised.
     #[serde(skip)]
     pub span: Span,
+}
+
+/// One edit of a fix: replace the range with `replacement` (an empty range inserts). `start`
+/// and `end` are byte offsets into the file's UTF-8 text (what an editor applies), the lines
+/// and columns the same range as people see it (what SARIF and reviewdog take).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LocatedEdit {
+    pub path: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub replacement: String,
+}
+
+/// A fix in the public JSON contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LocatedFix {
+    /// One line: what the edits do.
+    pub message: String,
+    /// `safe`: applied by `check --fix`; `unsafe`: only with `--unsafe-fixes`.
+    pub applicability: Applicability,
+    /// The tag of the diagnostic's manifest this fix renames, if it renames one.
+    pub renames_tag: Option<String>,
+    /// Never overlapping; sorted by path and offset.
+    pub edits: Vec<LocatedEdit>,
 }
 
 /// A located finding: the public JSON contract shared by the CLI, the action and the playground.
@@ -56,6 +84,8 @@ pub struct Diagnostic {
     /// With a base to compare with: `new` when the change introduced the finding, `existing`
     /// when the base had it already; `null` without a base.
     pub status: Option<Status>,
+    /// How to repair the finding, when a rule knows (`null` otherwise).
+    pub fix: Option<LocatedFix>,
     /// Byte range in the file, kept for renderers that need the source text; not serialised.
     #[serde(skip)]
     pub span: Span,
@@ -94,7 +124,8 @@ pub struct Report {
     /// With the `new` scope: the findings the base had already in what the change touched,
     /// which are not counted; empty otherwise.
     pub existing: Vec<Diagnostic>,
-    /// The text of every file a diagnostic points into, for renderers that show source lines.
+    /// The text of every file a diagnostic or a fix points into, as it was read: for renderers
+    /// that show source lines and for applying the fixes.
     #[serde(skip)]
     pub sources: BTreeMap<String, Rc<SourceFile>>,
     /// What the change touched, when the check compared with a base: annotations go to the
@@ -126,7 +157,7 @@ impl Report {
 }
 
 /// 1-based line and column range of a span in a file; (1,1)-(1,1) when the text is unknown.
-fn locate(file: Option<&SourceFile>, span: Span) -> (usize, usize, usize, usize) {
+pub fn locate(file: Option<&SourceFile>, span: Span) -> (usize, usize, usize, usize) {
     match file {
         Some(file) => {
             let start = file.lines.position(&file.text, span.start);
@@ -135,6 +166,60 @@ fn locate(file: Option<&SourceFile>, span: Span) -> (usize, usize, usize, usize)
         }
         None => (1, 1, 1, 1),
     }
+}
+
+/// A fix located in the files it edits; `None` when one of them was not read or an edit
+/// does not fit its file (a rule's mistake, which a test run stops at).
+fn locate_fix(
+    fix: Fix,
+    file_for: &mut impl FnMut(&str) -> Option<Rc<SourceFile>>,
+) -> Option<LocatedFix> {
+    let mut edits = Vec::with_capacity(fix.edits.len());
+    for edit in fix.edits {
+        let file = file_for(&edit.path)?;
+        let fits = file.text.get(edit.span.start..edit.span.end).is_some();
+        debug_assert!(fits, "an edit off its file: {edit:?}");
+        // Past a syntax error nothing was understood: no edit there can be trusted.
+        let understood = file.parsed_to.is_none_or(|stop| edit.span.start <= stop);
+        if !fits || !understood {
+            return None;
+        }
+        let (line, column, end_line, end_column) = locate(Some(&file), edit.span);
+        edits.push(LocatedEdit {
+            path: edit.path,
+            start: edit.span.start,
+            end: edit.span.end,
+            line,
+            column,
+            end_line,
+            end_column,
+            replacement: edit.replacement,
+        });
+    }
+    crate::sort::sort_by(&mut edits, |a, b| {
+        (&a.path, a.start, a.end).cmp(&(&b.path, b.start, b.end))
+    });
+    let disjoint = edits.windows(2).all(|pair| {
+        pair[0].path != pair[1].path
+            || !crate::text::edit::conflict(
+                Span::new(pair[0].start, pair[0].end),
+                Span::new(pair[1].start, pair[1].end),
+            )
+    });
+    debug_assert!(disjoint, "a fix whose edits overlap: {edits:?}");
+    // A fix that changes nothing would be applied round after round.
+    let changes = edits.iter().any(|edit| {
+        file_for(&edit.path).is_some_and(|file| {
+            file.text.get(edit.start..edit.end) != Some(edit.replacement.as_str())
+        })
+    });
+    debug_assert!(changes, "a fix that changes nothing: {edits:?}");
+    (disjoint && changes).then(|| LocatedFix {
+        message: fix.message,
+        applicability: fix.applicability,
+        renames_tag: fix.renames_tag.map(|rename| rename.tag),
+        edits,
+    })
 }
 
 /// The report of a check of `repo`: every finding located, sorted, fingerprinted, counted.
@@ -202,14 +287,13 @@ pub fn located(
                 .collect();
             let flagged = file.as_deref().map_or("", |file| file.slice(finding.span));
             let family = &finding.rule.code[..1];
+            let anchor = fnv1a64(format!("{family}\0{}\0{flagged}", finding.path).as_bytes());
+            let fingerprint =
+                fingerprint(finding.rule.code, &finding.path, flagged, &finding.message);
+            let fix = finding.fix.and_then(|fix| locate_fix(fix, &mut file_for));
             Diagnostic {
-                anchor: fnv1a64(format!("{family}\0{}\0{flagged}", finding.path).as_bytes()),
-                fingerprint: fingerprint(
-                    finding.rule.code,
-                    &finding.path,
-                    flagged,
-                    &finding.message,
-                ),
+                anchor,
+                fingerprint,
                 code: finding.rule.code,
                 name: finding.rule.name,
                 severity: finding.severity,
@@ -223,6 +307,7 @@ pub fn located(
                 help: finding.help.as_deref().map(|help| shown(help, Lines::Keep)),
                 related,
                 status: None,
+                fix,
                 span: finding.span,
             }
         })
@@ -233,7 +318,7 @@ pub fn located(
 
 /// The report's order: by path, line, column, code and message; duplicates dropped.
 pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
-    diagnostics.sort_by(|a, b| {
+    crate::sort::sort_by(diagnostics, |a, b| {
         (&a.path, a.line, a.column, a.code, &a.message)
             .cmp(&(&b.path, b.line, b.column, b.code, &b.message))
     });

@@ -8,9 +8,11 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::check::ReportScope;
+use crate::policy::config_file::ConfigFile;
 use crate::policy::selection::{self, RulePattern};
 use crate::render::{self, Format};
 use crate::report::Report;
+use crate::session::Session;
 use crate::source::js::{memory_source, FileContent};
 use crate::source::MemorySource;
 use crate::CheckOptions;
@@ -35,7 +37,7 @@ export type Files = Record<string, FileContent> | Map<string, FileContent>;
 export type Severity = "error" | "warning" | "info";
 
 /** Output formats, as for the CLI's `--format`. */
-export type Format = "human" | "json" | "github" | "sarif" | "markdown";
+export type Format = "human" | "json" | "github" | "sarif" | "markdown" | "rdjson";
 
 export interface CheckOptions {
   /**
@@ -67,6 +69,18 @@ export interface CheckOptions {
   select?: string[] | null;
   /** Do not run these rules (codes, names or prefixes). Replaces `ignore` of `.stacklint.toml`. */
   ignore?: string[] | null;
+  /**
+   * A configuration file to use instead of the repository's `.stacklint.toml` (the CLI's
+   * `--config`): its findings are reported under `path`.
+   */
+  config?: { path: string; text: string } | null;
+}
+
+export interface FixOptions extends CheckOptions {
+  /** Also apply the unsafe fixes (guesses to review, tag renames). Default false. */
+  unsafe?: boolean;
+  /** The checked folder relative to the repository root, put in front of the patch's paths. */
+  prefix?: string;
 }
 
 export interface RenderOptions extends CheckOptions {
@@ -84,6 +98,32 @@ export interface Related {
   end_line: number;
   end_column: number;
   message: string;
+}
+
+/**
+ * One edit of a fix: replace the range with `replacement` (an empty range inserts).
+ * `start`/`end` are byte offsets into the file's UTF-8 text; the lines and columns are the
+ * same range as for diagnostics (1-based, Unicode characters, `end_column` exclusive).
+ */
+export interface Edit {
+  path: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
+  replacement: string;
+}
+
+/** How to repair a diagnostic. The edits never overlap; a fix may edit several files. */
+export interface Fix {
+  message: string;
+  /** `safe`: evidently what the author meant; `unsafe`: a guess to review, or a tag rename. */
+  applicability: "safe" | "unsafe";
+  /** The tag of the diagnostic's manifest the fix renames (a published image would move). */
+  renames_tag: string | null;
+  edits: Edit[];
 }
 
 /**
@@ -109,6 +149,8 @@ export interface Diagnostic {
   fingerprint: string;
   /** With a base: "new" (the change introduced it) or "existing"; null without a base. */
   status: "new" | "existing" | null;
+  /** The fix, when a rule knows one; null otherwise. */
+  fix: Fix | null;
 }
 
 /** Counts of the reported diagnostics, and of what was read. */
@@ -138,7 +180,42 @@ export interface RuleInfo {
   summary: string;
   /** The rule's documentation (`docs/rules.md#<code>`). */
   help_uri: string;
+  /** What the rule's fixes can be at best. */
+  fix: "safe" | "unsafe" | "none";
 }
+
+/** A fix `applyFixes` did not apply, and why. */
+export interface SkippedFix {
+  code: string;
+  path: string;
+  line: number;
+  column: number;
+  /** The fix's message. */
+  message: string;
+  /** `more-findings`: it would reveal more than it removes; the others are bugs in stacklint. */
+  reason: "more-findings" | "invalid-yaml" | "unresolved" | "too-large";
+  /** The reason as a sentence. */
+  description: string;
+}
+
+/** What `applyFixes` did. */
+export interface FixResult {
+  /** The new text of every file the fixes changed (files left alone are not listed). */
+  files: Record<string, string>;
+  /** The report on the fixed files. */
+  report: Report;
+  /** Fixes applied per rule, sorted by code. */
+  applied: { code: string; count: number }[];
+  /** The same as text, as the CLI prints it: `A001 ×2, P003 ×1` (empty when none). */
+  counts: string;
+  skipped: SkippedFix[];
+  /** Every change as one unified diff (`git apply` / `patch -p1`), paths under `prefix`. */
+  patch: string;
+  /** False only when the fixes did not settle within the round limit (a bug). */
+  converged: boolean;
+}
+
+
 
 /**
  * One finding as a GitHub annotation: the arguments of `@actions/core`'s
@@ -174,6 +251,8 @@ export interface MarkdownOptions {
   note?: string | null;
   /** Stop adding rows before this many bytes (GitHub's step summary takes at most 1 MiB). */
   maxBytes?: number | null;
+  /** After the table, each fix as a `diff` block of its change. Default false. */
+  fixes?: boolean;
 }
 
 /** What an image is built on, as `stacklint graph` says it. */
@@ -228,6 +307,77 @@ export interface Policy {
   rules: RuleSetting[];
 }
 
+/** The options of a `Workspace`: what a check of it runs with. */
+export interface WorkspaceOptions {
+  select?: string[] | null;
+  ignore?: string[] | null;
+  /** A configuration file to use instead of the repository's `.stacklint.toml`. */
+  config?: { path: string; text: string } | null;
+  baseline?: { path: string; text: string } | null;
+}
+
+/** A range of a file: lines 1-based, columns 1-based in Unicode characters, `end_column` exclusive. */
+export interface Location {
+  path: string;
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
+}
+
+/** A tag read as oEEP-0014 reads it. */
+export interface TagParts {
+  /** The published image name. */
+  image: string;
+  tag: string;
+  layer: "SDK" | "framework" | "LLM" | null;
+  /** The image's own version (an LLM image's application name). */
+  version: string;
+  sdk: string | null;
+  framework: string | null;
+  extras: string[];
+  /** `openEuler 24.03 LTS` */
+  os: string;
+  /** `oe2403lts` */
+  os_suffix: string;
+  dev: boolean;
+  /** The parent the tag implies: its image and every accepted spelling of its tag. */
+  implies: { image: string; tags: string[] } | null;
+}
+
+/** What a `FROM` (or the `ARG` default it takes) is built on. */
+export interface ParentInfo {
+  kind: "in-repo" | "dangling" | "os-base" | "external" | "stage" | "unresolved" | "invalid" | "none";
+  /** The reference after `ARG` substitution. */
+  reference: string | null;
+}
+
+/** What is at a position (`Workspace.inspect`). */
+export interface Inspection {
+  kind: "rule" | "tag" | "entry-path" | "image-folder" | "parent";
+  /** The word the answer is about. */
+  range: Location;
+  /** The answer as Markdown, for a hover. */
+  hover: string;
+  /** Where "go to definition" leads: a tag's key in its parent's meta.yml, a folder's meta.yml, a path's file. */
+  targets: Location[];
+  rule?: RuleInfo;
+  tag?: TagParts;
+  parent?: ParentInfo;
+}
+
+/** A range of a file that names another file of the repository. */
+export interface Link {
+  range: Location;
+  target: string;
+}
+
+/** Replace `range` with `text`. */
+export interface TextEdit {
+  range: Location;
+  text: string;
+}
+
 /** What the core reads: every shell reads exactly these files (see `needsContent`). */
 export interface Limits {
   /** Larger files are reported (F001), not parsed: pass `{unreadable: "too-large", bytes}`. */
@@ -249,17 +399,35 @@ struct JsOptions {
     changed: Option<Vec<String>>,
     policy: Option<String>,
     baseline: Option<JsBaseline>,
+    /// A configuration file in place of the repository's.
+    config: Option<JsBaseline>,
     /// Replace the `.stacklint.toml` lists; an unknown code throws.
     select: Option<Vec<String>>,
     ignore: Option<Vec<String>>,
+    /// For [`apply_fixes`]: the unsafe fixes too.
+    #[serde(rename = "unsafe")]
+    unsafe_fixes: bool,
+    /// For [`apply_fixes`]: the patch's paths go under it.
+    prefix: String,
 }
+
+/// The options a [`Workspace`] takes: it is no change and is rendered by its caller.
+const WORKSPACE_OPTION_NAMES: &[&str] = &["select", "ignore", "config", "baseline"];
 
 /// Every option name: serde-wasm-bindgen reads only the fields a struct names, so a misspelt
 /// option (`scopes`) would otherwise be ignored and check the whole repository.
 const OPTION_NAMES: &[&str] = &[
     "format", "color", "scope", "base", "changed", "policy", "baseline", "select", "ignore",
+    "config",
 ];
 
+/// [`apply_fixes`]' option names: the check's, and which fixes.
+const FIX_OPTION_NAMES: &[&str] = &[
+    "scope", "base", "changed", "policy", "baseline", "select", "ignore", "config", "unsafe",
+    "prefix",
+];
+
+/// A file the caller read: `{path, text}`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct JsBaseline {
@@ -335,6 +503,13 @@ impl JsOptions {
                     path: given.path.clone(),
                     text: given.text.clone(),
                 }),
+            config_file: match &self.config {
+                Some(given) => ConfigFile::Given {
+                    path: given.path.clone(),
+                    text: given.text.clone(),
+                },
+                None => ConfigFile::InRepository,
+            },
             select: rules("select", &self.select, selection::parse_select)?,
             ignore: rules("ignore", &self.ignore, selection::parse_list)?,
             ..CheckOptions::default()
@@ -350,22 +525,29 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 /// Builds the in-memory repository; a path that leaves the repository is an error.
 fn source_from(files: JsValue) -> Result<MemorySource, JsError> {
+    memory_source(files_from(files)?).map_err(|error| JsError::new(&format!("stacklint: {error}")))
+}
+
+fn files_from(files: JsValue) -> Result<BTreeMap<String, FileContent>, JsError> {
     // An array would be read as an empty repository: nothing checked, nothing found.
     if files.is_array() || !files.is_object() {
         return Err(JsError::new(
             "stacklint: `files` must map repository paths to file contents, as an object or a Map (`{\"AI/x/meta.yml\": \"…\"}`), not an array or a single value",
         ));
     }
-    let files: BTreeMap<String, FileContent> =
-        serde_wasm_bindgen::from_value(files).map_err(|error| {
-            JsError::new(&format!(
-                "stacklint: `files` must map repository paths to file contents: {error}"
-            ))
-        })?;
-    memory_source(files).map_err(|error| JsError::new(&format!("stacklint: {error}")))
+    serde_wasm_bindgen::from_value(files).map_err(|error| {
+        JsError::new(&format!(
+            "stacklint: `files` must map repository paths to file contents: {error}"
+        ))
+    })
 }
 
 fn options_from(options: Option<JsValue>) -> Result<JsOptions, JsError> {
+    options_named(options, OPTION_NAMES)
+}
+
+/// The options, when every name is one of `known`.
+fn options_named(options: Option<JsValue>, known: &[&str]) -> Result<JsOptions, JsError> {
     let Some(options) = options.filter(|value| !value.is_undefined() && !value.is_null()) else {
         return Ok(JsOptions::default());
     };
@@ -375,18 +557,15 @@ fn options_from(options: Option<JsValue>) -> Result<JsOptions, JsError> {
     // The names alone first (values are not read), so a misspelt option is an error.
     let names: BTreeMap<String, serde::de::IgnoredAny> =
         serde_wasm_bindgen::from_value(options.clone()).map_err(|error| invalid(&error))?;
-    if let Some(unknown) = names
-        .keys()
-        .find(|name| !OPTION_NAMES.contains(&name.as_str()))
-    {
-        let nearest = crate::text::suggest::nearest(unknown, OPTION_NAMES.iter().copied(), 1);
+    if let Some(unknown) = names.keys().find(|name| !known.contains(&name.as_str())) {
+        let nearest = crate::text::suggest::nearest(unknown, known.iter().copied(), 1);
         let hint = nearest
             .first()
             .map(|name| format!("; did you mean `{name}`?"))
             .unwrap_or_default();
         return Err(invalid(&format!(
             "unknown option `{unknown}`{hint} (options: {})",
-            OPTION_NAMES.join(", ")
+            known.join(", ")
         )));
     }
     serde_wasm_bindgen::from_value(options).map_err(|error| invalid(&error))
@@ -422,6 +601,88 @@ pub fn check(
 ) -> Result<JsValue, JsError> {
     let report = run(files, &mut options_from(options)?)?;
     to_js(&report)
+}
+
+#[derive(Serialize)]
+struct AppliedCount {
+    code: &'static str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct SkippedFix {
+    code: &'static str,
+    path: String,
+    line: usize,
+    column: usize,
+    message: String,
+    reason: &'static str,
+    description: &'static str,
+}
+
+#[derive(Serialize)]
+struct FixResult {
+    files: BTreeMap<String, String>,
+    report: Report,
+    applied: Vec<AppliedCount>,
+    counts: String,
+    skipped: Vec<SkippedFix>,
+    patch: String,
+    converged: bool,
+}
+
+/// Applies the fixes of a repository (the safe ones; with `unsafe: true` all) in rounds and
+/// returns the changed files' new texts, the report after fixing, what was applied and a
+/// unified diff of it all. Nothing is written anywhere.
+#[wasm_bindgen(js_name = applyFixes, unchecked_return_type = "FixResult")]
+pub fn apply_fixes(
+    #[wasm_bindgen(unchecked_param_type = "Files")] files: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FixOptions | null")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let mut options = options_named(options, FIX_OPTION_NAMES)?;
+    let source = source_from(files)?;
+    let check_options = options.check_options()?;
+    let mode = crate::fix::FixMode {
+        unsafe_fixes: options.unsafe_fixes,
+    };
+    let fixed = match options.base.take() {
+        Some(base) => {
+            let base = memory_source(base)
+                .map_err(|error| JsError::new(&format!("stacklint: `base`: {error}")))?;
+            crate::fix::fix_change(&source, &base, &check_options, mode)
+        }
+        None => crate::fix::fix(&source, &check_options, mode),
+    };
+    let mut files = BTreeMap::new();
+    for change in &fixed.files {
+        files.insert(change.path.clone(), change.after.clone());
+    }
+    let counts = fixed.counts(&[]);
+    let result = FixResult {
+        files,
+        counts: crate::fix::counts_text(&counts),
+        applied: counts
+            .into_iter()
+            .map(|(code, count)| AppliedCount { code, count })
+            .collect(),
+        skipped: fixed
+            .skipped
+            .iter()
+            .map(|skipped| SkippedFix {
+                code: skipped.code,
+                path: skipped.path.clone(),
+                line: skipped.line,
+                column: skipped.column,
+                message: skipped.message.clone(),
+                reason: skipped.reason.name(),
+                description: skipped.reason.describe(),
+            })
+            .collect(),
+        patch: fixed.patch(&options.prefix),
+        converged: fixed.converged,
+        report: fixed.report,
+    };
+    to_js(&result)
 }
 
 /// Checks a repository and renders the report as text in `options.format` (default human).
@@ -486,6 +747,7 @@ struct JsMarkdownOptions {
     links: Option<JsLinks>,
     note: Option<String>,
     max_bytes: Option<usize>,
+    fixes: bool,
 }
 
 #[derive(Deserialize)]
@@ -545,6 +807,7 @@ impl Checked {
                 }),
                 note: options.note,
                 max_bytes: options.max_bytes,
+                fixes: options.fixes,
             },
         ))
     }
@@ -585,8 +848,8 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
-/// Every rule: code, name, default severity, one-line summary and documentation URL; sorted
-/// by code.
+/// Every rule: code, name, default severity, one-line summary, documentation URL and fix kind;
+/// sorted by code.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsError> {
     to_js(&render::rules::catalogue())
@@ -671,4 +934,76 @@ pub fn set_severity(
         .map_err(|error| JsError::new(&format!("stacklint: {error}")))?;
     config_edit::set_severity(text, code, setting)
         .map_err(|error| JsError::new(&format!("stacklint: {error}")))
+}
+
+/// A repository kept in memory for an editor: set and remove files as they change, check
+/// after each change (reusing everything that did not change), ask what is at a position.
+#[wasm_bindgen]
+pub struct Workspace {
+    session: Session,
+}
+
+#[wasm_bindgen]
+impl Workspace {
+    /// An empty workspace; `options` are those of every check of it. Throws on unknown
+    /// options or rules.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "WorkspaceOptions | null")] options: Option<
+            JsValue,
+        >,
+    ) -> Result<Workspace, JsError> {
+        let options = options_named(options, WORKSPACE_OPTION_NAMES)?.check_options()?;
+        Ok(Workspace {
+            session: Session::new(options),
+        })
+    }
+
+    /// Adds or replaces files (the same form as `check`'s `files`); a path that leaves the
+    /// repository throws.
+    pub fn set(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Files")] files: JsValue,
+    ) -> Result<(), JsError> {
+        for (path, content) in files_from(files)? {
+            self.session
+                .set(&path, content)
+                .map_err(|error| JsError::new(&format!("stacklint: {error}")))?;
+        }
+        Ok(())
+    }
+
+    /// Removes files (deleted on disk).
+    pub fn remove(&mut self, paths: Vec<String>) {
+        for path in paths {
+            self.session.remove(&path);
+        }
+    }
+
+    /// Checks the workspace. With `focus` (e.g. the open files) only the findings in those
+    /// files are reported, each exactly as a whole check reports it, and faster.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn check(&mut self, focus: Option<Vec<String>>) -> Result<JsValue, JsError> {
+        to_js(&self.session.check(focus.as_deref()))
+    }
+
+    /// What is at a 1-based line and column (Unicode characters) of a file; `null` for
+    /// nothing stacklint knows about.
+    #[wasm_bindgen(unchecked_return_type = "Inspection | null")]
+    pub fn inspect(&mut self, path: &str, line: usize, column: usize) -> Result<JsValue, JsError> {
+        to_js(&self.session.inspect(path, line, column))
+    }
+
+    /// The ranges of a file that name other files: entry paths, image-list folders.
+    #[wasm_bindgen(unchecked_return_type = "Link[]")]
+    pub fn links(&mut self, path: &str) -> Result<JsValue, JsError> {
+        to_js(&self.session.links(path))
+    }
+
+    /// The edit that silences rule `code` for a finding starting on `line` of `path`, written
+    /// as an inline suppression where the file's parser reads one; `null` where none can be.
+    #[wasm_bindgen(unchecked_return_type = "TextEdit | null")]
+    pub fn silence(&mut self, path: &str, line: usize, code: &str) -> Result<JsValue, JsError> {
+        to_js(&self.session.silence(path, line, code))
+    }
 }

@@ -268,3 +268,58 @@ fn annotations_put_new_findings_on_changed_lines_first() {
         "existing findings go last"
     );
 }
+
+/// (code, applicability) of every reported fix.
+fn fixes(report: &Report) -> Vec<(&'static str, String)> {
+    report
+        .diagnostics
+        .iter()
+        .filter_map(|d| Some((d.code, d.fix.as_ref()?.applicability.as_str().to_string())))
+        .collect()
+}
+
+#[test]
+fn renaming_a_tag_new_in_the_change_is_safe_and_a_published_one_is_not() {
+    // A new tag with a malformed suffix: nothing is published under it yet.
+    let added = "1.0-oe2403lts:\n  path: Others/tool/1.0/24.03-lts/Dockerfile\n1.1-24.03-lts:\n  path: 1.1/24.03-lts/Dockerfile\n";
+    let report = run(
+        &[
+            ("Others/tool/meta.yml", Some(added)),
+            (
+                "Others/tool/1.1/24.03-lts/Dockerfile",
+                Some("FROM openeuler/openeuler:24.03-lts\n"),
+            ),
+        ],
+        ReportScope::New,
+    );
+    assert_eq!(fixes(&report), [("T002", "safe".to_string())]);
+    assert_eq!(
+        report.diagnostics[0]
+            .fix
+            .as_ref()
+            .and_then(|f| f.renames_tag.as_deref()),
+        Some("1.1-24.03-lts")
+    );
+    // The same mistake already on the base: the tag may be published, the rename stays unsafe.
+    let base_files: Vec<(&str, &str)> = base()
+        .into_iter()
+        .filter(|(path, _)| *path != "Others/tool/meta.yml")
+        .chain([
+            ("Others/tool/meta.yml", added),
+            (
+                "Others/tool/1.1/24.03-lts/Dockerfile",
+                "FROM openeuler/openeuler:24.03-lts\n",
+            ),
+        ])
+        .collect();
+    let options = CheckOptions {
+        scope: Some(ReportScope::All),
+        ..CheckOptions::default()
+    };
+    let old = check_change(&tree(&base_files), &tree(&base_files), &options);
+    let t002: Vec<(&str, String)> = fixes(&old)
+        .into_iter()
+        .filter(|(code, _)| *code == "T002")
+        .collect();
+    assert_eq!(t002, [("T002", "unsafe".to_string())]);
+}

@@ -53,3 +53,44 @@ fn readme_rule_table_is_generated_from_the_rules() {
         "the README rule table is stale: run `STACKLINT_BLESS=1 cargo test --test docs`"
     );
 }
+
+#[test]
+fn the_json_schemas_are_generated_from_the_rules_definitions() {
+    use stacklint::render::schema::{self, SchemaKind};
+    for kind in SchemaKind::ALL {
+        let path = root().join("schemas").join(kind.file_name());
+        let expected = schema::render(kind);
+        if bless() {
+            fs::create_dir_all(root().join("schemas")).expect("create schemas/");
+            fs::write(&path, &expected).expect("write the schema");
+        }
+        let actual = fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "schemas/{} is stale: run `STACKLINT_BLESS=1 cargo test --test docs`",
+            kind.file_name()
+        );
+    }
+}
+
+#[test]
+fn stacklint_schema_prints_the_committed_schemas() {
+    for (kind, file) in [
+        ("meta", "meta.schema.json"),
+        ("image-list", "image-list.schema.json"),
+        ("config", "stacklint.schema.json"),
+    ] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_stacklint"))
+            .args(["schema", kind])
+            .output()
+            .expect("the binary runs");
+        assert!(output.status.success(), "stacklint schema {kind}");
+        let committed = fs::read_to_string(root().join("schemas").join(file)).unwrap_or_default();
+        assert_eq!(String::from_utf8_lossy(&output.stdout), committed, "{kind}");
+    }
+    let unknown = std::process::Command::new(env!("CARGO_BIN_EXE_stacklint"))
+        .args(["schema", "dockerfile"])
+        .output()
+        .expect("the binary runs");
+    assert_eq!(unknown.status.code(), Some(2));
+}

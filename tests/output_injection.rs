@@ -81,6 +81,13 @@ fn report() -> Report {
         "{:#?}",
         report.diagnostics
     );
+    // Fixes carry repository text too (paths, tags, inserted values): some must be rendered.
+    let fixes = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.fix.is_some())
+        .count();
+    assert!(fixes > HOSTILE.len() / 2, "{fixes} fixes");
     report
 }
 
@@ -142,6 +149,7 @@ fn text_formats_hold_no_workflow_command_and_no_hidden_character() {
         ("json", Format::Json, false),
         ("sarif", Format::Sarif, false),
         ("markdown", Format::Markdown, false),
+        ("rdjson", Format::Rdjson, false),
     ] {
         let out = render::render(&report, format, color);
         assert_no_command(name, &out);
@@ -168,6 +176,7 @@ fn the_job_summary_is_one_html_block_without_commands() {
         }),
         note: Some("Scope: `x\r\n\r\n<script>`".into()),
         max_bytes: None,
+        fixes: true,
     };
     let out = markdown::render(&report, &options);
     assert_no_command("markdown", &out);

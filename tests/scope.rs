@@ -69,9 +69,9 @@ fn an_unrelated_change_reports_nothing() {
     assert_eq!(report.summary.errors, 0);
 }
 
-#[test]
-fn cli_reads_the_changed_list_from_stdin_and_rejects_escaping_paths() {
-    let repo = std::env::temp_dir().join(format!("stacklint-scope-{}", std::process::id()));
+/// A repository on disk for the CLI: a duplicate tag in `AI/a`, an empty `Cloud/c/meta.yml`.
+fn scratch_repo(name: &str) -> std::path::PathBuf {
+    let repo = std::env::temp_dir().join(format!("stacklint-scope-{name}-{}", std::process::id()));
     let write = |path: &str, text: &str| {
         let path = repo.join(path);
         std::fs::create_dir_all(path.parent().expect("has parent")).expect("mkdir");
@@ -80,6 +80,12 @@ fn cli_reads_the_changed_list_from_stdin_and_rejects_escaping_paths() {
     write("AI/a/meta.yml", DUPLICATE);
     write("AI/a/1.0/24.03-lts/Dockerfile", "FROM x\n");
     write("Cloud/c/meta.yml", "");
+    repo
+}
+
+#[test]
+fn cli_reads_the_changed_list_from_stdin_and_rejects_escaping_paths() {
+    let repo = scratch_repo("stdin");
     let run = |list: &str| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_stacklint"))
             .args(["check", "--format", "json", "--changed-from", "-"])
@@ -107,6 +113,41 @@ fn cli_reads_the_changed_list_from_stdin_and_rejects_escaping_paths() {
     assert_eq!(rejected.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&rejected.stderr);
     assert!(stderr.contains("`../outside`"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&repo);
+}
+
+#[test]
+fn cli_takes_changed_paths_as_trailing_arguments_as_pre_commit_passes_them() {
+    let repo = scratch_repo("args");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_stacklint"))
+            .current_dir(&repo)
+            .args(["check", "--format", "json", "--changed"])
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let scoped = run(&["Cloud/c/meta.yml", "README.md"]);
+    let json: serde_json::Value = serde_json::from_slice(&scoped.stdout).expect("json output");
+    let paths: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["path"].as_str())
+        .collect();
+    assert_eq!(paths, ["Cloud/c/meta.yml"]);
+    assert_eq!(scoped.status.code(), Some(1));
+
+    let unrelated = run(&["README.md"]);
+    assert_eq!(unrelated.status.code(), Some(0));
+
+    let rejected = run(&["/etc/passwd"]);
+    assert_eq!(rejected.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&rejected.stderr);
+    assert!(
+        stderr.contains("`--changed`") && stderr.contains("`/etc/passwd`"),
+        "{stderr}"
+    );
     let _ = std::fs::remove_dir_all(&repo);
 }
 

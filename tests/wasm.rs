@@ -362,6 +362,114 @@ fn the_core_says_which_files_it_reads_and_how_large_they_may_be() {
     );
 }
 
+/// A repository with one safe fix (`amd64`) and one unsafe one (`pth`).
+fn fixable() -> JsValue {
+    object(&json!({
+        "AI/image-list.yml": "images:\n  demo: demo\n",
+        "AI/demo/meta.yml": "1.0-oe2403lts:\r\n  path: 1.0/24.03-lts/Dockerfile\r\n  arch: amd64\r\n1.1-oe2403lts:\r\n  pth: 1.1/24.03-lts/Dockerfile\r\n",
+        "AI/demo/1.0/24.03-lts/Dockerfile": "FROM openeuler/openeuler:24.03-lts\n",
+        "AI/demo/1.1/24.03-lts/Dockerfile": "FROM openeuler/openeuler:24.03-lts\n",
+    }))
+}
+
+#[wasm_bindgen_test]
+fn check_results_carry_the_fixes_and_rules_their_fix_kind() {
+    let report = from_js(wasm::check(fixable(), None).expect("checks"));
+    let fixes: Vec<(&Value, &Value)> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| (&d["code"], &d["fix"]["applicability"]))
+        .collect();
+    assert_eq!(
+        fixes,
+        [
+            (&json!("A001"), &json!("safe")),
+            (&json!("Y005"), &json!("unsafe"))
+        ]
+    );
+    let edit = &report["diagnostics"][0]["fix"]["edits"][0];
+    assert_eq!(
+        edit,
+        &json!({"path": "AI/demo/meta.yml", "start": 58, "end": 63, "line": 3, "column": 9,
+                "end_line": 3, "end_column": 14, "replacement": "x86_64"})
+    );
+    assert_eq!(report["diagnostics"][0]["fix"]["renames_tag"], Value::Null);
+    let clean = from_js(wasm::check(repo(), None).expect("checks"));
+    assert_eq!(clean["diagnostics"][0]["fix"], Value::Null);
+    let rules = from_js(wasm::rules().expect("rules"));
+    let kind = |code: &str| {
+        rules
+            .as_array()
+            .and_then(|all| all.iter().find(|r| r["code"] == code))
+            .map(|r| r["fix"].clone())
+    };
+    assert_eq!(kind("A001"), Some(json!("safe")));
+    assert_eq!(kind("T002"), Some(json!("unsafe")));
+    assert_eq!(kind("Y002"), Some(json!("none")));
+}
+
+#[wasm_bindgen_test]
+fn apply_fixes_returns_the_new_texts_the_report_after_and_a_patch() {
+    let safe = from_js(wasm::apply_fixes(fixable(), None).expect("fixes"));
+    assert_eq!(
+        safe["files"],
+        json!({"AI/demo/meta.yml": "1.0-oe2403lts:\r\n  path: 1.0/24.03-lts/Dockerfile\r\n  arch: x86_64\r\n1.1-oe2403lts:\r\n  pth: 1.1/24.03-lts/Dockerfile\r\n"})
+    );
+    assert_eq!(safe["applied"], json!([{"code": "A001", "count": 1}]));
+    assert_eq!(safe["skipped"], json!([]));
+    assert_eq!(safe["converged"], true);
+    assert_eq!(safe["report"]["diagnostics"][0]["code"], "Y005");
+    assert!(safe["patch"]
+        .as_str()
+        .is_some_and(|p| p.starts_with("--- a/AI/demo/meta.yml\n")
+            && p.contains("\n-  arch: amd64\r\n+  arch: x86_64\r\n")));
+
+    let options = object(&json!({"unsafe": true, "prefix": "images", "select": ["A", "Y"]}));
+    let all = from_js(wasm::apply_fixes(fixable(), Some(options)).expect("fixes"));
+    assert_eq!(
+        all["applied"],
+        json!([{"code": "A001", "count": 1}, {"code": "Y005", "count": 1}])
+    );
+    assert_eq!(all["counts"], "A001 ×1, Y005 ×1");
+    assert_eq!(all["report"]["diagnostics"], json!([]));
+    assert!(all["patch"].as_str().is_some_and(
+        |p| p.starts_with("--- a/images/AI/demo/meta.yml\n+++ b/images/AI/demo/meta.yml\n")
+    ));
+
+    let nothing = from_js(wasm::apply_fixes(repo(), None).expect("fixes"));
+    assert_eq!(nothing["files"], json!({}));
+    assert_eq!(nothing["patch"], "");
+    let error = error_message(
+        wasm::apply_fixes(fixable(), Some(object(&json!({"unsafe_fixes": true}))))
+            .expect_err("misspelt option"),
+    );
+    assert!(
+        error.contains("invalid options") && error.contains("unsafe_fixes"),
+        "{error}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn rdjson_and_the_markdown_fix_blocks_render_from_one_check() {
+    let checked = Checked::new(fixable(), None).expect("checks");
+    let rdjson: Value =
+        serde_json::from_str(&checked.render("rdjson", None).expect("rdjson")).expect("JSON");
+    assert_eq!(rdjson["diagnostics"][0]["suggestions"][0]["text"], "x86_64");
+    let markdown = checked
+        .markdown(Some(object(&json!({"fixes": true}))))
+        .expect("markdown");
+    assert!(markdown.contains("### Fixes"), "{markdown}");
+    assert!(
+        markdown.contains("```diff\n--- a/AI/demo/meta.yml\n"),
+        "{markdown}"
+    );
+    assert!(!checked
+        .markdown(None)
+        .expect("markdown")
+        .contains("### Fixes"));
+}
+
 #[wasm_bindgen_test]
 fn a_base_tree_gives_statuses_and_the_new_scope_reports_only_new_findings() {
     let base = object(&json!({
@@ -503,4 +611,119 @@ fn policy_says_what_each_rule_reports_at_and_set_severity_edits_the_file() {
     assert_eq!(off, "[severity]\nL006 = \"off\"\n");
     let error = wasm::set_severity("[severity", "L006", Some("off".into())).expect_err("invalid");
     assert!(error_message(error).starts_with("stacklint: `.stacklint.toml` is not valid TOML"));
+}
+
+#[wasm_bindgen_test]
+fn a_workspace_checks_after_each_change_and_answers_positions() {
+    let mut workspace = wasm::Workspace::new(None).expect("no options");
+    workspace.set(repo()).expect("files");
+    let report = from_js(workspace.check(None).expect("checks"));
+    assert_eq!(report["summary"]["errors"], 2);
+    let focused = from_js(
+        workspace
+            .check(Some(vec!["Cloud/empty/meta.yml".into()]))
+            .expect("checks"),
+    );
+    let paths: Vec<&Value> = focused["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| &d["path"])
+        .collect();
+    assert!(
+        paths.iter().all(|p| *p == "Cloud/empty/meta.yml"),
+        "{paths:?}"
+    );
+
+    let fixed = "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n";
+    workspace
+        .set(object(&json!({ "AI/demo/meta.yml": fixed })))
+        .expect("files");
+    let report = from_js(
+        workspace
+            .check(Some(vec!["AI/demo/meta.yml".into()]))
+            .expect("checks"),
+    );
+    assert_eq!(report["diagnostics"], json!([]));
+
+    let found = from_js(
+        workspace
+            .inspect("AI/demo/meta.yml", 2, 10)
+            .expect("inspects"),
+    );
+    assert_eq!(found["kind"], "entry-path");
+    assert_eq!(
+        found["targets"][0]["path"],
+        "AI/demo/1.0/24.03-lts/Dockerfile"
+    );
+    assert_eq!(
+        from_js(
+            workspace
+                .inspect("AI/demo/meta.yml", 9, 1)
+                .expect("inspects")
+        ),
+        Value::Null
+    );
+    let links = from_js(workspace.links("AI/image-list.yml").expect("links"));
+    assert_eq!(links[0]["target"], "AI/demo/meta.yml");
+    let edit = from_js(
+        workspace
+            .silence("AI/demo/meta.yml", 1, "T001")
+            .expect("edit"),
+    );
+    assert_eq!(edit["text"], " # stacklint: ignore[T001]");
+    assert_eq!(edit["range"]["line"], 1);
+
+    workspace.remove(vec!["AI/demo/meta.yml".into()]);
+    let report = from_js(workspace.check(None).expect("checks"));
+    assert_eq!(report["summary"]["manifests"], 1);
+}
+
+#[wasm_bindgen_test]
+fn a_workspace_takes_only_its_own_options() {
+    let options = object(
+        &json!({ "ignore": ["Y"], "config": { "path": "ci/lint.toml", "text": "ignore = [\"Y0\"]\n" } }),
+    );
+    let mut workspace = wasm::Workspace::new(Some(options)).expect("options");
+    workspace.set(repo()).expect("files");
+    let report = from_js(workspace.check(None).expect("checks"));
+    assert!(report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .all(|d| d["code"] != "Y002"));
+    let error = wasm::Workspace::new(Some(object(&json!({ "scope": "all" }))))
+        .err()
+        .map(error_message)
+        .unwrap_or_default();
+    assert!(error.contains("unknown option `scope`"), "{error}");
+    let error = workspace
+        .set(object(&json!({ "../x": "" })))
+        .err()
+        .map(error_message)
+        .unwrap_or_default();
+    assert!(error.starts_with("stacklint:"), "{error}");
+}
+
+#[wasm_bindgen_test]
+fn a_config_file_can_be_given_in_place_of_the_repositorys() {
+    let options =
+        object(&json!({ "config": { "path": "ci/lint.toml", "text": "ignore = [\"Y002\"]\n" } }));
+    let report = from_js(wasm::check(repo(), Some(options)).expect("checks"));
+    assert!(report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .all(|d| d["code"] != "Y002"));
+    let options =
+        object(&json!({ "config": { "path": "ci/lint.toml", "text": "ignore = [\"Y0002\"]\n" } }));
+    let report = from_js(wasm::check(repo(), Some(options)).expect("checks"));
+    let c001 = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "C001")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(c001["path"], "ci/lint.toml");
 }

@@ -1,11 +1,13 @@
 //! Every fixture repository of `tests/fixtures` checked by the core compiled to WASM, compared
-//! with the same expected outputs as the native run (tests/fixtures.rs): the action and the
-//! playground see exactly what the CLI sees. Runs in Node under wasm-bindgen-test, which lets
+//! with the same expected outputs as the native run (tests/fixtures.rs), and every fix fixture
+//! of `tests/fixes` fixed in WASM into exactly its `after/` (tests/fixes.rs): the action and
+//! the playground see and fix exactly what the CLI does. Runs in Node under wasm-bindgen-test, which lets
 //! the test read the fixtures through Node's `fs`:
 //! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 //!  cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_fixtures`
 #![cfg(target_arch = "wasm32")]
 
+use stacklint::fix::{self, FixMode};
 use stacklint::render::{self, human, json, Format};
 use stacklint::{CheckOptions, MemorySource};
 use wasm_bindgen::prelude::*;
@@ -21,6 +23,7 @@ extern "C" {
 }
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+const FIXES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixes");
 
 fn names(dir: &str, recursive: bool) -> Vec<String> {
     let options = js_sys::Object::new();
@@ -41,9 +44,13 @@ fn text(path: &str) -> String {
 
 /// The fixture repository as raw bytes, so binary and non-UTF-8 files reach the core unchanged.
 fn repository(case: &str) -> MemorySource {
-    let root = format!("{FIXTURES}/{case}/repo");
+    folder(&format!("{FIXTURES}/{case}/repo"))
+}
+
+/// Every file below `root`, as raw bytes.
+fn folder(root: &str) -> MemorySource {
     let mut source = MemorySource::new();
-    for name in names(&root, true) {
+    for name in names(root, true) {
         if let Ok(bytes) = read_file(&format!("{root}/{name}")) {
             source.insert_bytes(&name, bytes.to_vec());
         }
@@ -82,6 +89,39 @@ fn every_fixture_matches_its_expected_output_in_wasm() {
             };
             if render::render(&report, format, false) != String::from_utf8_lossy(&bytes.to_vec()) {
                 failures.push(format!("{case}: {file} differs from the native run"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[wasm_bindgen_test]
+fn every_fix_fixture_fixes_into_its_after_folder_in_wasm() {
+    let cases: Vec<String> = names(FIXES, false)
+        .into_iter()
+        .filter(|case| read_file(&format!("{FIXES}/{case}/expected.txt")).is_ok())
+        .collect();
+    assert!(cases.len() >= 8, "only {} fix cases found", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let expected = text(&format!("{FIXES}/{case}/expected.txt"));
+        let mode = FixMode {
+            unsafe_fixes: expected.starts_with("mode: unsafe\n"),
+        };
+        let before = folder(&format!("{FIXES}/{case}/before"));
+        let fixed = fix::fix(&before, &CheckOptions::default(), mode);
+        for name in names(&format!("{FIXES}/{case}/before"), true) {
+            let Ok(bytes) = read_file(&format!("{FIXES}/{case}/before/{name}")) else {
+                continue;
+            };
+            let after = read_file(&format!("{FIXES}/{case}/after/{name}"))
+                .map(|b| b.to_vec())
+                .unwrap_or_default();
+            let actual = fixed
+                .change(&name)
+                .map_or(bytes.to_vec(), |change| change.after.clone().into_bytes());
+            if actual != after {
+                failures.push(format!("{case}: `{name}` differs from after/ in WASM"));
             }
         }
     }

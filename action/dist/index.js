@@ -798,7 +798,8 @@ function getIDToken(aud) {
 
 // js/action/main.mjs
 import { appendFile as appendFile2, mkdir, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import path4 from "node:path";
+import { tmpdir } from "node:os";
+import path5 from "node:path";
 
 // js/shared/text.mjs
 function plural(count, one, many = `${one}s`) {
@@ -945,9 +946,9 @@ async function readBase(cwd, base, policy) {
       const tab = record.indexOf("	");
       if (tab < 0) continue;
       const [mode, kind, object, size] = record.slice(0, tab).split(/ +/);
-      const path5 = record.slice(tab + 1);
-      if (kind !== "blob" || !path5.startsWith(prefix)) continue;
-      const relative = path5.slice(prefix.length);
+      const path6 = record.slice(tab + 1);
+      if (kind !== "blob" || !path6.startsWith(prefix)) continue;
+      const relative = path6.slice(prefix.length);
       if (!policy.needsContent(relative)) files.set(relative, { kind: "unread" });
       else if (mode === "120000") files.set(relative, { kind: "unreadable", reason: "io", detail: "a symbolic link in the base commit" });
       else if (Number(size) > policy.maxFileBytes) files.set(relative, { kind: "unreadable", reason: "too-large", bytes: Number(size) });
@@ -1009,8 +1010,8 @@ function readInputs(getInput2, { eventName, event }) {
   const scope = scopeInput === "" ? isPullRequest ? "new" : "all" : oneOf("scope", scopeInput, ["new", "changed", "all"]);
   const policy = oneOf("policy", getInput2("policy") || "base", ["base", "head"]);
   const failOn = oneOf("fail-on", getInput2("fail-on") || "error", ["error", "warning", "never"]);
-  const path5 = getInput2("path") || ".";
-  if (path5.includes("\0")) throw new InputError("input `path` contains a NUL character");
+  const path6 = getInput2("path") || ".";
+  if (path6.includes("\0")) throw new InputError("input `path` contains a NUL character");
   let base = getInput2("base");
   if (base === "") base = baseOfEvent(event);
   if (base.startsWith("-")) {
@@ -1022,7 +1023,7 @@ function readInputs(getInput2, { eventName, event }) {
     );
   }
   return {
-    path: path5,
+    path: path6,
     scope,
     base,
     policy,
@@ -1032,6 +1033,8 @@ function readInputs(getInput2, { eventName, event }) {
     ignore: ruleList(getInput2("ignore")),
     sarifFile: getInput2("sarif-file"),
     baseline: getInput2("baseline"),
+    /** `patch`: write the safe fixes as a unified diff; `none`: no fixes. */
+    fix: oneOf("fix", getInput2("fix") || "none", ["none", "patch"]),
     annotations: boolean("annotations", getInput2("annotations")),
     summary: boolean("summary", getInput2("summary"))
   };
@@ -1244,6 +1247,180 @@ var Checked = class {
   }
 };
 if (Symbol.dispose) Checked.prototype[Symbol.dispose] = Checked.prototype.free;
+var Workspace = class {
+  __destroy_into_raw() {
+    const ptr = this.__wbg_ptr;
+    this.__wbg_ptr = 0;
+    WorkspaceFinalization.unregister(this);
+    return ptr;
+  }
+  free() {
+    const ptr = this.__destroy_into_raw();
+    wasm.__wbg_workspace_free(ptr, 0);
+  }
+  /**
+   * Checks the workspace. With `focus` (e.g. the open files) only the findings in those
+   * files are reported, each exactly as a whole check reports it, and faster.
+   * @param {string[] | null} [focus]
+   * @returns {Report}
+   */
+  check(focus) {
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      var ptr0 = isLikeNone(focus) ? 0 : passArrayJsValueToWasm0(focus, wasm.__wbindgen_export);
+      var len0 = WASM_VECTOR_LEN;
+      wasm.workspace_check(retptr, this.__wbg_ptr, ptr0, len0);
+      var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+      var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+      var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+      if (r2) {
+        throw takeObject(r1);
+      }
+      return takeObject(r0);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+  }
+  /**
+   * What is at a 1-based line and column (Unicode characters) of a file; `null` for
+   * nothing stacklint knows about.
+   * @param {string} path
+   * @param {number} line
+   * @param {number} column
+   * @returns {Inspection | null}
+   */
+  inspect(path6, line, column) {
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      const ptr0 = passStringToWasm0(path6, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+      const len0 = WASM_VECTOR_LEN;
+      wasm.workspace_inspect(retptr, this.__wbg_ptr, ptr0, len0, line, column);
+      var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+      var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+      var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+      if (r2) {
+        throw takeObject(r1);
+      }
+      return takeObject(r0);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+  }
+  /**
+   * The ranges of a file that name other files: entry paths, image-list folders.
+   * @param {string} path
+   * @returns {Link[]}
+   */
+  links(path6) {
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      const ptr0 = passStringToWasm0(path6, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+      const len0 = WASM_VECTOR_LEN;
+      wasm.workspace_links(retptr, this.__wbg_ptr, ptr0, len0);
+      var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+      var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+      var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+      if (r2) {
+        throw takeObject(r1);
+      }
+      return takeObject(r0);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+  }
+  /**
+   * An empty workspace; `options` are those of every check of it. Throws on unknown
+   * options or rules.
+   * @param {WorkspaceOptions | null} [options]
+   */
+  constructor(options) {
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      wasm.workspace_new(retptr, isLikeNone(options) ? 0 : addHeapObject(options));
+      var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+      var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+      var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+      if (r2) {
+        throw takeObject(r1);
+      }
+      this.__wbg_ptr = r0;
+      WorkspaceFinalization.register(this, this.__wbg_ptr, this);
+      return this;
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+  }
+  /**
+   * Removes files (deleted on disk).
+   * @param {string[]} paths
+   */
+  remove(paths) {
+    const ptr0 = passArrayJsValueToWasm0(paths, wasm.__wbindgen_export);
+    const len0 = WASM_VECTOR_LEN;
+    wasm.workspace_remove(this.__wbg_ptr, ptr0, len0);
+  }
+  /**
+   * Adds or replaces files (the same form as `check`'s `files`); a path that leaves the
+   * repository throws.
+   * @param {Files} files
+   */
+  set(files) {
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      wasm.workspace_set(retptr, this.__wbg_ptr, addHeapObject(files));
+      var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+      var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+      if (r1) {
+        throw takeObject(r0);
+      }
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+  }
+  /**
+   * The edit that silences rule `code` for a finding starting on `line` of `path`, written
+   * as an inline suppression where the file's parser reads one; `null` where none can be.
+   * @param {string} path
+   * @param {number} line
+   * @param {string} code
+   * @returns {TextEdit | null}
+   */
+  silence(path6, line, code) {
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      const ptr0 = passStringToWasm0(path6, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+      const len0 = WASM_VECTOR_LEN;
+      const ptr1 = passStringToWasm0(code, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+      const len1 = WASM_VECTOR_LEN;
+      wasm.workspace_silence(retptr, this.__wbg_ptr, ptr0, len0, line, ptr1, len1);
+      var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+      var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+      var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+      if (r2) {
+        throw takeObject(r1);
+      }
+      return takeObject(r0);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+  }
+};
+if (Symbol.dispose) Workspace.prototype[Symbol.dispose] = Workspace.prototype.free;
+function applyFixes(files, options) {
+  try {
+    const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+    wasm.applyFixes(retptr, addHeapObject(files), isLikeNone(options) ? 0 : addHeapObject(options));
+    var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+    var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+    var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+    if (r2) {
+      throw takeObject(r1);
+    }
+    return takeObject(r0);
+  } finally {
+    wasm.__wbindgen_add_to_stack_pointer(16);
+  }
+}
 function limits() {
   try {
     const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
@@ -1259,8 +1436,8 @@ function limits() {
     wasm.__wbindgen_add_to_stack_pointer(16);
   }
 }
-function needsContent(path5) {
-  const ptr0 = passStringToWasm0(path5, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+function needsContent(path6) {
+  const ptr0 = passStringToWasm0(path6, wasm.__wbindgen_export, wasm.__wbindgen_export2);
   const len0 = WASM_VECTOR_LEN;
   const ret = wasm.needsContent(ptr0, len0);
   return ret !== 0;
@@ -1354,6 +1531,10 @@ function __wbg_get_imports() {
     __wbg___wbindgen_is_object_3c45d4f2dde4e749: function(arg0) {
       const val = getObject(arg0);
       const ret = typeof val === "object" && val !== null;
+      return ret;
+    },
+    __wbg___wbindgen_is_string_90b56bc79aad6f6c: function(arg0) {
+      const ret = typeof getObject(arg0) === "string";
       return ret;
     },
     __wbg___wbindgen_is_undefined_8865fb403f8fe9d8: function(arg0) {
@@ -1475,6 +1656,10 @@ function __wbg_get_imports() {
       const ret = new Uint8Array(getObject(arg0));
       return addHeapObject(ret);
     },
+    __wbg_new_28744009d011f847: function() {
+      const ret = /* @__PURE__ */ new Map();
+      return addHeapObject(ret);
+    },
     __wbg_new_617a8cdb8bb1130e: function() {
       const ret = new Object();
       return addHeapObject(ret);
@@ -1499,6 +1684,10 @@ function __wbg_get_imports() {
     },
     __wbg_prototypesetcall_bc27214492979395: function(arg0, arg1, arg2) {
       Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), getObject(arg2));
+    },
+    __wbg_set_6ae97e73113c4f0b: function(arg0, arg1, arg2) {
+      const ret = getObject(arg0).set(getObject(arg1), getObject(arg2));
+      return addHeapObject(ret);
     },
     __wbg_set_6be42768c690e380: function(arg0, arg1, arg2) {
       getObject(arg0)[takeObject(arg1)] = takeObject(arg2);
@@ -1542,6 +1731,9 @@ function __wbg_get_imports() {
 var CheckedFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {
 }, unregister: () => {
 } } : new FinalizationRegistry((ptr) => wasm.__wbg_checked_free(ptr, 1));
+var WorkspaceFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {
+}, unregister: () => {
+} } : new FinalizationRegistry((ptr) => wasm.__wbg_workspace_free(ptr, 1));
 function addHeapObject(obj) {
   if (heap_next === heap.length) heap.push(heap.length + 1);
   const idx = heap_next;
@@ -1647,6 +1839,15 @@ var heap_next = heap.length;
 function isLikeNone(x) {
   return x === void 0 || x === null;
 }
+function passArrayJsValueToWasm0(array, malloc) {
+  const ptr = malloc(array.length * 4, 4) >>> 0;
+  const mem = getDataViewMemory0();
+  for (let i = 0; i < array.length; i++) {
+    mem.setUint32(ptr + 4 * i, addHeapObject(array[i]), true);
+  }
+  WASM_VECTOR_LEN = array.length;
+  return ptr;
+}
 function passStringToWasm0(arg, malloc, realloc) {
   if (realloc === void 0) {
     const buf = cachedTextEncoder.encode(arg);
@@ -1735,14 +1936,7 @@ function initSync(module) {
   return __wbg_finalize_init(instance, module);
 }
 
-// js/action/wasm.mjs
-function loadCore(bytes) {
-  initSync({ module: bytes });
-  return { version: version(), maxFileBytes: limits().maxFileBytes, needsContent };
-}
-function visible2(text) {
-  return visible(text);
-}
+// js/shared/core-files.mjs
 function unreadableContent(file) {
   switch (file.reason) {
     case "too-large":
@@ -1767,8 +1961,17 @@ function toCoreContent(file) {
 }
 function toCoreFiles(found) {
   const files = {};
-  for (const [path5, file] of found) files[path5] = toCoreContent(file);
+  for (const [path6, file] of found) files[path6] = toCoreContent(file);
   return files;
+}
+
+// js/action/wasm.mjs
+function loadCore(bytes) {
+  initSync({ module: bytes });
+  return { version: version(), maxFileBytes: limits().maxFileBytes, needsContent };
+}
+function visible2(text) {
+  return visible(text);
 }
 var RULE_OPTION_ERROR = /^stacklint: `(select|ignore)`: /;
 function check(files, options) {
@@ -1783,9 +1986,14 @@ function check(files, options) {
     throw error2;
   }
 }
-function analyze(found, { base = null, scope = "all", changed = null, policy = "base", baseline = null, select = null, ignore = null, color = false, prefix = "", sarif = false, summary: summary2 = null } = {}) {
+function safeFixes(files, options, prefix) {
+  const { patch, applied, counts, skipped } = applyFixes(files, { ...options, unsafe: false, prefix });
+  return { patch, applied, counts, skipped };
+}
+function analyze(found, { base = null, scope = "all", changed = null, policy = "base", baseline = null, select = null, ignore = null, color = false, prefix = "", sarif = false, summary: summary2 = null, fixes = false } = {}) {
   const options = base === null ? { scope: scope === "changed" ? changed : null, baseline, select, ignore } : { base: toCoreFiles(base), scope, changed, policy, select, ignore };
-  const checked = check(toCoreFiles(found), options);
+  const files = toCoreFiles(found);
+  const checked = check(files, options);
   try {
     return {
       /** @type {import('../../pkg/stacklint.js').Report} */
@@ -1794,18 +2002,22 @@ function analyze(found, { base = null, scope = "all", changed = null, policy = "
       /** @type {import('../../pkg/stacklint.js').Annotation[]} */
       annotations: checked.annotations(prefix),
       sarif: sarif ? checked.sarif(prefix) : null,
-      summary: summary2 ? checked.markdown({ ...summary2, prefix }) : null
+      summary: summary2 ? checked.markdown({ ...summary2, prefix, fixes }) : null,
+      fixed: fixes ? safeFixes(files, options, prefix) : null
     };
   } finally {
     checked.free();
   }
 }
 
-// js/action/workspace.mjs
-import { closeSync, fstatSync, openSync, readdirSync, readSync } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
+// js/shared/repository.mjs
+import { lstat, open, readdir, realpath, stat } from "node:fs/promises";
 import path3 from "node:path";
 var SKIPPED_NAMES = /* @__PURE__ */ new Set([".git", "node_modules"]);
+var CONCURRENT_READS = 16;
+var RepositoryError = class extends Error {
+  name = "RepositoryError";
+};
 function isWithin(child, parent) {
   const relative = path3.relative(parent, child);
   return relative === "" || !relative.startsWith("..") && !path3.isAbsolute(relative);
@@ -1813,49 +2025,22 @@ function isWithin(child, parent) {
 function toPosix(relative) {
   return relative.split(path3.sep).join("/");
 }
-async function resolveRoot(workspace, input) {
-  const lexical = path3.resolve(workspace, input);
-  if (!isWithin(lexical, path3.resolve(workspace))) {
-    throw new InputError(`input \`path\` is \`${input}\`, which leads outside the workspace ${workspace}`);
-  }
-  let realWorkspace;
-  let root;
+async function readFile2(file, maxFileBytes) {
+  let handle;
   try {
-    realWorkspace = await realpath(workspace);
-  } catch (error2) {
-    throw new InputError(`cannot read the workspace ${workspace}: ${/** @type {NodeJS.ErrnoException} */
-    error2.message}`);
-  }
-  try {
-    root = await realpath(lexical);
-  } catch (error2) {
-    throw new InputError(`input \`path\` is \`${input}\`, which cannot be read: ${/** @type {NodeJS.ErrnoException} */
-    error2.message}`);
-  }
-  if (!isWithin(root, realWorkspace)) {
-    throw new InputError(`input \`path\` is \`${input}\`, a symlink leading outside the workspace to ${root}`);
-  }
-  if (!(await stat(root)).isDirectory()) {
-    throw new InputError(`input \`path\` is \`${input}\`, which is not a directory`);
-  }
-  return { root, prefix: toPosix(path3.relative(realWorkspace, root)) };
-}
-function readFile2(file, maxFileBytes) {
-  let fd;
-  try {
-    fd = openSync(file, "r");
-    const { size } = fstatSync(fd);
+    handle = await open(file, "r");
+    const { size } = await handle.stat();
     if (size > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: size };
     let buffer = Buffer.allocUnsafe(size + 1);
     let length = 0;
     for (; ; ) {
       if (length === buffer.length) {
-        if (length > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: length };
-        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxFileBytes + 1));
-        buffer.copy(larger);
-        buffer = larger;
+        if (length > maxFileBytes) break;
+        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxFileBytes + 1));
+        buffer.copy(grown);
+        buffer = grown;
       }
-      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
@@ -1868,30 +2053,15 @@ function readFile2(file, maxFileBytes) {
     );
     return { kind: "unreadable", reason: "io", detail: error2.code ?? error2.message };
   } finally {
-    if (fd !== void 0) closeSync(fd);
+    await handle?.close();
   }
 }
-async function readNamedFile(root, input, name, maxFileBytes) {
-  const lexical = path3.resolve(root, input);
-  if (!isWithin(lexical, root)) throw new InputError(`input \`${name}\` is \`${input}\`, which leads outside the checked folder`);
-  let real;
+function textOf(found) {
+  if (found?.kind !== "bytes" || found.data.includes(0)) return null;
   try {
-    real = await realpath(lexical);
-  } catch (thrown) {
-    throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${/** @type {Error} */
-    thrown.message}`);
-  }
-  if (!isWithin(real, root)) throw new InputError(`input \`${name}\` is \`${input}\`, a symlink leading outside the checked folder`);
-  const found = readFile2(real, maxFileBytes);
-  const cannot = (why) => new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${why}`);
-  if (found.kind === "unreadable") {
-    throw cannot(found.reason === "too-large" ? `it is ${found.bytes} bytes, more than ${maxFileBytes}` : "detail" in found ? found.detail : found.reason);
-  }
-  if (found.kind !== "bytes") throw cannot("it is not a file");
-  try {
-    return { path: toPosix(path3.relative(root, real)), text: new TextDecoder("utf-8", { fatal: true }).decode(found.data) };
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(found.data);
   } catch {
-    throw cannot("it is not UTF-8 text");
+    return null;
   }
 }
 async function describeLink(absolute, root, relative, { needsContent: needsContent2, maxFileBytes }) {
@@ -1909,13 +2079,14 @@ async function describeLink(absolute, root, relative, { needsContent: needsConte
 }
 async function readRepository(root, policy) {
   const files = /* @__PURE__ */ new Map();
+  const reads = [];
   const pending = [""];
   for (let dir = pending.pop(); dir !== void 0; dir = pending.pop()) {
     let entries;
     try {
-      entries = readdirSync(path3.join(root, dir), { withFileTypes: true });
+      entries = await readdir(path3.join(root, dir), { withFileTypes: true });
     } catch (error2) {
-      throw new InputError(`cannot read the folder \`${dir || "."}\` of the repository: ${/** @type {NodeJS.ErrnoException} */
+      throw new RepositoryError(`cannot read the folder \`${dir || "."}\` of the repository: ${/** @type {NodeJS.ErrnoException} */
       error2.message}`);
     }
     for (const entry of entries) {
@@ -1925,14 +2096,73 @@ async function readRepository(root, policy) {
       if (entry.isDirectory()) {
         pending.push(relative);
       } else if (entry.isFile()) {
-        files.set(relative, policy.needsContent(relative) ? readFile2(absolute, policy.maxFileBytes) : { kind: "unread" });
+        if (policy.needsContent(relative)) reads.push([relative, () => readFile2(absolute, policy.maxFileBytes)]);
+        else files.set(relative, { kind: "unread" });
       } else if (entry.isSymbolicLink()) {
-        const found = await describeLink(absolute, root, relative, policy);
-        if (found) files.set(relative, found);
+        reads.push([relative, () => describeLink(absolute, root, relative, policy)]);
       }
     }
   }
+  let next = 0;
+  const worker = async () => {
+    while (next < reads.length) {
+      const [relative, read] = reads[next++];
+      const found = await read();
+      if (found) files.set(relative, found);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENT_READS }, worker));
   return new Map([...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+
+// js/action/workspace.mjs
+import { realpath as realpath2, stat as stat2 } from "node:fs/promises";
+import path4 from "node:path";
+async function resolveRoot(workspace, input) {
+  const lexical = path4.resolve(workspace, input);
+  if (!isWithin(lexical, path4.resolve(workspace))) {
+    throw new InputError(`input \`path\` is \`${input}\`, which leads outside the workspace ${workspace}`);
+  }
+  let realWorkspace;
+  let root;
+  try {
+    realWorkspace = await realpath2(workspace);
+  } catch (error2) {
+    throw new InputError(`cannot read the workspace ${workspace}: ${/** @type {NodeJS.ErrnoException} */
+    error2.message}`);
+  }
+  try {
+    root = await realpath2(lexical);
+  } catch (error2) {
+    throw new InputError(`input \`path\` is \`${input}\`, which cannot be read: ${/** @type {NodeJS.ErrnoException} */
+    error2.message}`);
+  }
+  if (!isWithin(root, realWorkspace)) {
+    throw new InputError(`input \`path\` is \`${input}\`, a symlink leading outside the workspace to ${root}`);
+  }
+  if (!(await stat2(root)).isDirectory()) {
+    throw new InputError(`input \`path\` is \`${input}\`, which is not a directory`);
+  }
+  return { root, prefix: toPosix(path4.relative(realWorkspace, root)) };
+}
+async function readNamedFile(root, input, name, maxFileBytes) {
+  const lexical = path4.resolve(root, input);
+  if (!isWithin(lexical, root)) throw new InputError(`input \`${name}\` is \`${input}\`, which leads outside the checked folder`);
+  let real;
+  try {
+    real = await realpath2(lexical);
+  } catch (thrown) {
+    throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${/** @type {Error} */
+    thrown.message}`);
+  }
+  if (!isWithin(real, root)) throw new InputError(`input \`${name}\` is \`${input}\`, a symlink leading outside the checked folder`);
+  const found = await readFile2(real, maxFileBytes);
+  const text = textOf(found);
+  if (text === null) {
+    const why = found.kind !== "unreadable" ? "it is not UTF-8 text" : found.reason === "too-large" ? `it is ${found.bytes} bytes, more than ${maxFileBytes}` : "detail" in found ? found.detail : found.reason;
+    throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${why}`);
+  }
+  return { path: toPosix(path4.relative(root, real)), text };
 }
 
 // js/action/main.mjs
@@ -1947,7 +2177,7 @@ function asThrown(thrown) {
 }
 function describeFailure(error2) {
   const message = String(asThrown(error2).message ?? error2).replace(/^stacklint: /, "");
-  if (error2 instanceof InputError) return `stacklint: ${message}`;
+  if (error2 instanceof InputError || error2 instanceof RepositoryError) return `stacklint: ${message}`;
   if (error2 instanceof WebAssembly.RuntimeError) {
     return `stacklint: the checker crashed (${message}); this is a bug in stacklint, please report it with the files that trigger it`;
   }
@@ -1970,6 +2200,21 @@ async function compareWithBase(core, inputs, root, policy) {
   );
   return { scope: "all", base: null, changed: null, note: "Scope: every file (the changes could not be computed).", warned: true };
 }
+async function writePatch(core, fixed, folder) {
+  for (const skipped of fixed.skipped) {
+    core.info(`stacklint did not put the ${skipped.code} fix at ${skipped.path}:${skipped.line} (${skipped.message}) in the patch: ${skipped.description}`);
+  }
+  if (fixed.patch === "") {
+    core.info("stacklint found no safe fix to put in a patch");
+    return "";
+  }
+  const file = path5.join(folder, "stacklint-fixes.patch");
+  await mkdir(folder, { recursive: true });
+  await writeFile2(file, fixed.patch);
+  const total = fixed.applied.reduce((sum, { count }) => sum + count, 0);
+  core.info(`stacklint wrote ${plural(total, "safe fix", "safe fixes")} (${fixed.counts}) to ${file}; apply them with \`git apply ${file}\` at the repository root`);
+  return file;
+}
 async function run({ core, env, wasmPath }) {
   const github = await readGitHubContext(env);
   const inputs = readInputs((name) => core.getInput(name), github);
@@ -1983,7 +2228,7 @@ async function run({ core, env, wasmPath }) {
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   const writeSummary = inputs.summary && Boolean(summaryFile);
   const links = { serverUrl: github.serverUrl, repository: github.repository, sha: github.headSha };
-  const { report, human, annotations, sarif, summary: summaryText } = analyze(found, {
+  const { report, human, annotations, sarif, summary: summaryText, fixed } = analyze(found, {
     base: comparison.base,
     scope: comparison.scope,
     changed: comparison.changed,
@@ -1994,13 +2239,15 @@ async function run({ core, env, wasmPath }) {
     color: true,
     prefix,
     sarif: Boolean(inputs.sarifFile),
-    summary: writeSummary ? { links, note: comparison.note, maxBytes: SUMMARY_LIMIT_BYTES } : null
+    summary: writeSummary ? { links, note: comparison.note, maxBytes: SUMMARY_LIMIT_BYTES } : null,
+    fixes: inputs.fix === "patch"
   });
   logUntrusted(core, human);
+  const patchPath = fixed ? await writePatch(core, fixed, env.RUNNER_TEMP || tmpdir()) : "";
   let sarifPath = "";
   if (inputs.sarifFile && sarif !== null) {
-    sarifPath = path4.resolve(github.workspace, inputs.sarifFile);
-    await mkdir(path4.dirname(sarifPath), { recursive: true });
+    sarifPath = path5.resolve(github.workspace, inputs.sarifFile);
+    await mkdir(path5.dirname(sarifPath), { recursive: true });
     await writeFile2(sarifPath, sarif);
     core.info(`stacklint wrote SARIF to ${sarifPath}`);
   }
@@ -2010,6 +2257,7 @@ async function run({ core, env, wasmPath }) {
   core.setOutput("findings", report.diagnostics.length);
   core.setOutput("existing", summary2.existing);
   core.setOutput("sarif-file", sarifPath);
+  if (fixed) core.setOutput("patch-file", patchPath);
   if (writeSummary && summaryFile && summaryText !== null) await appendFile2(summaryFile, summaryText);
   const failing = reachesFailLevel(summary2, inputs.failOn);
   if (inputs.annotations) {

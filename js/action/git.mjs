@@ -142,7 +142,7 @@ function catBlobs(cwd, objects) {
 /**
  * @typedef {object} BaseTree
  * @property {true} ok
- * @property {Map<string, import('./workspace.mjs').Found>} files the base tree below `cwd`,
+ * @property {Map<string, import('../shared/repository.mjs').Found>} files the base tree below `cwd`,
  *   as readRepository finds the head's
  * @property {string} commit the commit read
  * @property {string[]} changed the paths the change touched (relative to `cwd`), as git sees
@@ -156,7 +156,7 @@ function catBlobs(cwd, objects) {
  * with, read from git.
  * @param {string} cwd
  * @param {string} base a branch, tag or commit
- * @param {import('./workspace.mjs').ReadPolicy} policy which files the core reads
+ * @param {import('../shared/repository.mjs').ReadPolicy} policy which files the core reads
  * @returns {Promise<BaseTree | {ok: false, reason: string, shallow: boolean, checkout: boolean}>}
  */
 export async function readBase(cwd, base, policy) {
@@ -172,7 +172,7 @@ export async function readBase(cwd, base, policy) {
     const { commit, note } = await comparisonCommit(cwd, found.sha);
     const prefix = (await git(cwd, ['rev-parse', '--show-prefix'])).replace(/\n$/, '');
     const listing = await git(cwd, ['ls-tree', '-r', '-z', '-l', '--full-tree', '--end-of-options', commit]);
-    /** @type {Map<string, import('./workspace.mjs').Found>} */
+    /** @type {Map<string, import('../shared/repository.mjs').Found>} */
     const files = new Map();
     /** @type {Array<[string, string]>} */
     const wanted = [];

@@ -107,6 +107,8 @@ export function readInputs(getInput, { eventName, event }) {
     ignore: ruleList(getInput('ignore')),
     sarifFile: getInput('sarif-file'),
     baseline: getInput('baseline'),
+    /** `patch`: write the safe fixes as a unified diff; `none`: no fixes. */
+    fix: oneOf('fix', getInput('fix') || 'none', ['none', 'patch']),
     annotations: boolean('annotations', getInput('annotations')),
     summary: boolean('summary', getInput('summary')),
   };

@@ -18,6 +18,7 @@ test('defaults on a pull request: the new scope against the base sha, with the b
     ignore: null,
     sarifFile: '',
     baseline: '',
+    fix: 'none',
     annotations: true,
     summary: true,
   });
@@ -35,7 +36,7 @@ test('defaults on a push: every file', () => {
 
 test('explicit values win over the event', () => {
   const inputs = readInputs(from({ scope: 'all', base: 'main', policy: 'head', 'fail-on': 'warning', annotations: 'false', summary: 'FALSE', path: 'repo', 'sarif-file': 'out.sarif' }), pullRequest);
-  assert.deepEqual(inputs, { path: 'repo', scope: 'all', base: 'main', policy: 'head', failOn: 'warning', select: null, ignore: null, sarifFile: 'out.sarif', baseline: '', annotations: false, summary: false });
+  assert.deepEqual(inputs, { path: 'repo', scope: 'all', base: 'main', policy: 'head', failOn: 'warning', select: null, ignore: null, sarifFile: 'out.sarif', baseline: '', fix: 'none', annotations: false, summary: false });
 });
 
 test('select and ignore are lists split at commas and line breaks', () => {
@@ -57,6 +58,11 @@ test('a bad scope, policy or boolean is refused', () => {
   assert.throws(() => readInputs(from({ policy: 'pr' }), pullRequest), /input `policy` is `pr`; expected one of `base`, `head`/);
   assert.throws(() => readInputs(from({ scope: 'new' }), push), /`scope: new` needs a commit to compare with/);
   assert.throws(() => readInputs(from({ annotations: 'yes' }), pullRequest), /input `annotations` is `yes`; expected `true` or `false`/);
+});
+
+test('fix is none or patch', () => {
+  assert.equal(readInputs(from({ fix: 'patch' }), pullRequest).fix, 'patch');
+  assert.throws(() => readInputs(from({ fix: 'apply' }), pullRequest), /input `fix` is `apply`; expected one of `none`, `patch`/);
 });
 
 test('changed scope without a base says how to fix it', () => {

@@ -2,6 +2,7 @@
 // The action's steps, in order: inputs, workspace, scope, one check, then log, SARIF,
 // outputs, summary, annotations and the verdict. Every failure ends in one `::error::` line.
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { plural } from '../shared/text.mjs';
@@ -12,7 +13,8 @@ import { readGitHubContext } from './github.mjs';
 import { InputError, readInputs } from './inputs.mjs';
 import { logUntrusted } from './log.mjs';
 import { analyze, loadCore, visible } from './wasm.mjs';
-import { readNamedFile, readRepository, resolveRoot } from './workspace.mjs';
+import { readRepository, RepositoryError } from '../shared/repository.mjs';
+import { readNamedFile, resolveRoot } from './workspace.mjs';
 
 /** The step summary GitHub accepts. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -49,7 +51,7 @@ function asThrown(thrown) {
  */
 export function describeFailure(error) {
   const message = String(asThrown(error).message ?? error).replace(/^stacklint: /, '');
-  if (error instanceof InputError) return `stacklint: ${message}`;
+  if (error instanceof InputError || error instanceof RepositoryError) return `stacklint: ${message}`;
   if (error instanceof WebAssembly.RuntimeError) {
     return `stacklint: the checker crashed (${message}); this is a bug in stacklint, please report it with the files that trigger it`;
   }
@@ -59,7 +61,7 @@ export function describeFailure(error) {
 /**
  * @typedef {object} Comparison what the check compares the head with
  * @property {'all' | 'changed' | 'new'} scope what is reported
- * @property {Map<string, import('./workspace.mjs').Found> | null} base the base tree
+ * @property {Map<string, import('../shared/repository.mjs').Found> | null} base the base tree
  * @property {string[] | null} changed the paths the change touched, as git sees them
  * @property {string} note one sentence on what was checked, for the summary
  * @property {boolean} warned a warning annotation says the changes could not be computed
@@ -71,7 +73,7 @@ export function describeFailure(error) {
  * @param {Core} core
  * @param {import('./inputs.mjs').Inputs} inputs
  * @param {string} root the checked folder
- * @param {import('./workspace.mjs').ReadPolicy} policy what the core reads
+ * @param {import('../shared/repository.mjs').ReadPolicy} policy what the core reads
  * @returns {Promise<Comparison>}
  */
 async function compareWithBase(core, inputs, root, policy) {
@@ -95,6 +97,29 @@ async function compareWithBase(core, inputs, root, policy) {
     { title: 'stacklint checked every file' },
   );
   return { scope: 'all', base: null, changed: null, note: 'Scope: every file (the changes could not be computed).', warned: true };
+}
+
+/**
+ * `fix: patch`: writes the safe fixes to `<folder>/stacklint-fixes.patch` and says what it
+ * holds; returns its path, or '' when there is nothing to fix.
+ * @param {Core} core
+ * @param {{patch: string, applied: {code: string, count: number}[], counts: string, skipped: {code: string, path: string, line: number, message: string, description: string}[]}} fixed
+ * @param {string} folder the runner's temporary folder
+ */
+async function writePatch(core, fixed, folder) {
+  for (const skipped of fixed.skipped) {
+    core.info(`stacklint did not put the ${skipped.code} fix at ${skipped.path}:${skipped.line} (${skipped.message}) in the patch: ${skipped.description}`);
+  }
+  if (fixed.patch === '') {
+    core.info('stacklint found no safe fix to put in a patch');
+    return '';
+  }
+  const file = path.join(folder, 'stacklint-fixes.patch');
+  await mkdir(folder, { recursive: true });
+  await writeFile(file, fixed.patch);
+  const total = fixed.applied.reduce((sum, { count }) => sum + count, 0);
+  core.info(`stacklint wrote ${plural(total, 'safe fix', 'safe fixes')} (${fixed.counts}) to ${file}; apply them with \`git apply ${file}\` at the repository root`);
+  return file;
 }
 
 /**
@@ -122,7 +147,7 @@ export async function run({ core, env, wasmPath }) {
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   const writeSummary = inputs.summary && Boolean(summaryFile);
   const links = { serverUrl: github.serverUrl, repository: github.repository, sha: github.headSha };
-  const { report, human, annotations, sarif, summary: summaryText } = analyze(found, {
+  const { report, human, annotations, sarif, summary: summaryText, fixed } = analyze(found, {
     base: comparison.base,
     scope: comparison.scope,
     changed: comparison.changed,
@@ -134,8 +159,10 @@ export async function run({ core, env, wasmPath }) {
     prefix,
     sarif: Boolean(inputs.sarifFile),
     summary: writeSummary ? { links, note: comparison.note, maxBytes: SUMMARY_LIMIT_BYTES } : null,
+    fixes: inputs.fix === 'patch',
   });
   logUntrusted(core, human);
+  const patchPath = fixed ? await writePatch(core, fixed, env.RUNNER_TEMP || tmpdir()) : '';
 
   let sarifPath = '';
   if (inputs.sarifFile && sarif !== null) {
@@ -151,6 +178,7 @@ export async function run({ core, env, wasmPath }) {
   core.setOutput('findings', report.diagnostics.length);
   core.setOutput('existing', summary.existing);
   core.setOutput('sarif-file', sarifPath);
+  if (fixed) core.setOutput('patch-file', patchPath);
 
   if (writeSummary && summaryFile && summaryText !== null) await appendFile(summaryFile, summaryText);
 

@@ -3,6 +3,7 @@
 // the JSON contract object, annotation objects and plain strings, so an API change is adapted
 // here alone.
 import * as core from '../../pkg/stacklint.js';
+import { toCoreFiles } from '../shared/core-files.mjs';
 import { InputError } from './inputs.mjs';
 
 /**
@@ -24,52 +25,6 @@ export function visible(text) {
   return core.visible(text);
 }
 
-/**
- * Why the walk could not give the core a file, in the API's words.
- * @param {Extract<import('./workspace.mjs').Found, {kind: 'unreadable'}>} file
- * @returns {import('../../pkg/stacklint.js').FileContent}
- */
-function unreadableContent(file) {
-  switch (file.reason) {
-    case 'too-large':
-      return { unreadable: 'too-large', bytes: file.bytes };
-    case 'outside':
-      return { unreadable: 'outside-root' };
-    case 'broken-link':
-      return { unreadable: 'io', message: 'it is a symlink to nothing' };
-    case 'io':
-      return { unreadable: 'io', message: file.detail };
-  }
-}
-
-/**
- * One file as the API takes it (`FileContent` in the generated stacklint.d.ts).
- * @param {import('./workspace.mjs').Found} file
- * @returns {import('../../pkg/stacklint.js').FileContent}
- */
-function toCoreContent(file) {
-  switch (file.kind) {
-    case 'bytes':
-      return file.data;
-    case 'unread':
-      return null;
-    case 'unreadable':
-      return unreadableContent(file);
-  }
-}
-
-/**
- * The `files` argument of the API: repository path -> content.
- * @param {Map<string, import('./workspace.mjs').Found>} found
- * @returns {Record<string, import('../../pkg/stacklint.js').FileContent>}
- */
-export function toCoreFiles(found) {
-  /** @type {Record<string, import('../../pkg/stacklint.js').FileContent>} */
-  const files = {};
-  for (const [path, file] of found) files[path] = toCoreContent(file);
-  return files;
-}
-
 // The core names the option; the workflow author knows it as an input.
 const RULE_OPTION_ERROR = /^stacklint: `(select|ignore)`: /;
 
@@ -88,8 +43,20 @@ function check(files, options) {
 }
 
 /**
+ * The safe fixes of the reported findings, applied in memory by the core.
+ * @param {Record<string, import('../../pkg/stacklint.js').FileContent>} files
+ * @param {import('../../pkg/stacklint.js').CheckOptions} options the check's options
+ * @param {string} prefix the checked folder relative to the workspace
+ * @returns {{patch: string, applied: {code: string, count: number}[], counts: string, skipped: import('../../pkg/stacklint.js').SkippedFix[]}}
+ */
+function safeFixes(files, options, prefix) {
+  const { patch, applied, counts, skipped } = core.applyFixes(files, { ...options, unsafe: false, prefix });
+  return { patch, applied, counts, skipped };
+}
+
+/**
  * @typedef {object} AnalyzeOptions
- * @property {Map<string, import('./workspace.mjs').Found> | null} [base] the base tree of the
+ * @property {Map<string, import('../shared/repository.mjs').Found> | null} [base] the base tree of the
  *   change (null: no comparison)
  * @property {'all' | 'changed' | 'new'} [scope] what is reported; `new` and `changed` need a base
  * @property {string[] | null} [changed] paths git says the change touched
@@ -104,17 +71,20 @@ function check(files, options) {
  * @property {boolean} [sarif] also render SARIF
  * @property {import('../../pkg/stacklint.js').MarkdownOptions | null} [summary] also render
  *   the job summary with these options
+ * @property {boolean} [fixes] also apply the safe fixes (the patch) and show every fix in the
+ *   summary
  */
 
 /**
  * Checks once and renders what the action needs from that one check.
- * @param {Map<string, import('./workspace.mjs').Found>} found from workspace.readRepository
+ * @param {Map<string, import('../shared/repository.mjs').Found>} found from readRepository (js/shared/repository.mjs)
  * @param {AnalyzeOptions} [options]
  */
-export function analyze(found, { base = null, scope = 'all', changed = null, policy = 'base', baseline = null, select = null, ignore = null, color = false, prefix = '', sarif = false, summary = null } = {}) {
+export function analyze(found, { base = null, scope = 'all', changed = null, policy = 'base', baseline = null, select = null, ignore = null, color = false, prefix = '', sarif = false, summary = null, fixes = false } = {}) {
   /** @type {import('../../pkg/stacklint.js').CheckOptions} */
   const options = base === null ? { scope: scope === 'changed' ? changed : null, baseline, select, ignore } : { base: toCoreFiles(base), scope, changed, policy, select, ignore };
-  const checked = check(toCoreFiles(found), options);
+  const files = toCoreFiles(found);
+  const checked = check(files, options);
   try {
     return {
       /** @type {import('../../pkg/stacklint.js').Report} */
@@ -123,7 +93,8 @@ export function analyze(found, { base = null, scope = 'all', changed = null, pol
       /** @type {import('../../pkg/stacklint.js').Annotation[]} */
       annotations: checked.annotations(prefix),
       sarif: sarif ? checked.sarif(prefix) : null,
-      summary: summary ? checked.markdown({ ...summary, prefix }) : null,
+      summary: summary ? checked.markdown({ ...summary, prefix, fixes }) : null,
+      fixed: fixes ? safeFixes(files, options, prefix) : null,
     };
   } finally {
     checked.free();

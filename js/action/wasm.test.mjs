@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { analyze, loadCore, toCoreFiles } from './wasm.mjs';
+import { toCoreFiles } from '../shared/core-files.mjs';
+import { analyze, loadCore } from './wasm.mjs';
 
 loadCore(readFileSync(new URL('../../pkg/stacklint_bg.wasm', import.meta.url)));
 
@@ -111,7 +112,7 @@ test('every fixture repository gives its expected report through the shipped (wa
   // pkg/ is what build-wasm.sh optimised and the action bundles: the Rust WASM tests run an
   // unoptimised build, so this is where the optimised module meets every fixture.
   const { readdirSync, existsSync } = await import('node:fs');
-  const { readRepository } = await import('./workspace.mjs');
+  const { readRepository } = await import('../shared/repository.mjs');
   const policy = loadCore(readFileSync(new URL('../../pkg/stacklint_bg.wasm', import.meta.url)));
   const fixtures = new URL('../../tests/fixtures/', import.meta.url);
   const cases = readdirSync(fixtures).filter((name) => existsSync(new URL(`${name}/repo`, fixtures)));

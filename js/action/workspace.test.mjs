@@ -1,37 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { loadCore } from './wasm.mjs';
-import { readRepository, resolveRoot } from './workspace.mjs';
+import { tree } from '../../tests/support/tree.mjs';
+import { readNamedFile, resolveRoot } from './workspace.mjs';
 
-// What the core reads and how large a file may be come from the core itself.
-const { needsContent, maxFileBytes } = loadCore(readFileSync(new URL('../../pkg/stacklint_bg.wasm', import.meta.url)));
-const policy = { needsContent, maxFileBytes };
-const MAX_FILE_BYTES = maxFileBytes;
-const bytes = (/** @type {string} */ text) => ({ kind: 'bytes', data: new Uint8Array(Buffer.from(text)) });
-
-function tree(t) {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'stacklint-ws-')));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const write = (relative, content) => {
-    mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
-    writeFileSync(path.join(dir, relative), content);
-  };
-  return { dir, write };
-}
-
-test('the core reads manifests, scene lists and build files, also misnamed ones', () => {
-  for (const name of ['AI/a/meta.yml', 'AI/a/meta.yaml', 'AI/a/Meta.yml', 'AI/a/meta.yml.bak', 'AI/image-list.yml', 'AI/a/1/24.03-lts/Dockerfile', 'x/Dockerfile.arm64', 'x/dockerfile', 'x/Dcokerfile', 'x/Distrofile', '.stacklint.toml']) {
-    assert.equal(needsContent(name), true, name);
-  }
-  for (const name of ['README.md', 'AI/a/entrypoint.sh', 'AI/a/metadata.yml', 'AI/.stacklint.toml', 'stacklint.toml', 'AI/a/image-list.yml']) {
-    assert.equal(needsContent(name), false, name);
-  }
-});
 
 test('resolveRoot keeps the path inside the workspace', async (t) => {
   const { dir, write } = tree(t);
@@ -48,60 +22,14 @@ test('resolveRoot keeps the path inside the workspace', async (t) => {
   await assert.rejects(resolveRoot(workspace, 'repo/x'), /not a directory/);
 });
 
-test('readRepository lists every file sorted, reads only what the core needs, skips .git and node_modules', async (t) => {
+test('readNamedFile reads a named file inside the checked folder only', async (t) => {
   const { dir, write } = tree(t);
-  write('AI/image-list.yml', 'images:\n  a: a\n');
-  write('AI/a/meta.yml', '\ufeffx: 1\n');
-  write('AI/a/README.md', 'hello');
-  write('AI/a/1.0/24.03-lts/Dockerfile', 'FROM x\n');
-  write('.git/config', '');
-  write('node_modules/meta.yml', 'x: 1');
-  write('.stacklint.toml', 'ignore = ["P003"]\n');
-  write('AI/.stacklint.toml', 'ignore = ["P"]\n');
-  const found = await readRepository(dir, policy);
-  assert.deepEqual([...found], [
-    ['.stacklint.toml', bytes('ignore = ["P003"]\n')],
-    ['AI/.stacklint.toml', { kind: 'unread' }],
-    ['AI/a/1.0/24.03-lts/Dockerfile', bytes('FROM x\n')],
-    ['AI/a/README.md', { kind: 'unread' }],
-    ['AI/a/meta.yml', bytes('\ufeffx: 1\n')],
-    ['AI/image-list.yml', bytes('images:\n  a: a\n')],
-  ]);
-});
-
-test('files go to the core as their bytes, binary and non-UTF-8 ones too; oversized ones are not read whole', async (t) => {
-  const { dir, write } = tree(t);
-  write('a/meta.yml', Buffer.from([0x61, 0x00, 0x62]));
-  write('b/meta.yml', Buffer.from([0x61, 0xff]));
-  write('c/meta.yml', Buffer.alloc(MAX_FILE_BYTES + 10, 0x61));
-  write('d/meta.yml', Buffer.alloc(MAX_FILE_BYTES, 0x61));
-  const found = await readRepository(dir, policy);
-  assert.deepEqual(found.get('a/meta.yml'), { kind: 'bytes', data: new Uint8Array([0x61, 0x00, 0x62]) });
-  assert.deepEqual(found.get('b/meta.yml'), { kind: 'bytes', data: new Uint8Array([0x61, 0xff]) });
-  assert.deepEqual(found.get('c/meta.yml'), { kind: 'unreadable', reason: 'too-large', bytes: MAX_FILE_BYTES + 10 });
-  const limit = found.get('d/meta.yml');
-  assert.equal(limit?.kind === 'bytes' && limit.data.length, MAX_FILE_BYTES);
-});
-
-test('symlinks are not followed out of the repository, nor into folders', async (t) => {
-  const { dir, write } = tree(t);
-  write('outside/secret.yml', 'password: x');
-  write('repo/AI/real/meta.yml', 'x: 1\n');
-  write('repo/AI/real/notes.txt', 'n');
+  write('repo/ci/stacklint-baseline.json', '{}');
+  write('secret.json', '{}');
   const repo = path.join(dir, 'repo');
-  symlinkSync(path.join(dir, 'outside/secret.yml'), path.join(repo, 'AI/meta.yml'));
-  symlinkSync('real/meta.yml', path.join(repo, 'AI/Meta.yaml'));
-  symlinkSync('nowhere', path.join(repo, 'AI/Dockerfile'));
-  symlinkSync(path.join(dir, 'outside'), path.join(repo, 'AI/outdir'));
-  symlinkSync('real', path.join(repo, 'AI/again'));
-  symlinkSync(path.join(dir, 'outside/secret.yml'), path.join(repo, 'AI/notes.txt'));
-  const found = await readRepository(repo, policy);
-  assert.deepEqual([...found], [
-    ['AI/Dockerfile', { kind: 'unreadable', reason: 'broken-link' }],
-    ['AI/Meta.yaml', bytes('x: 1\n')],
-    ['AI/meta.yml', { kind: 'unreadable', reason: 'outside' }],
-    ['AI/notes.txt', { kind: 'unread' }],
-    ['AI/real/meta.yml', bytes('x: 1\n')],
-    ['AI/real/notes.txt', { kind: 'unread' }],
-  ]);
+  symlinkSync(path.join(dir, 'secret.json'), path.join(repo, 'link.json'));
+  assert.deepEqual(await readNamedFile(repo, 'ci/stacklint-baseline.json', 'baseline', 100), { path: 'ci/stacklint-baseline.json', text: '{}' });
+  await assert.rejects(readNamedFile(repo, '../secret.json', 'baseline', 100), /leads outside the checked folder/);
+  await assert.rejects(readNamedFile(repo, 'link.json', 'baseline', 100), /a symlink leading outside/);
+  await assert.rejects(readNamedFile(repo, 'ci/stacklint-baseline.json', 'baseline', 1), /2 bytes, more than 1/);
 });

@@ -21,18 +21,27 @@ const ALIASES: &[(&str, &str)] = &[
     ("loongarch", "loongarch64"),
 ];
 
-/// The intended spelling of an architecture name (`amd64` is `x86_64`).
-pub fn intended_arch(item: &str) -> Option<&'static str> {
+/// The architecture an item certainly names: another case or another name of it (`X86_64`,
+/// `amd64`).
+pub fn alias_of(item: &str) -> Option<&'static str> {
     let lower = item.to_ascii_lowercase();
     if let Some(known) = ARCHES.iter().find(|known| **known == lower) {
         return Some(known);
     }
-    if let Some((_, known)) = ALIASES.iter().find(|(alias, _)| *alias == lower) {
-        return Some(known);
-    }
-    suggest::nearest(&lower, ARCHES.iter().copied(), 1)
-        .first()
-        .copied()
+    ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == lower)
+        .map(|(_, known)| *known)
+}
+
+/// The intended spelling of an architecture name: [`alias_of`], or the nearest spelling
+/// (`aarch46`), which is only a guess.
+pub fn intended_arch(item: &str) -> Option<&'static str> {
+    alias_of(item).or_else(|| {
+        suggest::nearest(&item.to_ascii_lowercase(), ARCHES.iter().copied(), 1)
+            .first()
+            .copied()
+    })
 }
 
 /// The architectures an `arch` value names, when every item is spelled exactly right; `None`

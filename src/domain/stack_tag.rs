@@ -369,7 +369,7 @@ fn check_components(name: &str, head_len: usize, tag: &mut StackTag, tables: &St
         _ => {}
     }
     tag.problems.extend(problems);
-    tag.problems.sort_by_key(|p| (p.range.start, p.range.end));
+    crate::sort::sort_by_key(&mut tag.problems, |p| (p.range.start, p.range.end));
 }
 
 /// The layer a stack tag says it is built on: its image name and the tags that spell it.

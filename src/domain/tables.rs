@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::domain::os_release::ReleaseTable;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
     pub releases: ReleaseTable,
     pub images: ImageTables,

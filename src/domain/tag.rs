@@ -24,6 +24,29 @@ pub const DEV_SUFFIX: &str = "-dev";
 /// Docker's limit on the length of a tag.
 pub const MAX_TAG_LEN: usize = 128;
 
+/// A valid Docker tag as close to `tag` as possible: `+` becomes `_` (the repository's own
+/// convention), `/` and spaces become `-`, anything else `_`.
+pub fn valid_spelling(tag: &str) -> String {
+    let mapped: String = tag
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | '_' | '.' | '-' => c,
+            '/' | ' ' | ':' => '-',
+            _ => '_',
+        })
+        .collect();
+    mapped
+        .trim_start_matches(['-', '.'])
+        .chars()
+        .take(MAX_TAG_LEN)
+        .collect()
+}
+
+/// Whether Docker accepts `tag`: `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`.
+pub fn is_valid(tag: &str) -> bool {
+    !tag.is_empty() && valid_spelling(tag) == tag
+}
+
 /// The tag without a trailing `-dev`, and whether it had one.
 pub fn strip_dev(tag: &str) -> (&str, bool) {
     match tag.strip_suffix(DEV_SUFFIX) {
@@ -125,6 +148,13 @@ mod tests {
         assert_eq!(split_misspelled("1.0-oe2203sp9x", &releases), None);
         assert_eq!(split_misspelled("latest", &releases), None);
         assert_eq!(split_misspelled("1.0-2212", &releases), None);
+    }
+
+    #[test]
+    fn valid_spellings_follow_the_repository_convention() {
+        assert_eq!(valid_spelling("1.0+v2-oe2403lts"), "1.0_v2-oe2403lts");
+        assert_eq!(valid_spelling("-x/y z"), "x-y-z");
+        assert!(is_valid("1.0-oe2403lts") && !is_valid("") && !is_valid(".a") && !is_valid("a~"));
     }
 
     #[test]

@@ -29,8 +29,8 @@ impl Change {
     /// has no text to compare (a README, an image's logo): they count as modified.
     pub fn between(base: &Repo, head: &Repo, also: &[String]) -> Change {
         let mut files = BTreeMap::new();
-        let base_paths: BTreeSet<&str> = base.paths().iter().map(String::as_str).collect();
-        let head_paths: BTreeSet<&str> = head.paths().iter().map(String::as_str).collect();
+        let base_paths: BTreeSet<&str> = crate::sort::set(base.paths().iter().map(String::as_str));
+        let head_paths: BTreeSet<&str> = crate::sort::set(head.paths().iter().map(String::as_str));
         for &path in base_paths.difference(&head_paths) {
             files.insert(path.to_string(), FileChange::Deleted);
         }

@@ -21,6 +21,9 @@ pub struct Context<'r, 'a> {
     pub skip: HashSet<String>,
     /// The work "did you mean" may spend on repository-sized candidate lists in this check.
     pub suggestions: Budget,
+    /// With a focus (an editor's open files), only findings in these files are reported: a
+    /// rule may leave out work whose findings would lie elsewhere.
+    pub focus: Option<HashSet<String>>,
 }
 
 impl<'r, 'a> Context<'r, 'a> {
@@ -34,12 +37,18 @@ impl<'r, 'a> Context<'r, 'a> {
             parents,
             skip: HashSet::new(),
             suggestions: Budget::for_input(repo.input_bytes),
+            focus: None,
         }
     }
 
     /// Whether the per-manifest rules check `manifest`.
     pub fn checks(&self, manifest: &Manifest) -> bool {
         !self.skip.contains(&manifest.path)
+    }
+
+    /// Whether findings in `path` are reported (every path without a focus).
+    pub fn reports(&self, path: &str) -> bool {
+        self.focus.as_ref().is_none_or(|focus| focus.contains(path))
     }
 
     /// The manifests the publisher reads whose own checks run.

@@ -14,7 +14,7 @@ pub struct Listing {
 
 impl Listing {
     pub fn new(mut paths: Vec<String>) -> Listing {
-        paths.sort();
+        crate::sort::sort(&mut paths);
         paths.dedup();
         let mut dirs = HashSet::new();
         for path in &paths {

@@ -27,6 +27,7 @@ use crate::source::repo_path::{file_name, parent_dir};
 use crate::source::{FileSource, ReadError};
 use crate::syntax::dockerfile::{self, Dockerfile};
 use crate::syntax::yaml::{self, Node};
+use crate::syntax::Syntax;
 use crate::text::{SourceFile, Span};
 
 /// Everything the rules read. Loaded once per check; nothing is read after that.
@@ -91,13 +92,7 @@ impl<'a> Repo<'a> {
             failures: Vec::new(),
             input_bytes,
         };
-        let roots: HashSet<String> = repo
-            .listing
-            .paths()
-            .iter()
-            .filter(|path| file_name(path) == MANIFEST_NAME)
-            .map(|path| parent_dir(path).to_string())
-            .collect();
+        let roots = repo.roots();
         for (path, text) in texts {
             let file = text.map(|text| {
                 if extra.contains(&path.as_str()) {
@@ -124,15 +119,16 @@ impl<'a> Repo<'a> {
         let mut file = SourceFile::new(path, text);
         let parsed = Parsed::of(path, &file.text);
         file.comments = parsed.comments().to_vec();
+        file.parsed_to = parsed.stopped_at();
         let file = Rc::new(file);
         match parsed {
             Parsed::Manifest(doc) => {
                 let manifest = self.manifest(path, &file, doc, roots);
-                self.manifests.push(Rc::new(manifest));
+                keep_sorted(&mut self.manifests, Rc::new(manifest), |m| &m.path);
             }
             Parsed::ImageList(doc) => {
                 let list = image_list::read(path, parent_dir(path), file.clone(), doc);
-                self.lists.push(list);
+                keep_sorted(&mut self.lists, list, |l| &l.path);
             }
             Parsed::Dockerfile(parsed) => {
                 self.dockerfiles.insert(path.to_string(), Rc::new(parsed));
@@ -140,6 +136,74 @@ impl<'a> Repo<'a> {
             Parsed::Yaml(_) | Parsed::Text => {}
         }
         file
+    }
+
+    /// Reads `changed` again in place, when the files the repository has are the same ones
+    /// (only contents changed): each changed file is parsed again and put where the old one
+    /// was; nothing else is touched, as nothing the load derived depends on another file's
+    /// content. `false` (nothing done) when a file was added or removed: then every entry's
+    /// `path` may resolve differently, and the caller loads the repository again.
+    pub fn refresh(&mut self, source: &dyn FileSource, changed: &HashSet<String>) -> bool {
+        let same_files = changed
+            .iter()
+            .all(|path| self.listing.is_file(path) && source.is_file(path));
+        if !same_files {
+            return false;
+        }
+        let roots = self.roots();
+        for path in changed.iter().filter(|path| needs_content(path)) {
+            self.forget(path);
+            let file = source.read(path).map(|text| self.parse(path, text, &roots));
+            let before = self.text_bytes(path);
+            self.files.insert(path.clone(), file);
+            self.input_bytes = self.input_bytes.saturating_sub(before) + self.text_bytes(path);
+        }
+        self.failures = self.collect_failures();
+        true
+    }
+
+    /// Bytes of the text read from `path` (0 when none was).
+    fn text_bytes(&self, path: &str) -> usize {
+        match self.files.get(path) {
+            Some(Ok(file)) => file.text.len(),
+            _ => 0,
+        }
+    }
+
+    /// Drops what was parsed from `path`.
+    fn forget(&mut self, path: &str) {
+        self.manifests.retain(|manifest| manifest.path != path);
+        self.lists.retain(|list| list.path != path);
+        self.dockerfiles.remove(path);
+    }
+
+    /// Every folder that holds a `meta.yml`.
+    fn roots(&self) -> HashSet<String> {
+        self.listing
+            .paths()
+            .iter()
+            .filter(|path| file_name(path) == MANIFEST_NAME)
+            .map(|path| parent_dir(path).to_string())
+            .collect()
+    }
+
+    /// Keeps the loaded repository between checks, to be reused in place ([`Repo::refresh`])
+    /// or by the next load: an editor checks again after every keystroke.
+    pub fn park(self) -> Parked {
+        Parked(self.with_config(parking_config()))
+    }
+
+    fn with_config<'b>(self, config: &'b Config) -> Repo<'b> {
+        Repo {
+            config,
+            listing: self.listing,
+            files: self.files,
+            manifests: self.manifests,
+            lists: self.lists,
+            dockerfiles: self.dockerfiles,
+            failures: self.failures,
+            input_bytes: self.input_bytes,
+        }
     }
 
     /// Takes over what `other` parsed from the same text of `path`.
@@ -159,11 +223,11 @@ impl<'a> Repo<'a> {
                 Some(manifest) => manifest.clone(),
                 None => Rc::new(self.manifest(path, file, yaml::parse(&file.text), roots)),
             };
-            self.manifests.push(manifest);
+            keep_sorted(&mut self.manifests, manifest, |m| &m.path);
         } else if is_scene_image_list(path) {
             let doc = yaml::parse(&file.text);
             let list = image_list::read(path, parent_dir(path), file.clone(), doc);
-            self.lists.push(list);
+            keep_sorted(&mut self.lists, list, |l| &l.path);
         }
     }
 
@@ -315,6 +379,30 @@ impl<'a> Repo<'a> {
     }
 }
 
+/// Puts `item` into `items`, sorted by `key`, in place of one with the same key.
+fn keep_sorted<T>(items: &mut Vec<T>, item: T, key: impl Fn(&T) -> &String) {
+    match items.binary_search_by(|other| key(other).cmp(key(&item))) {
+        Ok(at) => items[at] = item,
+        Err(at) => items.insert(at, item),
+    }
+}
+
+/// A loaded repository kept between checks, only to be used again ([`Repo::park`]).
+pub struct Parked(Repo<'static>);
+
+impl Parked {
+    /// The parked repository under `config`, the policy it is checked with now.
+    pub fn unpark(self, config: &Config) -> Repo<'_> {
+        self.0.with_config(config)
+    }
+}
+
+/// The configuration a parked repository holds while nothing checks it.
+fn parking_config() -> &'static Config {
+    static PARKING: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+    PARKING.get_or_init(Config::default)
+}
+
 /// A file parsed by what it is.
 enum Parsed {
     Manifest(yaml::Document),
@@ -326,19 +414,57 @@ enum Parsed {
     Text,
 }
 
-impl Parsed {
-    fn of(path: &str, text: &str) -> Parsed {
+/// What a file the core reads is, by its path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Manifest,
+    ImageList,
+    /// A misnamed manifest (`meta.yaml`).
+    MisnamedManifest,
+    /// The configuration file or a baseline.
+    Policy,
+    /// A build file, a variant or a near miss.
+    Dockerfile,
+}
+
+impl FileKind {
+    /// The kind of a file the core reads ([`needs_content`]).
+    pub fn of(path: &str) -> FileKind {
         let name = file_name(path);
         if name == MANIFEST_NAME {
-            Parsed::Manifest(yaml::parse(text))
+            FileKind::Manifest
         } else if is_scene_image_list(path) {
-            Parsed::ImageList(yaml::parse(text))
+            FileKind::ImageList
         } else if is_misnamed_manifest(name) {
-            Parsed::Yaml(yaml::parse(text))
+            FileKind::MisnamedManifest
         } else if path == CONFIG_FILE_NAME || is_baseline_file(path) {
-            Parsed::Text
+            FileKind::Policy
         } else {
-            Parsed::Dockerfile(dockerfile::parse(text))
+            FileKind::Dockerfile
+        }
+    }
+
+    /// Where its comments are read from, and so its inline suppressions; `None` for the
+    /// policy files, which have none.
+    pub fn syntax(self) -> Option<Syntax> {
+        match self {
+            FileKind::Manifest | FileKind::ImageList | FileKind::MisnamedManifest => {
+                Some(Syntax::Yaml)
+            }
+            FileKind::Dockerfile => Some(Syntax::Dockerfile),
+            FileKind::Policy => None,
+        }
+    }
+}
+
+impl Parsed {
+    fn of(path: &str, text: &str) -> Parsed {
+        match FileKind::of(path) {
+            FileKind::Manifest => Parsed::Manifest(yaml::parse(text)),
+            FileKind::ImageList => Parsed::ImageList(yaml::parse(text)),
+            FileKind::MisnamedManifest => Parsed::Yaml(yaml::parse(text)),
+            FileKind::Policy => Parsed::Text,
+            FileKind::Dockerfile => Parsed::Dockerfile(dockerfile::parse(text)),
         }
     }
 
@@ -348,6 +474,16 @@ impl Parsed {
             Parsed::Manifest(doc) | Parsed::ImageList(doc) | Parsed::Yaml(doc) => &doc.comments,
             Parsed::Dockerfile(parsed) => &parsed.comments,
             Parsed::Text => &[],
+        }
+    }
+
+    /// Where the YAML parser gave up, if it did.
+    fn stopped_at(&self) -> Option<usize> {
+        match self {
+            Parsed::Manifest(doc) | Parsed::ImageList(doc) | Parsed::Yaml(doc) => {
+                doc.error.as_ref().map(|error| error.span.end)
+            }
+            Parsed::Dockerfile(_) | Parsed::Text => None,
         }
     }
 }

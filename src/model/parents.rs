@@ -10,7 +10,7 @@ use crate::domain::os_release::OsRelease;
 use crate::domain::tables::Config;
 use crate::model::image_index::{EntryId, ImageIndex};
 use crate::model::Repo;
-use crate::syntax::dockerfile::{Dockerfile, StageBase};
+use crate::syntax::dockerfile::{Dockerfile, Stage, StageBase};
 use crate::text::Span;
 
 /// What a tag's Dockerfile is built on.
@@ -57,6 +57,21 @@ impl Parent {
             | Parent::InRepo { origin, .. }
             | Parent::OsBase { origin, .. }
             | Parent::External { origin, .. } => Some(*origin),
+        }
+    }
+
+    /// The kind of parent in the words `stacklint graph --format json` and the editor use:
+    /// `none`, `unresolved`, `invalid`, `in-repo`, `dangling` (an image of this repository
+    /// whose `meta.yml` declares no such tag), `os-base` or `external`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Parent::None => "none",
+            Parent::Unresolved { .. } => "unresolved",
+            Parent::Invalid { .. } => "invalid",
+            Parent::InRepo { targets, .. } if targets.is_empty() => "dangling",
+            Parent::InRepo { .. } => "in-repo",
+            Parent::OsBase { .. } => "os-base",
+            Parent::External { .. } => "external",
         }
     }
 
@@ -150,6 +165,14 @@ impl ParentGraph {
         self.by_entry.get(&id).and_then(|&n| self.nodes.get(n))
     }
 
+    /// The nodes built directly on the entry's tag.
+    pub fn children_of(&self, id: EntryId) -> &[usize] {
+        self.by_entry
+            .get(&id)
+            .and_then(|&n| self.children.get(n))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Every node reachable downwards (children, grandchildren…) from `start`, excluding it.
     pub fn descendants(&self, start: impl IntoIterator<Item = usize>) -> BTreeSet<usize> {
         let mut seen = BTreeSet::new();
@@ -218,24 +241,29 @@ impl ParentGraph {
     /// The image roots built on any of `roots`, transitively (the roots themselves excluded
     /// unless they are built on one another). The pull-request scope re-checks these.
     pub fn dependent_roots<S: AsRef<str>>(&self, roots: &[S]) -> BTreeSet<String> {
-        let wanted: BTreeSet<&str> = roots.iter().map(AsRef::as_ref).collect();
+        let wanted: BTreeSet<&str> = crate::sort::set(roots.iter().map(AsRef::as_ref));
         let start = self
             .nodes
             .iter()
             .enumerate()
             .filter(|(_, node)| wanted.contains(node.root.as_str()))
             .map(|(n, _)| n);
-        self.descendants(start)
-            .into_iter()
-            .map(|n| self.nodes[n].root.clone())
-            .collect()
+        crate::sort::set(
+            self.descendants(start)
+                .into_iter()
+                .map(|n| self.nodes[n].root.clone()),
+        )
     }
 }
 
 fn resolve(config: &Config, index: &ImageIndex, file: &Dockerfile) -> Parent {
-    let Some(stage) = file.parent() else {
-        return Parent::None;
-    };
+    file.parent()
+        .map_or(Parent::None, |stage| resolve_stage(config, index, stage))
+}
+
+/// What one stage is built on, read as the parent graph reads the final stage: `None` for an
+/// earlier stage of the same file.
+pub fn resolve_stage(config: &Config, index: &ImageIndex, stage: &Stage) -> Parent {
     let (text, origin) = match &stage.base {
         StageBase::Image { reference, origin } => (reference, *origin),
         StageBase::Unresolved { arg, declared } => {

@@ -213,6 +213,7 @@ mod tests {
             related: Vec::new(),
             fingerprint: fingerprint.into(),
             status: None,
+            fix: None,
             span: Span::default(),
             anchor: 0,
         }

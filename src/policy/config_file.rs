@@ -20,11 +20,11 @@ use crate::source::{FileSource, ReadError};
 use crate::text::suggest;
 use crate::text::Span;
 
-const TOP_KEYS: &[&str] = &[
+pub const TOP_KEYS: &[&str] = &[
     "ignore", "select", "severity", "releases", "stack", "baseline",
 ];
-const RELEASE_KEYS: &[&str] = &["suffix", "dir"];
-const SEVERITIES: &[&str] = &["error", "warning", "info", "off"];
+pub const RELEASE_KEYS: &[&str] = &["suffix", "dir"];
+pub const SEVERITIES: &[&str] = &["error", "warning", "info", "off"];
 
 /// Which configuration file a check reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -470,7 +470,7 @@ impl Reader<'_> {
     }
 }
 
-const STACK_KEYS: &[&str] = &[
+pub const STACK_KEYS: &[&str] = &[
     "sdk_images",
     "framework_images",
     "llm_images",

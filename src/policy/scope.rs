@@ -89,15 +89,16 @@ pub fn affected_roots(context: &Context, changed: &[String]) -> BTreeSet<String>
             }
         }
     }
-    let mut children: BTreeSet<String> = context
-        .parents
-        .nodes
-        .iter()
-        .filter(|node| {
-            matches!(&node.parent, Parent::InRepo { name, .. } if names.contains(name.as_str()))
-        })
-        .map(|node| node.root.clone())
-        .collect();
+    let mut children: BTreeSet<String> = crate::sort::set(
+        context
+            .parents
+            .nodes
+            .iter()
+            .filter(|node| {
+                matches!(&node.parent, Parent::InRepo { name, .. } if names.contains(name.as_str()))
+            })
+            .map(|node| node.root.clone()),
+    );
     children.extend(roots.iter().cloned());
     let descendants = context
         .parents
@@ -150,7 +151,7 @@ impl Scope {
             .collect();
         let all_roots = repo.manifests.iter().map(|m| m.root.clone()).collect();
         Scope {
-            changed: changed.into_iter().collect(),
+            changed: crate::sort::set(changed),
             roots,
             image_lists,
             all_roots,

@@ -6,12 +6,13 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::domain::layout::CONFIG_FILE_NAME;
 use crate::model::Repo;
 use crate::policy::selection::{RulePattern, Selection, UnknownRule};
 use crate::rules::config::UNUSED_SUPPRESSION;
 use crate::rules::{self, Rule};
+use crate::syntax::Syntax;
 use crate::text::SourceFile;
 use crate::text::Span;
 
@@ -24,6 +25,8 @@ pub struct Directive {
     pub line: usize,
     /// Nothing but the comment on its line: it also covers the next line.
     pub own_line: bool,
+    /// The word after `stacklint:` (`ignore`, or what stands there instead).
+    pub verb: Span,
     pub kind: DirectiveKind,
 }
 
@@ -137,6 +140,7 @@ fn scan_comment(line: &str, offset: usize, number: usize, own_line: bool) -> Opt
         span: at(hash, end),
         line: number,
         own_line,
+        verb: at(verb_start, verb_start + verb_len),
         kind,
     })
 }
@@ -179,8 +183,23 @@ struct FileDirectives {
 /// Removes the findings the directives silence and returns the C002 findings. Runs after
 /// the selection, so a directive for a rule that is switched off is neither used nor unused.
 pub fn apply(repo: &Repo, selection: &Selection, findings: &mut Vec<Finding>) -> Vec<Finding> {
+    apply_in(
+        repo,
+        repo.paths().iter().map(String::as_str),
+        selection,
+        findings,
+    )
+}
+
+/// [`apply`] with the directives of `paths` only: the findings are those of these files.
+pub fn apply_in<'p>(
+    repo: &Repo,
+    paths: impl Iterator<Item = &'p str>,
+    selection: &Selection,
+    findings: &mut Vec<Finding>,
+) -> Vec<Finding> {
     let mut files: BTreeMap<&str, FileDirectives> = BTreeMap::new();
-    for path in repo.paths() {
+    for path in paths {
         if path == CONFIG_FILE_NAME {
             continue;
         }
@@ -190,7 +209,7 @@ pub fn apply(repo: &Repo, selection: &Selection, findings: &mut Vec<Finding>) ->
         let directives = scan(file);
         if !directives.is_empty() {
             files.insert(
-                path.as_str(),
+                path,
                 FileDirectives {
                     used: directives
                         .iter()
@@ -242,18 +261,77 @@ pub fn apply(repo: &Repo, selection: &Selection, findings: &mut Vec<Finding>) ->
 
     let mut out = Vec::new();
     for (path, file) in &files {
+        let Some(source) = repo.file(path) else {
+            continue;
+        };
         for (at, directive) in file.directives.iter().enumerate() {
-            report(
+            let place = Place {
                 path,
+                file: source,
                 directive,
-                &file.used[at],
-                &file.found[at],
-                selection,
-                &mut out,
-            );
+            };
+            report(&place, &file.used[at], &file.found[at], selection, &mut out);
         }
     }
     out
+}
+
+/// The edit that silences `rule` for a finding that starts on `line` (1-based) of `file`,
+/// written in `syntax`: the code added to a directive that covers the line already, else a
+/// new directive where [`scan`] reads one: at the end of the line in YAML, or as a comment
+/// line above it (in a Dockerfile, where only whole lines are comments, and in YAML where the
+/// end of the line is inside a value). Every candidate is checked by parsing the edited text;
+/// `None` when no place silences it (or it is silenced already).
+pub fn silencing_edit(
+    file: &SourceFile,
+    syntax: Syntax,
+    line: usize,
+    rule: &'static Rule,
+) -> Option<Edit> {
+    if rule.code == UNUSED_SUPPRESSION.code || line == 0 || line > file.lines.line_count() {
+        return None;
+    }
+    let names = |code: &Code| code.rule.is_some_and(|r| r.code == rule.code);
+    let mut candidates = Vec::new();
+    for directive in scan(file).iter().filter(|d| d.covers(line)) {
+        if let DirectiveKind::Ignore(codes) = &directive.kind {
+            if codes.iter().any(names) {
+                return None;
+            }
+            if let Some(last) = codes.last() {
+                let end = Span::new(last.span.end, last.span.end);
+                candidates.push((end, format!(", {}", rule.code), line));
+            }
+        }
+    }
+    let directive = format!("# stacklint: ignore[{}]", rule.code);
+    let (start, end) = file.lines.line_span(&file.text, line);
+    let content = file.slice(Span::new(start, end));
+    if syntax == Syntax::Yaml && !content.trim().is_empty() {
+        let visible_end = start + content.trim_end().len();
+        candidates.push((Span::new(visible_end, end), format!(" {directive}"), line));
+    }
+    let indent = &content[..content.len() - content.trim_start().len()];
+    let newline = match file.text.get(end..end + 2) {
+        Some("\r\n") => "\r\n",
+        _ => "\n",
+    };
+    candidates.push((
+        Span::new(start, start),
+        format!("{indent}{directive}{newline}"),
+        line + 1,
+    ));
+    candidates.into_iter().find_map(|(span, text, line_after)| {
+        let edited = crate::text::edit::apply(&file.text, [(span, text.as_str())])?;
+        let edit = Edit::new(file.path.clone(), span, text);
+        let mut after = SourceFile::new(file.path.clone(), edited);
+        after.comments = syntax.comments(&after.text);
+        let silenced = scan(&after).iter().any(|d| {
+            d.covers(line_after)
+                && matches!(&d.kind, DirectiveKind::Ignore(codes) if codes.iter().any(names))
+        });
+        silenced.then_some(edit)
+    })
 }
 
 fn code_count(directive: &Directive) -> usize {
@@ -265,56 +343,151 @@ fn code_count(directive: &Directive) -> usize {
 
 const EXAMPLE: &str = "# stacklint: ignore[P003]";
 
+/// One directive where it was found, for its findings and their fixes.
+struct Place<'a> {
+    path: &'a str,
+    file: &'a SourceFile,
+    directive: &'a Directive,
+}
+
+impl Place<'_> {
+    fn finding(&self, span: Span, message: String) -> Finding {
+        Finding::new(&UNUSED_SUPPRESSION, self.path, span, message)
+    }
+
+    fn edit(&self, span: Span, replacement: impl Into<String>) -> Edit {
+        Edit::new(self.path, span, replacement)
+    }
+
+    /// Removes the directive to the end of its comment: the whole line when the comment
+    /// stands alone on it, else with the blanks before it.
+    fn remove_comment(&self) -> Fix {
+        let text = &self.file.text;
+        let start = self.directive.span.start;
+        let comment_end = self
+            .file
+            .comments
+            .iter()
+            .find(|comment| comment.start <= start && start < comment.end)
+            .map_or(self.directive.span.end, |comment| comment.end);
+        let line_start = text
+            .get(..start)
+            .and_then(|before| before.rfind('\n'))
+            .map_or(0, |at| at + 1);
+        let alone = text
+            .get(line_start..start)
+            .is_some_and(|before| before.trim().is_empty());
+        let span = if alone {
+            let next_line = text
+                .get(comment_end..)
+                .and_then(|rest| rest.find('\n'))
+                .map_or(text.len(), |at| comment_end + at + 1);
+            Span::new(line_start, next_line)
+        } else {
+            let blanks = text
+                .get(line_start..start)
+                .map_or(0, |before| before.len() - before.trim_end().len());
+            Span::new(start - blanks, comment_end)
+        };
+        Fix::safe("remove the suppression comment", vec![self.edit(span, "")])
+    }
+
+    /// Removes `codes[index]` from the list with the separator next to it.
+    fn remove_code(&self, codes: &[Code], index: usize) -> Option<Fix> {
+        let code = codes.get(index)?;
+        let span = match (
+            index.checked_sub(1).and_then(|i| codes.get(i)),
+            codes.get(index + 1),
+        ) {
+            (Some(previous), _) => Span::new(previous.span.end, code.span.end),
+            (None, Some(next)) => Span::new(code.span.start, next.span.start),
+            (None, None) => return None,
+        };
+        Some(Fix::safe(
+            format!("remove `{}` from the list", code.text),
+            vec![self.edit(span, "")],
+        ))
+    }
+}
+
+/// The one rule a misspelt code was meant to be, when a suggestion is that certain.
+fn correction(code: &Code) -> Option<&'static str> {
+    if code.rule.is_some() || RulePattern::parse(&code.text).is_ok() {
+        return None;
+    }
+    match UnknownRule::new(&code.text).suggestions.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
 fn report(
-    path: &str,
-    directive: &Directive,
+    place: &Place,
     used: &[bool],
     found: &[&'static str],
     selection: &Selection,
     out: &mut Vec<Finding>,
 ) {
-    let finding = |span, message: String| Finding::new(&UNUSED_SUPPRESSION, path, span, message);
+    let directive = place.directive;
     match &directive.kind {
         DirectiveKind::UnknownVerb { verb, rest } => {
-            let help = if rest.starts_with('[') {
-                format!("did you mean `# stacklint: ignore{rest}`?")
+            let (help, fix) = if rest.starts_with('[') {
+                (
+                    format!("did you mean `# stacklint: ignore{rest}`?"),
+                    Some(Fix::guess(
+                        "write `ignore`",
+                        vec![place.edit(directive.verb, "ignore")],
+                    )),
+                )
             } else {
-                format!("write the rules to silence as `{EXAMPLE}`")
+                (format!("write the rules to silence as `{EXAMPLE}`"), None)
             };
             out.push(
-                finding(
-                    directive.span,
-                    format!("`# stacklint: {verb}` is not a stacklint directive; the only one is `ignore[CODES]`"),
-                )
-                .help(help),
+                place
+                    .finding(
+                        directive.span,
+                        format!("`# stacklint: {verb}` is not a stacklint directive; the only one is `ignore[CODES]`"),
+                    )
+                    .help(help)
+                    .maybe_fix(fix),
             )
         }
         DirectiveKind::Malformed(why) => out.push(
-            finding(
-                directive.span,
-                format!("this suppression cannot be read: {why}"),
-            )
-            .help(format!(
-                "write it as `{EXAMPLE}`, naming each rule by code or name"
-            )),
+            place
+                .finding(
+                    directive.span,
+                    format!("this suppression cannot be read: {why}"),
+                )
+                .help(format!(
+                    "write it as `{EXAMPLE}`, naming each rule by code or name"
+                )),
         ),
         DirectiveKind::Blanket => {
-            let help = match found {
-                [] => format!(
-                    "no finding starts on {}; remove the comment",
-                    directive.lines_text()
+            // Naming the codes found would choose what to hide for the author: no fix then.
+            let (help, fix) = match found {
+                [] => (
+                    format!(
+                        "no finding starts on {}; remove the comment",
+                        directive.lines_text()
+                    ),
+                    Some(place.remove_comment()),
                 ),
-                codes => format!(
-                    "name the rules to silence: `# stacklint: ignore[{}]`",
-                    codes.join(", ")
+                codes => (
+                    format!(
+                        "name the rules to silence: `# stacklint: ignore[{}]`",
+                        codes.join(", ")
+                    ),
+                    None,
                 ),
             };
             out.push(
-                finding(
-                    directive.span,
-                    "`# stacklint: ignore` must name the rules it silences; it silences nothing, so that a new mistake on the line is not hidden".into(),
-                )
-                .help(help),
+                place
+                    .finding(
+                        directive.span,
+                        "`# stacklint: ignore` must name the rules it silences; it silences nothing, so that a new mistake on the line is not hidden".into(),
+                    )
+                    .help(help)
+                    .maybe_fix(fix),
             );
         }
         DirectiveKind::Ignore(codes) => {
@@ -327,7 +500,9 @@ fn report(
                 })
                 .collect();
             let all_stale = stale.iter().all(|s| *s);
-            for (code, stale) in codes.iter().zip(stale) {
+            // Removing the comment is right only when no code is worth correcting instead.
+            let remove_all = all_stale && codes.iter().all(|code| correction(code).is_none());
+            for (index, (code, stale)) in codes.iter().zip(stale).enumerate() {
                 if !stale {
                     continue;
                 }
@@ -336,22 +511,32 @@ fn report(
                 } else {
                     format!("remove `{}` from the list", code.text)
                 };
-                out.push(match code.rule {
-                    None => unknown_code(path, code, &remove),
-                    Some(rule) => finding(
-                        code.span,
-                        format!(
-                            "`ignore[{}]` silences nothing: no {} ({}) finding starts on {}",
-                            code.text,
-                            rule.code,
-                            rule.name,
-                            directive.lines_text()
-                        ),
-                    )
-                    .help(format!(
-                        "{remove}: a stale suppression could hide a new mistake later"
+                let fix = match correction(code) {
+                    Some(intended) => Some(Fix::guess(
+                        format!("write `{intended}`"),
+                        vec![place.edit(code.span, intended)],
                     )),
-                });
+                    None if remove_all => Some(place.remove_comment()),
+                    None => place.remove_code(codes, index),
+                };
+                let finding = match code.rule {
+                    None => unknown_code(place.path, code, &remove),
+                    Some(rule) => place
+                        .finding(
+                            code.span,
+                            format!(
+                                "`ignore[{}]` silences nothing: no {} ({}) finding starts on {}",
+                                code.text,
+                                rule.code,
+                                rule.name,
+                                directive.lines_text()
+                            ),
+                        )
+                        .help(format!(
+                            "{remove}: a stale suppression could hide a new mistake later"
+                        )),
+                };
+                out.push(finding.maybe_fix(fix));
             }
         }
     }
@@ -510,6 +695,61 @@ mod tests {
         assert_eq!(
             reported[2].2,
             "name the rules to silence: `# stacklint: ignore[A001]`"
+        );
+    }
+
+    /// `meta` after each C002 fix alone, for a P003 finding on `/x/Dockerfile`.
+    fn fixed(meta: &str) -> Vec<(String, crate::diagnostic::Applicability)> {
+        let source = MemorySource::new().with("a/meta.yml", meta);
+        let config = Config::default();
+        let repo = Repo::load(&source, &config);
+        let mut findings = vec![finding("a/meta.yml", meta, "/x/Dockerfile", "P003")];
+        apply(&repo, &Selection::default(), &mut findings)
+            .into_iter()
+            .filter_map(|f| {
+                let fix = f.fix?;
+                let after = crate::text::edit::apply(
+                    meta,
+                    fix.edits.iter().map(|e| (e.span, e.replacement.as_str())),
+                )
+                .expect("edits apply");
+                Some((after, fix.applicability))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stale_codes_and_comments_are_removed_and_corrections_are_guesses() {
+        use crate::diagnostic::Applicability::{Safe, Unsafe};
+        let entry = "t:\n  path: /x/Dockerfile";
+        assert_eq!(
+            fixed(&format!("# stacklint: ignore[T005]\r\n{entry}\n")),
+            [(format!("{entry}\n"), Safe)]
+        );
+        assert_eq!(
+            fixed(&format!("{entry}  # stacklint: ignore[P003, T005]\n")),
+            [(format!("{entry}  # stacklint: ignore[P003]\n"), Safe)]
+        );
+        assert_eq!(
+            fixed(&format!("{entry}  # stacklint: ignore[T005, P003]\n")),
+            [(format!("{entry}  # stacklint: ignore[P003]\n"), Safe)]
+        );
+        assert_eq!(
+            fixed(&format!("{entry} # why # stacklint: ignore[T005]\n")),
+            [(format!("{entry} # why\n"), Safe)]
+        );
+        assert_eq!(
+            fixed(&format!("{entry} # stacklint: ignore[P0O3]\n")),
+            [(format!("{entry} # stacklint: ignore[P003]\n"), Unsafe)]
+        );
+        assert!(fixed(&format!("{entry} # stacklint: ignore\n")).is_empty());
+        assert_eq!(
+            fixed(&format!("# stacklint: ignore\n\n{entry}\n")),
+            [(format!("\n{entry}\n"), Safe)]
+        );
+        assert_eq!(
+            fixed(&format!("{entry} # stacklint: disable[P003]\n")),
+            [(format!("{entry} # stacklint: ignore[P003]\n"), Unsafe)]
         );
     }
 

@@ -147,7 +147,7 @@ pub fn annotations(report: &Report, prefix: &str) -> Vec<Annotation> {
         .enumerate()
         .map(|(index, diagnostic)| (index, annotation(diagnostic, prefix, change)))
         .collect();
-    ranked.sort_by_key(|(index, annotation)| {
+    crate::sort::sort_by_key(&mut ranked, |(index, annotation)| {
         let diagnostic = &report.diagnostics[*index];
         let existing = diagnostic.status == Some(Status::Existing);
         let distance = change
@@ -218,6 +218,7 @@ mod tests {
             related: vec![],
             fingerprint: "0123456789abcdef".into(),
             status: None,
+            fix: None,
             anchor: 0,
             span: Span::default(),
         }

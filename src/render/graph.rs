@@ -72,7 +72,7 @@ pub fn build(context: &Context, image: Option<&str>) -> Result<Graph, String> {
     let layers = &context.parents;
     let ns = &context.config.images.namespace;
     let selected: BTreeSet<usize> = match image {
-        None => (0..layers.nodes.len()).collect(),
+        None => crate::sort::set(0..layers.nodes.len()),
         Some(wanted) => select(layers, ns, wanted)?,
     };
     let mut images: Vec<GraphImage> = selected
@@ -160,7 +160,7 @@ fn select(layers: &ParentGraph, ns: &str, wanted: &str) -> Result<BTreeSet<usize
             "no image `{ns}/{wanted}` is declared in this repository"
         ));
     }
-    let mut selected: BTreeSet<usize> = matches.iter().copied().collect();
+    let mut selected: BTreeSet<usize> = crate::sort::set(matches.iter().copied());
     selected.extend(layers.descendants(matches.iter().copied()));
     for &n in &matches {
         selected.extend(layers.ancestors(n));
@@ -169,22 +169,17 @@ fn select(layers: &ParentGraph, ns: &str, wanted: &str) -> Result<BTreeSet<usize
 }
 
 fn describe(parent: &Parent, ns: &str) -> GraphParent {
-    let (kind, image) = match parent {
-        Parent::None => ("none", None),
-        Parent::Unresolved { arg, .. } => ("unresolved", Some(format!("${{{arg}}}"))),
-        Parent::Invalid { text, .. } => ("invalid", Some(text.clone())),
+    let kind = parent.kind();
+    let image = match parent {
+        Parent::None => None,
+        Parent::Unresolved { arg, .. } => Some(format!("${{{arg}}}")),
+        Parent::Invalid { text, .. } => Some(text.clone()),
         Parent::InRepo {
             reference,
             name,
             tag,
-            targets,
             ..
         } => {
-            let kind = if targets.is_empty() {
-                "dangling"
-            } else {
-                "in-repo"
-            };
             let image = format!("{ns}/{name}:{tag}");
             let written = reference.to_string();
             return GraphParent {
@@ -193,8 +188,9 @@ fn describe(parent: &Parent, ns: &str) -> GraphParent {
                 image: Some(image),
             };
         }
-        Parent::OsBase { reference, .. } => ("os-base", Some(reference.to_string())),
-        Parent::External { reference, .. } => ("external", Some(reference.to_string())),
+        Parent::OsBase { reference, .. } | Parent::External { reference, .. } => {
+            Some(reference.to_string())
+        }
     };
     GraphParent {
         kind,
@@ -235,7 +231,7 @@ fn render_text(graph: &Graph) -> String {
 fn render_dot(graph: &Graph) -> String {
     let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     let mut out = String::from("digraph images {\n  rankdir=LR;\n  node [shape=box];\n");
-    let declared: BTreeSet<&str> = graph.images.iter().map(|i| i.image.as_str()).collect();
+    let declared: BTreeSet<&str> = crate::sort::set(graph.images.iter().map(|i| i.image.as_str()));
     let mut outside: BTreeMap<&str, &str> = BTreeMap::new();
     for image in &graph.images {
         out.push_str(&format!("  {};\n", quote(&image.image)));

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::render::{counts_text, plural};
 use crate::report::{Diagnostic, Related, Report};
 use crate::text::visible::{defuse_commands, escape, picture, Lines};
@@ -53,6 +53,31 @@ pub fn summary_line(report: &Report) -> String {
         ));
     }
     line
+}
+
+/// `2 fixable with `--fix` (1 more with `--fix --unsafe-fixes`)`, when any finding has a fix.
+pub fn fixable_line(report: &Report) -> Option<String> {
+    let count = |applicability| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|f| f.applicability == applicability)
+            })
+            .count()
+    };
+    match (count(Applicability::Safe), count(Applicability::Unsafe)) {
+        (0, 0) => None,
+        (safe, 0) => Some(format!("{safe} fixable with `--fix`")),
+        (0, guesses) => Some(format!(
+            "{guesses} fixable with `--fix --unsafe-fixes` (review the changes: `--diff --unsafe-fixes` shows them)"
+        )),
+        (safe, guesses) => Some(format!(
+            "{safe} fixable with `--fix` ({guesses} more with `--fix --unsafe-fixes`)"
+        )),
+    }
 }
 
 /// The whole lines around `spans` of `file`, as (byte range, first line number).
@@ -222,5 +247,9 @@ pub fn render(report: &Report, options: HumanOptions) -> String {
     }
     out.push_str(&summary_line(report));
     out.push('\n');
+    if let Some(line) = fixable_line(report) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     out
 }

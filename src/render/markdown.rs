@@ -3,9 +3,10 @@
 //! in Markdown), so finding text is escaped once, as HTML, and Markdown never re-reads it.
 
 use crate::render::{counts_text, plural, rule_help_uri};
-use crate::report::{Diagnostic, Report};
+use crate::report::{Diagnostic, LocatedFix, Report};
 use crate::source::repo_path::join_dir;
-use crate::text::visible::{escape, Lines};
+use crate::text::visible::{defuse_commands, escape, Lines};
+use crate::text::{edit, unified_diff, Span};
 
 /// Where a finding's file can be opened: `<server>/<repository>/blob/<sha>/<path>#L<line>`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,6 +27,8 @@ pub struct MarkdownOptions {
     /// Stop adding rows before the text reaches this many bytes (GitHub rejects a step summary
     /// over 1 MiB); a closing line says how many were left out.
     pub max_bytes: Option<usize>,
+    /// After the table, each fix as a `diff` block of the change it makes on its own.
+    pub fixes: bool,
 }
 
 /// Room kept below `max_bytes` for the closing tags and the note on left-out rows.
@@ -71,6 +74,9 @@ pub fn render(report: &Report, options: &MarkdownOptions) -> String {
             plural(hidden, "more finding", "more findings")
         ));
     }
+    if options.fixes {
+        push_fixes(report, options, budget, &mut text);
+    }
     text
 }
 
@@ -98,18 +104,105 @@ fn table(
     diagnostics.len() - shown
 }
 
-fn row(diagnostic: &Diagnostic, options: &MarkdownOptions) -> String {
+/// The fixes section: one paragraph and one `diff` block per fix, within the budget.
+fn push_fixes(report: &Report, options: &MarkdownOptions, budget: usize, text: &mut String) {
+    let fixable: Vec<(&Diagnostic, &LocatedFix)> = report
+        .diagnostics
+        .iter()
+        .filter_map(|d| Some((d, d.fix.as_ref()?)))
+        .collect();
+    if fixable.is_empty() {
+        return;
+    }
+    text.push_str(
+        "\n### Fixes\n\nEach change on its own. Safe fixes are what `stacklint check --fix` applies; review unsafe ones before applying them.\n\n",
+    );
+    let mut shown = 0;
+    for (diagnostic, fix) in &fixable {
+        let block = fix_block(report, diagnostic, fix, options);
+        if text.len() + block.len() > budget {
+            break;
+        }
+        text.push_str(&block);
+        shown += 1;
+    }
+    let hidden = fixable.len() - shown;
+    if hidden > 0 {
+        text.push_str(&format!(
+            "{} not shown: the summary would pass GitHub's size limit.\n",
+            plural(hidden, "more fix", "more fixes")
+        ));
+    }
+}
+
+/// `<p>` naming the finding and the fix, then the unified diff of the fix's edits alone.
+fn fix_block(
+    report: &Report,
+    diagnostic: &Diagnostic,
+    fix: &LocatedFix,
+    options: &MarkdownOptions,
+) -> String {
+    let mut paths: Vec<&str> = fix.edits.iter().map(|e| e.path.as_str()).collect();
+    paths.dedup();
+    let mut patch = String::new();
+    for path in paths {
+        let Some(file) = report.sources.get(path) else {
+            continue;
+        };
+        let edits = fix
+            .edits
+            .iter()
+            .filter(|e| e.path == path)
+            .map(|e| (Span::new(e.start, e.end), e.replacement.as_str()));
+        if let Some(after) = edit::apply(&file.text, edits) {
+            patch.push_str(&unified_diff::unified(
+                &join_dir(&options.prefix, path),
+                &file.text,
+                &after,
+                1,
+            ));
+        }
+    }
+    // Repository text: hidden characters written visibly (a stray tab shows as `\t`), the
+    // line ends of a CRLF file left out, and nothing the Actions runner would take for a
+    // workflow command when the summary is printed to a log.
+    let patch: String = patch
+        .lines()
+        .map(|line| format!("{}\n", defuse_commands(&escape(line, Lines::One))))
+        .collect();
+    let fence = "`".repeat(longest_backtick_run(&patch).max(2) + 1);
+    format!(
+        "<p><a href=\"{}\"><code>{}</code></a> {}: {} ({})</p>\n\n{fence}diff\n{patch}{fence}\n\n",
+        escape_html(&rule_help_uri(diagnostic.code)),
+        diagnostic.code,
+        location(diagnostic, options),
+        text_to_html(&fix.message),
+        fix.applicability.as_str(),
+    )
+}
+
+/// A fence longer than any run of backticks inside keeps the block closed (CommonMark).
+fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+/// `path:line`, a link to the commit when `links` are given.
+fn location(diagnostic: &Diagnostic, options: &MarkdownOptions) -> String {
     let path = join_dir(&options.prefix, &diagnostic.path);
     // Shown on one line: a line break in a path must not end the HTML block.
     let location = format!("{}:{}", escape(&path, Lines::One), diagnostic.line);
-    let location = match &options.links {
+    match &options.links {
         Some(links) if !links.repository.is_empty() && !links.sha.is_empty() => format!(
             "<a href=\"{}\">{}</a>",
             escape_html(&blob_url(links, &path, diagnostic.line)),
             escape_html(&location)
         ),
         _ => escape_html(&location),
-    };
+    }
+}
+
+fn row(diagnostic: &Diagnostic, options: &MarkdownOptions) -> String {
+    let location = location(diagnostic, options);
     format!(
         "<tr><td>{}</td><td><a href=\"{}\"><code>{}</code></a> {}</td><td>{location}</td><td>{}</td><td>{}</td></tr>\n",
         diagnostic.severity.as_str(),
@@ -236,6 +329,7 @@ mod tests {
             related: Vec::new(),
             fingerprint: "0123456789abcdef".into(),
             status: None,
+            fix: None,
             anchor: 0,
             span: Default::default(),
         }
@@ -332,6 +426,29 @@ mod tests {
         let text = render(&with_existing, &MarkdownOptions::default());
         assert!(text.contains("No findings.\n\n<details><summary>1 existing finding, not counted: the base of the change or the baseline had them already</summary>\n\n<table>"), "{text}");
         assert!(text.ends_with("</table>\n\n</details>\n"), "{text}");
+    }
+
+    #[test]
+    fn fixes_are_shown_as_diff_blocks_after_the_table() {
+        let meta = "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n  arch: amd64\n";
+        let source = crate::MemorySource::new()
+            .with("AI/x/meta.yml", meta)
+            .with("AI/x/1.0/24.03-lts/Dockerfile", "FROM a\n");
+        let report = crate::check(&source, &crate::CheckOptions::default());
+        let options = MarkdownOptions {
+            prefix: "images".into(),
+            fixes: true,
+            ..MarkdownOptions::default()
+        };
+        let text = render(&report, &options);
+        let fixes = &text[text.find("### Fixes").expect("a fixes section")..];
+        assert!(fixes.contains(
+            "<code>A001</code></a> images/AI/x/meta.yml:3: write <code>x86_64</code> (safe)</p>\n\n```diff\n\
+             --- a/images/AI/x/meta.yml\n+++ b/images/AI/x/meta.yml\n@@ -2,2 +2,2 @@\n   path: 1.0/24.03-lts/Dockerfile\n-  arch: amd64\n+  arch: x86_64\n```\n"
+        ), "{fixes}");
+        let without = render(&report, &MarkdownOptions::default());
+        assert!(!without.contains("### Fixes"));
+        assert_eq!(longest_backtick_run("a ``` b `` c"), 3);
     }
 
     #[test]

@@ -6,8 +6,10 @@ pub mod human;
 pub mod json;
 pub mod markdown;
 pub mod mermaid;
+pub mod rdjson;
 pub mod rules;
 pub mod sarif;
+pub mod schema;
 
 use crate::report::{Diagnostic, Report, Summary};
 
@@ -54,10 +56,12 @@ pub enum Format {
     Sarif,
     /// GitHub-flavoured Markdown: counts and a findings table (job summaries, comments).
     Markdown,
+    /// The Reviewdog Diagnostic Format (`reviewdog -f=rdjson`), fixes as suggestions.
+    Rdjson,
 }
 
 impl Format {
-    pub const NAMES: &'static str = "human, json, github, sarif or markdown";
+    pub const NAMES: &'static str = "human, json, github, sarif, markdown or rdjson";
 
     pub fn parse(name: &str) -> Option<Format> {
         match name {
@@ -66,6 +70,7 @@ impl Format {
             "github" => Some(Format::Github),
             "sarif" => Some(Format::Sarif),
             "markdown" => Some(Format::Markdown),
+            "rdjson" => Some(Format::Rdjson),
             _ => None,
         }
     }
@@ -80,6 +85,7 @@ pub fn render(report: &Report, format: Format, color: bool) -> String {
         Format::Github => github::render(report),
         Format::Sarif => sarif::render(report, "") + "\n",
         Format::Markdown => markdown::render(report, &markdown::MarkdownOptions::default()),
+        Format::Rdjson => rdjson::render(report, "") + "\n",
     }
 }
 
@@ -95,6 +101,7 @@ mod tests {
             ("github", Format::Github),
             ("sarif", Format::Sarif),
             ("markdown", Format::Markdown),
+            ("rdjson", Format::Rdjson),
         ] {
             assert_eq!(Format::parse(name), Some(format));
             assert!(Format::NAMES.contains(name));

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::diagnostic::{Rule, Severity};
+use crate::diagnostic::{FixKind, Rule, Severity};
 use crate::rules::{all, doc_text};
 
 /// Where a rule's documentation lives: the one place that knows the URL (SARIF, Markdown and
@@ -24,6 +24,8 @@ pub struct RuleInfo {
     pub default_severity: Severity,
     pub summary: &'static str,
     pub help_uri: String,
+    /// What the rule's fixes can be at best: `safe`, `unsafe` or `none`.
+    pub fix: FixKind,
 }
 
 impl RuleInfo {
@@ -34,6 +36,7 @@ impl RuleInfo {
             default_severity: rule.default_severity,
             summary: rule.summary,
             help_uri: help_uri(rule.code),
+            fix: rule.fix_kind(),
         }
     }
 }
@@ -43,15 +46,17 @@ pub fn catalogue() -> Vec<RuleInfo> {
     all().into_iter().map(RuleInfo::of).collect()
 }
 
-/// `stacklint rules`: one line per rule with code, name, default severity and summary.
+/// `stacklint rules`: one line per rule with code, name, default severity, fix kind and
+/// summary.
 pub fn listing() -> String {
     let mut out = String::new();
     for rule in all() {
         out.push_str(&format!(
-            "{:<5} {:<28} {:<8} {}\n",
+            "{:<5} {:<28} {:<8} {:<6} {}\n",
             rule.code,
             rule.name,
             rule.default_severity.as_str(),
+            rule.fix_kind().as_str(),
             rule.summary
         ));
     }
@@ -69,16 +74,17 @@ pub fn explanation(rule: &Rule) -> String {
     )
 }
 
-/// One Markdown table row per rule: code, name, default severity, summary.
+/// One Markdown table row per rule: code, name, default severity, fix kind, summary.
 pub fn table() -> String {
-    let mut out = String::from("| code | name | default | what |\n|---|---|---|---|\n");
+    let mut out = String::from("| code | name | default | fix | what |\n|---|---|---|---|---|\n");
     for rule in all() {
         out.push_str(&format!(
-            "| [{code}](docs/rules.md#{anchor}) | `{name}` | {severity} | {summary} |\n",
+            "| [{code}](docs/rules.md#{anchor}) | `{name}` | {severity} | {fix} | {summary} |\n",
             code = rule.code,
             anchor = rule.code.to_ascii_lowercase(),
             name = rule.name,
             severity = rule.default_severity.as_str(),
+            fix = rule.fix_kind().as_str(),
             summary = rule.summary.replace('|', "\\|"),
         ));
     }
@@ -94,11 +100,12 @@ pub fn reference() -> String {
     );
     for rule in all() {
         out.push_str(&format!(
-            "<a id=\"{anchor}\"></a>\n## {code} `{name}`\n\nDefault severity: **{severity}**. {summary}.\n\n{doc}\n\n",
+            "<a id=\"{anchor}\"></a>\n## {code} `{name}`\n\nDefault severity: **{severity}**; fix: **{fix}**. {summary}.\n\n{doc}\n\n",
             anchor = rule.code.to_ascii_lowercase(),
             code = rule.code,
             name = rule.name,
             severity = rule.default_severity.as_str(),
+            fix = rule.fix_kind().as_str(),
             summary = capitalized(rule.summary),
             doc = doc_text(rule),
         ));

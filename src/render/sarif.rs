@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::render::rule_help_uri;
-use crate::report::{Related, Report, Status};
+use crate::report::{LocatedFix, Related, Report, Status};
 use crate::rules;
 use crate::source::repo_path::join_dir;
 
@@ -85,9 +85,42 @@ struct SarifResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
     partial_fingerprints: BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
     /// With a base: `new` or `unchanged` (SARIF's word for a finding the base had).
     #[serde(skip_serializing_if = "Option::is_none")]
     baseline_state: Option<&'static str>,
+}
+
+/// A proposed fix: the edits of each file it changes (never an empty `artifactChanges`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Text,
+    artifact_changes: Vec<ArtifactChange>,
+    properties: FixProperties,
+}
+
+#[derive(Serialize)]
+struct FixProperties {
+    /// `safe` or `unsafe`, as in stacklint's JSON.
+    applicability: Applicability,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+/// Replace `deleted_region` (empty: insert there) with `inserted_content` (absent: delete).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    inserted_content: Option<Text>,
 }
 
 #[derive(Serialize)]
@@ -145,6 +178,46 @@ fn path_uri(path: &str) -> String {
     out
 }
 
+fn artifact(path: &str) -> ArtifactLocation {
+    ArtifactLocation {
+        uri: path_uri(path),
+        uri_base_id: "%SRCROOT%",
+    }
+}
+
+/// A fix with its edits grouped by file, in the log's column kind (Unicode code points).
+fn sarif_fix(fix: &LocatedFix, prefix: &str) -> SarifFix {
+    let mut changes: Vec<ArtifactChange> = Vec::new();
+    for edit in &fix.edits {
+        let path = join_dir(prefix, &edit.path);
+        let uri = path_uri(&path);
+        let replacement = Replacement {
+            deleted_region: Region {
+                start_line: edit.line,
+                start_column: edit.column,
+                end_line: edit.end_line,
+                end_column: edit.end_column,
+            },
+            inserted_content: (!edit.replacement.is_empty())
+                .then(|| Text::new(edit.replacement.clone())),
+        };
+        match changes.iter_mut().find(|c| c.artifact_location.uri == uri) {
+            Some(change) => change.replacements.push(replacement),
+            None => changes.push(ArtifactChange {
+                artifact_location: artifact(&path),
+                replacements: vec![replacement],
+            }),
+        }
+    }
+    SarifFix {
+        description: Text::new(format!("{} ({})", fix.message, fix.applicability.as_str())),
+        artifact_changes: changes,
+        properties: FixProperties {
+            applicability: fix.applicability,
+        },
+    }
+}
+
 fn physical(
     path: &str,
     line: usize,
@@ -153,10 +226,7 @@ fn physical(
     end_column: usize,
 ) -> PhysicalLocation {
     PhysicalLocation {
-        artifact_location: ArtifactLocation {
-            uri: path_uri(path),
-            uri_base_id: "%SRCROOT%",
-        },
+        artifact_location: artifact(path),
         region: Region {
             start_line: line,
             start_column: column,
@@ -164,6 +234,14 @@ fn physical(
             end_column,
         },
     }
+}
+
+/// Our one fingerprint; inserted, as building a map from an array sorts it (more code in the
+/// WASM build).
+fn fingerprint_map(value: String) -> BTreeMap<&'static str, String> {
+    let mut map = BTreeMap::new();
+    map.insert(FINGERPRINT_KEY, value);
+    map
 }
 
 fn related_location(index: usize, related: &Related, prefix: &str) -> Location {
@@ -230,10 +308,12 @@ fn log(report: &Report, prefix: &str) -> Log {
                     .enumerate()
                     .map(|(index, related)| related_location(index, related, prefix))
                     .collect(),
-                partial_fingerprints: BTreeMap::from([(
-                    FINGERPRINT_KEY,
-                    format!("{hash}:{occurrence}"),
-                )]),
+                partial_fingerprints: fingerprint_map(format!("{hash}:{occurrence}")),
+                fixes: diagnostic
+                    .fix
+                    .iter()
+                    .map(|fix| sarif_fix(fix, prefix))
+                    .collect(),
                 baseline_state: diagnostic.status.map(|status| match status {
                     Status::New => "new",
                     Status::Existing => "unchanged",
@@ -365,6 +445,39 @@ mod tests {
             result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "images/sub%20dir/AI/x/meta.yml"
         );
+    }
+
+    #[test]
+    fn fixes_carry_their_replacements_per_file() {
+        let meta = "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n  arch: amd64\n";
+        let log = sarif(
+            &MemorySource::new()
+                .with("AI/x/meta.yml", meta)
+                .with("AI/x/1.0/24.03-lts/Dockerfile", "FROM a\n"),
+        );
+        let result = log["runs"][0]["results"]
+            .as_array()
+            .and_then(|results| results.iter().find(|r| r["ruleId"] == "A001"))
+            .expect("an A001 result");
+        assert_eq!(
+            result["fixes"],
+            serde_json::json!([{
+                "description": {"text": "write `x86_64` (safe)"},
+                "artifactChanges": [{
+                    "artifactLocation": {"uri": "AI/x/meta.yml", "uriBaseId": "%SRCROOT%"},
+                    "replacements": [{
+                        "deletedRegion": {"startLine": 3, "startColumn": 9, "endLine": 3, "endColumn": 14},
+                        "insertedContent": {"text": "x86_64"}
+                    }]
+                }],
+                "properties": {"applicability": "safe"}
+            }])
+        );
+        assert!(y002(&sarif(
+            &MemorySource::new().with("AI/x/meta.yml", DUPLICATE)
+        ))
+        .get("fixes")
+        .is_none());
     }
 
     #[test]

@@ -30,6 +30,8 @@ rule! {
     /// ```
     ///
     /// `select` never hides this rule: a typo in the configuration is always reported.
+    ///
+    /// Fix: none: the configuration is policy, and changing it is the maintainers' call.
     pub static INVALID_CONFIG = ("C001", "invalid-config", Error, "the configuration file has a syntax error, an unknown key, code or severity");
 }
 
@@ -57,6 +59,12 @@ rule! {
     /// `# stacklint: ignore` without codes is refused for the same reason: the help lists the
     /// codes found on the line, to name them explicitly. A suppression of a rule that is
     /// switched off (by `select`, `ignore` or `severity`) is not reported.
+    ///
+    /// Fix: safe for a suppression that silences nothing: the stale code is removed from the
+    /// list, or the whole comment (its line, when it stands alone). Unsafe for a misspelt
+    /// code or directive word (`invalid-arh`, `disable[...]`): the correction, which then
+    /// silences what the author meant it to. None for a blanket `ignore` on a line with
+    /// findings: which of them to silence is the author's call.
     pub static UNUSED_SUPPRESSION = ("C002", "unused-suppression", Warning, "an inline suppression silences nothing, names an unknown rule or no rule");
 }
 
@@ -68,6 +76,8 @@ rule! {
     ///
     /// When the new policy is meant, the reviewer approves it with the change; an action
     /// input (`policy: head`) or `--policy-from head` checks a change with its own policy.
+    ///
+    /// Fix: none: whether the relaxation is meant is the reviewer's decision.
     pub static POLICY_RELAXED = ("C003", "policy-relaxed", Warning, "the change switches rules off or lowers their severity in .stacklint.toml");
 }
 
@@ -76,6 +86,8 @@ rule! {
     /// used: it is not valid JSON, it does not have the shape `stacklint check
     /// --write-baseline` writes, it was written by a newer stacklint (a later `version`), or
     /// the file the configuration names does not exist. Without it every finding is reported.
+    ///
+    /// Fix: none: a baseline is written from a check (`--write-baseline`), not repaired.
     pub static INVALID_BASELINE = ("C004", "invalid-baseline", Error, "the baseline file cannot be read, or is of a newer version");
 }
 
@@ -84,6 +96,9 @@ rule! {
     /// fixed (or moved to another file). Remove the entry, or write the baseline again with
     /// `stacklint check --write-baseline FILE`, so the file shrinks as findings are fixed and
     /// cannot hide the same mistake when it comes back.
+    ///
+    /// Fix: none: a baseline is JSON written by `--write-baseline`; writing it again is the
+    /// fix, and that is a command, not an edit.
     pub static STALE_BASELINE_ENTRY = ("C005", "stale-baseline-entry", Warning, "a baseline entry matches no finding any more");
 }
 

@@ -12,6 +12,8 @@ rule! {
     ///
     /// Nothing in the file is checked, so other findings may be missing. Save the file as
     /// UTF-8 text, or remove it if it is not meant to be there.
+    ///
+    /// Fix: none: a file stacklint cannot read, it cannot edit either.
     pub static UNREADABLE_FILE = ("F001", "unreadable-file", Error, "a needed file is binary, not UTF-8, too large or unreadable");
 }
 

@@ -24,6 +24,8 @@ rule! {
     /// `meta.yml` where the removed tag was, or the scene's `image-list.yml` line where the
     /// deleted image was listed. Its related locations are the children's `FROM` lines.
     /// Keep the tag until no image builds on it, or move the children in the same change.
+    ///
+    /// Fix: none: restoring the tag or moving the children are both changes of intent.
     pub static REMOVED_PARENT = ("H001", "removed-parent", Error, "the change removes a tag or image that images here are still built on");
 }
 
@@ -32,6 +34,8 @@ rule! {
     /// whole image. The repository's contribution rules say published images are not
     /// withdrawn: users who pinned the tag lose it. When the change adds a similar tag, the
     /// message says it looks renamed; a renamed tag withdraws the old one just the same.
+    ///
+    /// Fix: none: bringing the tag back is the author's decision.
     pub static PUBLISHED_TAG_REMOVED = ("H002", "published-tag-removed", Warning, "the change withdraws a published tag or image");
 }
 
@@ -39,6 +43,8 @@ rule! {
     /// A change keeps a published tag but builds it from another Dockerfile, or for other
     /// architectures. Users pulling the tag get a different image than before under the same
     /// name. Publish the new build under a new tag instead.
+    ///
+    /// Fix: none: which build the tag should keep is the author's decision.
     pub static PUBLISHED_TAG_REPOINTED = ("H003", "published-tag-repointed", Warning, "the change builds a published tag from another Dockerfile or for other architectures");
 }
 
@@ -412,8 +418,8 @@ fn repointed(base: &Context, head: &Context, out: &mut Vec<Finding>) {
             }
             if let (Some(now), Some(before)) = (new.architectures(), old.architectures()) {
                 let (now_set, before_set): (BTreeSet<&str>, BTreeSet<&str>) = (
-                    now.iter().copied().collect(),
-                    before.iter().copied().collect(),
+                    crate::sort::set(now.iter().copied()),
+                    crate::sort::set(before.iter().copied()),
                 );
                 if now_set != before_set {
                     let span = new.arch().map_or(new.tag_span(), |node| node.span);

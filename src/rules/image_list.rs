@@ -2,14 +2,16 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::domain::layout::MANIFEST_NAME;
 use crate::model::context::Context;
 use crate::model::image_index::ImageIndex;
-use crate::model::image_list::ListEntry;
+use crate::model::image_list::{ImageList, ListEntry};
 use crate::model::Repo;
 use crate::rule;
 use crate::source::repo_path::{file_name, parent_dir};
+use crate::syntax::yaml_edit::{self, Context as YamlContext};
+use crate::text::Span;
 
 rule! {
     /// An image root (a folder with a `meta.yml`) that its scene's `image-list.yml` does not
@@ -17,6 +19,11 @@ rule! {
     ///
     /// Add `<name>: <folder>` under `images:`, where `<folder>` is the image root relative to
     /// the scene folder.
+    ///
+    /// Fix: safe for an image folder directly in the scene: `<folder>: <folder>` is added,
+    /// in alphabetical place when the list is sorted, else at its end, at its indentation.
+    /// Unsafe for a nested folder (`kserve/agent`), whose published name is only a guess.
+    /// None when the name is taken.
     pub static IMAGE_NOT_LISTED = ("R001", "image-not-listed", Error, "an image root is missing from its scene's image-list.yml");
 }
 
@@ -24,6 +31,8 @@ rule! {
     /// An `image-list.yml` entry whose folder holds no `meta.yml`: the image was deleted or
     /// moved, or the folder is misspelled. Nothing is published for it, and `FROM` lines that
     /// still name it point at an image that will never be rebuilt.
+    ///
+    /// Fix: none: whether the image was deleted or its folder renamed is the author's call.
     pub static STALE_LIST_ENTRY = ("R002", "stale-list-entry", Warning, "an image-list.yml entry points at a folder without meta.yml");
 }
 
@@ -32,6 +41,8 @@ rule! {
     /// keep only the last entry, so the first folder is never published under that name. Across
     /// two scenes it is a warning: both image roots publish `openeuler/<name>`, their tags
     /// share one namespace, and a tag declared by both is reported as R004.
+    ///
+    /// Fix: none: which folder keeps the published name is the author's call.
     pub static DUPLICATE_IMAGE_NAME = ("R003", "duplicate-image-name", Error, "one published image name is declared twice");
 }
 
@@ -40,6 +51,8 @@ rule! {
     /// `openeuler/<name>:<tag>`, and whichever is built last wins.
     ///
     /// Rename one of the tags, or remove the duplicate image root.
+    ///
+    /// Fix: none: which image keeps the tag is the author's call.
     pub static DUPLICATE_PUBLISHED_TAG = ("R004", "duplicate-published-tag", Error, "two image roots of one name declare the same tag");
 }
 
@@ -55,6 +68,8 @@ rule! {
     ///   cann: cann
     ///   kserve-agent: kserve/agent
     /// ```
+    ///
+    /// Fix: none: the intended names and folders are not in the file.
     pub static MALFORMED_IMAGE_LIST = ("R005", "malformed-image-list", Error, "image-list.yml is not an `images:` mapping of name to folder");
 }
 
@@ -122,6 +137,7 @@ fn check_unlisted(repo: &Repo, index: &ImageIndex, out: &mut Vec<Finding>) {
         } else {
             format!("add `  {name}: {folder}` under `images:`")
         };
+        let fix = (!taken).then(|| listing_fix(list, name, folder)).flatten();
         out.push(
             Finding::new(
                 &IMAGE_NOT_LISTED,
@@ -137,9 +153,78 @@ fn check_unlisted(repo: &Repo, index: &ImageIndex, out: &mut Vec<Finding>) {
                 &manifest.path,
                 manifest.anchor(),
                 "this image root is not listed",
-            ),
+            )
+            .maybe_fix(fix),
         );
     }
+}
+
+/// The start of the comment lines directly above the line starting at `line`: they describe
+/// that entry, so a new one goes before them.
+fn above_comments(text: &str, mut line: usize) -> usize {
+    while line > 0 {
+        // The line break before `line`: `\n`, `\r\n` or `\r`.
+        let mut end = line - 1;
+        if end > 0 && text.get(end - 1..end + 1) == Some("\r\n") {
+            end -= 1;
+        }
+        let previous = yaml_edit::line_start(text, end);
+        let is_comment = text
+            .get(previous..line)
+            .is_some_and(|l| l.trim_start().starts_with('#'));
+        if !is_comment {
+            break;
+        }
+        line = previous;
+    }
+    line
+}
+
+/// Adds `name: folder` to the list's `images:` mapping at the indentation of its entries:
+/// in alphabetical place when the names are sorted, after the last one otherwise. Safe when
+/// the name is the folder itself; a nested folder's name is a guess.
+fn listing_fix(list: &ImageList, name: &str, folder: &str) -> Option<Fix> {
+    let text = &list.file.text;
+    let images = list.doc.root.as_ref()?.get("images")?;
+    let pairs = images.as_mapping()?;
+    if yaml_edit::context_of(text, images) != YamlContext::Block {
+        return None;
+    }
+    let line = format!(
+        "{}: {}",
+        yaml_edit::scalar_text(name, YamlContext::Block),
+        yaml_edit::scalar_text(folder, YamlContext::Block)
+    );
+    let names: Vec<String> = pairs
+        .iter()
+        .map(|pair| pair.key.as_str().unwrap_or_default().to_ascii_lowercase())
+        .collect();
+    let sorted = names.windows(2).all(|pair| pair[0] <= pair[1]);
+    let before = pairs
+        .iter()
+        .zip(&names)
+        .find(|(_, listed)| listed.as_str() > name.to_ascii_lowercase().as_str())
+        .map(|(pair, _)| pair)
+        .filter(|_| sorted);
+    let (span, replacement) = match before {
+        Some(next) => {
+            let indent = yaml_edit::indentation(text, next.key.span.start)?;
+            let at = above_comments(text, yaml_edit::line_start(text, next.key.span.start));
+            let eol = yaml_edit::line_ending(text);
+            (Span::new(at, at), format!("{indent}{line}{eol}"))
+        }
+        None => yaml_edit::append_to_block_mapping(text, images)?.line(&line),
+    };
+    let applicability = if name == folder {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    };
+    Some(Fix::new(
+        applicability,
+        format!("add `{line}` to `{}`", list.path),
+        vec![Edit::new(&list.path, span, replacement)],
+    ))
 }
 
 /// Whether an image folder lies inside a folder its scene list names: part of that image.
@@ -278,5 +363,61 @@ fn check_duplicate_tags(context: &Context, out: &mut Vec<Finding>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::tables::Config;
+    use crate::source::MemorySource;
+
+    /// `AI/image-list.yml` after the R001 fix for `AI/<folder>`, and its applicability.
+    fn listed(list: &str, folder: &str) -> Option<(String, Applicability)> {
+        let source = MemorySource::new()
+            .with("AI/image-list.yml", list)
+            .with("AI/cann/meta.yml", "")
+            .with(&format!("AI/{folder}/meta.yml"), "");
+        let config = Config::default();
+        let repo = Repo::load(&source, &config);
+        let mut out = Vec::new();
+        check(&Context::build(&repo), &mut out);
+        let fix = out.into_iter().find(|f| f.rule.code == "R001")?.fix?;
+        let after = crate::text::edit::apply(
+            list,
+            fix.edits.iter().map(|e| (e.span, e.replacement.as_str())),
+        )?;
+        Some((after, fix.applicability))
+    }
+
+    #[test]
+    fn a_sorted_list_gets_the_image_in_its_place_and_others_at_the_end() {
+        assert_eq!(
+            listed("images:\n    cann: cann\n    zeta: zeta\n", "demo"),
+            Some((
+                "images:\n    cann: cann\n    demo: demo\n    zeta: zeta\n".into(),
+                Applicability::Safe
+            ))
+        );
+        assert_eq!(
+            listed("images:\r\n  zeta: zeta\r\n  cann: cann", "demo"),
+            Some((
+                "images:\r\n  zeta: zeta\r\n  cann: cann\r\n  demo: demo".into(),
+                Applicability::Safe
+            ))
+        );
+        assert_eq!(
+            listed("images:\n  cann: cann # sdk\n", "vision/zoom"),
+            Some((
+                "images:\n  cann: cann # sdk\n  zoom: vision/zoom\n".into(),
+                Applicability::Unsafe
+            ))
+        );
+        assert_eq!(
+            listed("images:\r\n  cann: cann\r\n  # z\r\n  # serving\r\n  zeta: zeta\r\n", "demo")
+                .map(|(text, _)| text),
+            Some("images:\r\n  cann: cann\r\n  demo: demo\r\n  # z\r\n  # serving\r\n  zeta: zeta\r\n".into())
+        );
+        assert_eq!(listed("images: {cann: cann}\n", "demo"), None);
     }
 }

@@ -68,7 +68,7 @@ pub fn all() -> Vec<&'static Rule> {
         .iter()
         .flat_map(|f| f.rules.iter().copied())
         .collect();
-    rules.sort_by_key(|rule| rule.code);
+    crate::sort::sort_by_key(&mut rules, |rule| rule.code);
     rules
 }
 
@@ -113,5 +113,37 @@ mod tests {
             assert!(!doc_text(rule).is_empty(), "{} has no doc", rule.code);
             assert!(!rule.summary.is_empty(), "{} has no summary", rule.code);
         }
+    }
+
+    #[test]
+    fn every_rule_states_its_fix_kind_once_and_says_why_there_is_none() {
+        for rule in all() {
+            let doc = doc_text(rule);
+            let lines: Vec<&str> = doc
+                .lines()
+                .filter_map(|line| line.strip_prefix("Fix: "))
+                .collect();
+            assert_eq!(lines.len(), 1, "{}: one `Fix:` line", rule.code);
+            let kind = rule.fix_kind().as_str();
+            let rest = lines[0].strip_prefix(kind).unwrap_or_default();
+            assert!(
+                rest.starts_with([':', ',', ' ']) && rest.len() > 3,
+                "{}: `Fix: {kind}` then why: {}",
+                rule.code,
+                lines[0]
+            );
+        }
+        assert_eq!(
+            find("A001").map(Rule::fix_kind),
+            Some(crate::diagnostic::FixKind::Safe)
+        );
+        assert_eq!(
+            find("T002").map(Rule::fix_kind),
+            Some(crate::diagnostic::FixKind::Unsafe)
+        );
+        assert_eq!(
+            find("Y002").map(Rule::fix_kind),
+            Some(crate::diagnostic::FixKind::None)
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::domain::layout::{
     intended_build_file, intended_entry_key, is_build_file, looks_like_build_file, lts_folder,
     release_folder, split_layout, tag_spelling, tag_version, Layout, BUILD_FILE_NAMES,
@@ -14,6 +14,7 @@ use crate::model::manifest::{Entry, Manifest};
 use crate::model::Repo;
 use crate::rule;
 use crate::source::repo_path::{file_name, join_dir};
+use crate::syntax::yaml_edit;
 use crate::text::suggest::{self, Budget};
 use crate::text::Span;
 
@@ -23,12 +24,22 @@ rule! {
     /// put in a sibling version or OS folder, entries were added for a new OS release before
     /// its Dockerfiles, a folder differs in case (`24.03-LTS`), or a typo (`Dcokerfile`).
     /// The help names the nearest existing Dockerfile of the image.
+    ///
+    /// Fix: unsafe, when exactly one Dockerfile is the answer: the one the tag describes, the
+    /// one inside a `path` that names a folder, or the only one no entry uses that differs
+    /// from `path` by a slip (`24.03-LTS`, `Dcokerfile`, `24.03.-lts-sp1`). `path` then
+    /// points at it (also added when missing). None for a Dockerfile in another version or
+    /// OS folder (the file may be misplaced, or the tag wrong), for several candidates, or
+    /// for one another entry uses.
     pub static DOCKERFILE_MISSING = ("P001", "dockerfile-missing", Error, "`path` does not name an existing file");
 }
 
 rule! {
     /// `path` must stay inside the image folder: no absolute paths, no `..`, no backslashes.
     /// stacklint never reads such a file; the publisher would build from outside the image.
+    ///
+    /// Fix: unsafe, when the Dockerfile the tag describes exists in the image: `path` points
+    /// at it. None otherwise.
     pub static PATH_ESCAPES_IMAGE = ("P002", "path-escapes-image", Error, "`path` is absolute, uses `..` or backslashes, or leaves the image folder");
 }
 
@@ -37,6 +48,8 @@ rule! {
     /// in `Bigdata/spark/meta.yml`). The file exists, but the publisher matches changed
     /// Dockerfiles against paths relative to the image folder, so it never finds this entry:
     /// its tag and `arch` are ignored. Write the path relative to the image folder.
+    ///
+    /// Fix: safe: the same file, written relative to the image folder.
     pub static ROOT_RELATIVE_PATH = ("P003", "root-relative-path", Warning, "`path` only resolves from the repository root");
 }
 
@@ -45,6 +58,8 @@ rule! {
     /// Distroless images), where the OS folder is a release folder such as `22.03-lts-sp4` or
     /// `24.03-lts`. Tags and parents are derived from that layout, so other layouts
     /// (`24.03-LTS`, `24.03.-lts-sp1`, an extra folder level) break the checks that rely on it.
+    ///
+    /// Fix: none: the file has to move, and fixes edit files, they never move them.
     pub static PATH_LAYOUT = ("P004", "path-layout", Warning, "`path` is not `<version>/<os-release>/Dockerfile`");
 }
 
@@ -52,12 +67,17 @@ rule! {
     /// A Dockerfile at `<version>/<os-release>/` of an image that no `meta.yml` entry points
     /// at. It is never published under a tag of its own; either add an entry for it or remove
     /// it.
+    ///
+    /// Fix: none: a new entry would publish a new tag, and deleting the file is destructive;
+    /// both are the author's decisions.
     pub static ORPHAN_DOCKERFILE = ("P005", "orphan-dockerfile", Warning, "a Dockerfile no entry references");
 }
 
 rule! {
     /// Two tags are built from the same Dockerfile. Usually one of them was copied and its
     /// `path` not updated; if both tags are meant to be the same image, keep one.
+    ///
+    /// Fix: none: which tag is the copy, and where its Dockerfile is, is not in the files.
     pub static SHARED_DOCKERFILE = ("P006", "shared-dockerfile", Warning, "two tags point at the same Dockerfile");
 }
 
@@ -124,7 +144,7 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, budget: &Budget, out: &mut V
     }
     // Computed once per manifest: a manifest of thousands of missing entries must not redo
     // them per entry.
-    let taken: BTreeSet<String> = referenced.union(&tag_files).cloned().collect();
+    let taken: BTreeSet<String> = crate::sort::set(referenced.union(&tag_files).cloned());
     let candidates: Vec<Candidate> = build_files
         .iter()
         .filter_map(|file| relative_to(manifest, file))
@@ -156,7 +176,8 @@ fn check_manifest(repo: &Repo, manifest: &Manifest, budget: &Budget, out: &mut V
                         path.raw, manifest.root
                     ),
                 )
-                .help(format!("write `path: {}`", path.relative)),
+                .help(format!("write `path: {}`", path.relative))
+                .maybe_fix(path_fix(manifest, entry, &path.relative).map(Fix::into_safe)),
             );
         }
         check_layout(repo, manifest, entry, path, out);
@@ -228,7 +249,8 @@ fn resolve_entry<'m>(
                         entry.tag
                     ),
                 )
-                .help(expected_path_help(entry)),
+                .help(expected_path_help(entry))
+                .maybe_fix(described_fix(repo, manifest, entry)),
             );
         }
         return Resolved::Refused(None);
@@ -252,7 +274,11 @@ fn resolve_entry<'m>(
                         node.kind_name()
                     ),
                 )
-                .help(expected_path_help(entry)),
+                .help(expected_path_help(entry))
+                .maybe_fix(
+                    node.as_scalar()
+                        .and_then(|_| described_fix(repo, manifest, entry)),
+                ),
             );
             return Resolved::Refused(None);
         }
@@ -279,11 +305,36 @@ fn resolve_entry<'m>(
                 .help(match &described {
                     Some(file) => format!("write the path relative to the image folder: `path: {file}`"),
                     None => escape_help(raw),
-                }),
+                })
+                .maybe_fix(described.as_deref().and_then(|file| path_fix(manifest, entry, file))),
             );
             Resolved::Refused(described)
         }
     }
+}
+
+/// The unsafe fix setting the entry's `path` to `file` (relative to the image root).
+fn path_fix(manifest: &Manifest, entry: &Entry, file: &str) -> Option<Fix> {
+    let (span, replacement) =
+        yaml_edit::set_value(&manifest.file.text, &entry.value, "path", file)?;
+    Some(Fix::guess(
+        format!("write `path: {file}`"),
+        vec![Edit::new(&manifest.path, span, replacement)],
+    ))
+}
+
+/// [`path_fix`] to the Dockerfile the tag describes, when it exists and no entry uses it.
+fn described_fix(repo: &Repo, manifest: &Manifest, entry: &Entry) -> Option<Fix> {
+    let file = manifest.tag_file(&repo.listing, &entry.tag, "Dockerfile")?;
+    let target = manifest.join(&file);
+    let used = manifest
+        .entries
+        .iter()
+        .any(|other| other.dockerfile() == Some(target.as_str()));
+    if used {
+        return None;
+    }
+    path_fix(manifest, entry, &file)
 }
 
 /// A repository path relative to the manifest's image root.
@@ -401,30 +452,44 @@ fn report_missing(
     let described = manifest
         .tag_file(&repo.listing, &entry.tag, name)
         .filter(|file| !referenced.contains(&manifest.join(file)));
-    let (help, suggested) = if let Some(file) = described {
+    let unused_count = plausible
+        .iter()
+        .filter(|relative| !taken.contains(&manifest.join(relative)))
+        .count();
+    // The fix takes the suggestion only when it is the one answer: another entry's
+    // Dockerfile would be shared, and one of several candidates is a coin toss.
+    let (help, suggested, fixable) = if let Some(file) = described {
         (
             format!("did you mean `{file}`? it exists and matches the tag"),
             Some(file),
+            true,
         )
     } else if let Some(file) = folder_file {
         (
             format!("`{}` is a folder; write `path: {file}`", path.relative),
             Some(file),
+            true,
         )
     } else if let Some(file) = nearest_unused {
+        // A Dockerfile in a sibling version or OS folder may be the right file in the wrong
+        // folder, or the tag may be wrong: pointing `path` at it would make the tag lie.
+        // Only a slip in spelling the same folder (`24.03-LTS`, `Dcokerfile`) is fixed.
         (
             format!("did you mean `{file}`? it exists and no entry uses it"),
             Some(file.to_string()),
+            unused_count == 1 && is_typo_of(&path.relative, file),
         )
     } else if let Some(file) = nearest_any.filter(|file| is_typo_of(&path.relative, file)) {
         (
             format!("did you mean `{file}`? (another entry uses it too)"),
             Some(file.to_string()),
+            false,
         )
     } else if let Some(file) = nearest_any {
         (
             format!("create `{}`, or remove this entry; the nearest existing Dockerfile, `{file}`, already belongs to another entry", path.relative),
             None,
+            false,
         )
     } else {
         (
@@ -434,8 +499,13 @@ fn report_missing(
                 display_root(manifest)
             ),
             None,
+            false,
         )
     };
+    let fix = suggested
+        .as_deref()
+        .filter(|_| fixable)
+        .and_then(|file| path_fix(manifest, entry, file));
     let help = match layout_fix(&repo.config.releases, &path.relative) {
         Some(fixed) if suggested.is_none() && fixed != path.relative => {
             format!("{help}; the expected layout would be `{fixed}`")
@@ -455,7 +525,11 @@ fn report_missing(
             display_root(manifest)
         ));
     }
-    out.push(Finding::new(&DOCKERFILE_MISSING, &manifest.path, path.span, message).help(help));
+    out.push(
+        Finding::new(&DOCKERFILE_MISSING, &manifest.path, path.span, message)
+            .help(help)
+            .maybe_fix(fix),
+    );
     suggested.map(|file| manifest.join(&file))
 }
 

@@ -1,18 +1,20 @@
 //! T: the image tag itself, whether it agrees with the Dockerfile it is built from, and the
 //! oEEP-0014 grammar of AI stack tags.
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, TagRename};
 use crate::domain::layout::{lts_folder, tag_spelling, tag_version};
 use crate::domain::os_release::{Flavor, OsRelease, ReleaseTable};
 use crate::domain::stack_tag;
 use crate::domain::tag::{self, TagParts, MAX_TAG_LEN};
 use crate::model::context::Context;
 use crate::model::entry_path::EntryPath;
+use crate::model::image_index::EntryId;
 use crate::model::manifest::{Entry, Manifest};
 use crate::model::Repo;
 use crate::rule;
 use crate::source::repo_path::file_name;
 use crate::syntax::pyyaml::non_string_reading;
+use crate::syntax::yaml_edit;
 use crate::text::suggest::{self, Budget};
 use crate::text::Span;
 
@@ -20,6 +22,11 @@ rule! {
     /// Docker tags match `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`: no `/`, `+`, spaces or other
     /// characters, no leading `-` or `.`, at most 128 characters. The publisher cannot push
     /// such a tag. The repository writes a `+` of a version folder as `_` in the tag.
+    ///
+    /// Fix: unsafe: the nearest valid spelling (`+` becomes `_`, `/` and spaces `-`), which
+    /// renames the tag; safe when the change check knows the tag is new in the change. None
+    /// when the new tag is already declared or another image of the repository builds on the
+    /// old one.
     pub static INVALID_DOCKER_TAG = ("T001", "invalid-docker-tag", Error, "the tag is not a valid Docker tag");
 }
 
@@ -28,6 +35,11 @@ rule! {
     /// release or `-oe<YYMM>sp<N>` for a service pack (`-oe2403lts`, `-oe2203sp4`), optionally
     /// followed by `-dev`. Spellings such as `-22.03-lts`, `-oe24.03lts` or `-oe2203ltssp3`
     /// break every tool that reads the release from the tag.
+    ///
+    /// Fix: unsafe: the corrected suffix (the release of the Dockerfile's folder when the
+    /// suffix is missing), which renames the tag, so a published image would be withdrawn;
+    /// safe when the change check knows the tag is new in the change. None when the new tag
+    /// is already declared or another image of the repository builds on the old one.
     pub static MALFORMED_OS_SUFFIX = ("T002", "malformed-os-suffix", Error, "the tag has no `-oe<YYMM><lts|spN>` suffix");
 }
 
@@ -35,6 +47,10 @@ rule! {
     /// The tag's suffix is well formed but names no openEuler release (for example
     /// `oe2203sp9`). Known releases are 20.03, 22.03 and 24.03 LTS with SP1–SP4 and the
     /// innovation releases; a configuration can add more.
+    ///
+    /// Fix: unsafe, when the Dockerfile's folder names a known release: the tag renamed to
+    /// it; safe when the change check knows the tag is new in the change. None otherwise
+    /// (nearby releases are only candidates).
     pub static UNKNOWN_OS_RELEASE = ("T003", "unknown-os-release", Error, "the OS suffix names no known openEuler release");
 }
 
@@ -43,6 +59,10 @@ rule! {
     /// (`-oe2203sp4` built from `.../24.03-lts-sp4/Dockerfile`). Users pulling the tag get a
     /// different OS than the tag promises. Usually an entry was copied and only one of the
     /// two was updated.
+    ///
+    /// Fix: unsafe, when the Dockerfile for the tag's own release exists and no other entry
+    /// uses it: `path` points at it (the published tag stays). None otherwise: whether the
+    /// tag or the folder is wrong is the author's call.
     pub static TAG_OS_MISMATCH = ("T004", "tag-os-mismatch", Error, "the tag's OS suffix disagrees with the Dockerfile's OS folder");
 }
 
@@ -51,6 +71,9 @@ rule! {
     /// (`2.1.0-oe2403lts` built from `2.0.0/24.03-lts/Dockerfile`). A `+` in the folder is
     /// written `_` in the tag, and a tag may repeat the image name before the version
     /// (`pytorch2.1.0-…` in image `pytorch`).
+    ///
+    /// Fix: unsafe, when the Dockerfile for the tag's own version exists and no other entry
+    /// uses it: `path` points at it (the published tag stays). None otherwise.
     pub static TAG_VERSION_MISMATCH = ("T005", "tag-version-mismatch", Error, "the tag's version disagrees with the Dockerfile's version folder");
 }
 
@@ -71,6 +94,9 @@ rule! {
     /// - `-dev` only at the very end.
     ///
     /// Every component needs a version; unknown component names are reported as info.
+    ///
+    /// Fix: none: a stack tag names the layers below it, and which reading the author meant
+    /// (and whether the published tag may change) is theirs to decide.
     pub static STACK_TAG_GRAMMAR = ("T006", "stack-tag-grammar", Error, "an AI stack tag does not follow the oEEP-0014 grammar");
 }
 
@@ -90,13 +116,26 @@ pub fn check(context: &Context, out: &mut Vec<Finding>) {
         table: &repo.config.releases,
         budget: &context.suggestions,
     };
-    for manifest in context.manifests_to_check() {
+    for (m, manifest) in repo.manifests.iter().enumerate() {
+        // The entry ids are needed for the renames' checks: so is the index.
+        if !manifest.is_placed() || !context.checks(manifest) {
+            continue;
+        }
         for entry in manifest.complete_entries() {
             // A key PyYAML does not read as a string is Y006; its spelling is moot.
             if entry.key.as_scalar().is_none() || non_string_reading(&entry.key).is_some() {
                 continue;
             }
-            check_entry(repo, manifest, entry, &known, out);
+            let e = manifest
+                .entries
+                .iter()
+                .position(|other| std::ptr::eq(other, entry))
+                .unwrap_or_default();
+            let id = EntryId {
+                manifest: m,
+                entry: e,
+            };
+            check_entry(context, id, manifest, entry, &known, out);
         }
     }
     check_stack_tags(context, out);
@@ -176,6 +215,8 @@ fn tag_span(manifest: &Manifest, entry: &Entry, range: std::ops::Range<usize>) -
 
 /// What the checks of one entry share.
 struct EntryCheck<'a> {
+    context: &'a Context<'a, 'a>,
+    id: EntryId,
     manifest: &'a Manifest,
     entry: &'a Entry,
     path: Option<&'a EntryPath>,
@@ -192,21 +233,79 @@ impl EntryCheck<'_> {
     fn finding(&self, rule: &'static crate::rules::Rule, span: Span, message: String) -> Finding {
         Finding::new(rule, &self.manifest.path, span, message)
     }
+
+    /// The fix renaming the tag to `fixed`, `otherwise` safe or unsafe when the tag is new:
+    /// none when `fixed` is no valid Docker tag, is declared already (the rename would make a
+    /// duplicate), or an image of this repository builds on the current tag (its `FROM` would
+    /// dangle).
+    fn rename(&self, fixed: &str, otherwise: Applicability) -> Option<Fix> {
+        let manifest = self.manifest;
+        let taken = manifest.entries.iter().any(|other| other.tag == fixed)
+            || self
+                .context
+                .index
+                .name_of(self.id.manifest)
+                .is_some_and(|name| !self.context.index.declared(name, fixed).is_empty());
+        let built_on = !self.context.parents.children_of(self.id).is_empty();
+        if !tag::is_valid(fixed) || taken || built_on {
+            return None;
+        }
+        let text = &manifest.file.text;
+        let (span, replacement) = yaml_edit::replace_scalar(
+            text,
+            &self.entry.key,
+            fixed,
+            yaml_edit::context_of(text, manifest.doc.root.as_ref()?),
+        )?;
+        Some(Fix::renaming(
+            format!("rename the tag to `{fixed}`"),
+            vec![Edit::new(&manifest.path, span, replacement)],
+            TagRename {
+                manifest: manifest.path.clone(),
+                tag: self.entry.tag.clone(),
+                otherwise,
+            },
+        ))
+    }
+
+    /// The fix pointing `path` at `file` (relative to the image root), the Dockerfile the
+    /// tag describes; none when another entry builds from it already.
+    fn repoint(&self, file: &str) -> Option<Fix> {
+        let manifest = self.manifest;
+        let target = manifest.join(file);
+        if manifest
+            .entries
+            .iter()
+            .any(|other| other.dockerfile() == Some(target.as_str()))
+        {
+            return None;
+        }
+        let (span, replacement) =
+            yaml_edit::set_value(&manifest.file.text, &self.entry.value, "path", file)?;
+        Some(Fix::guess(
+            format!("write `path: {file}`"),
+            vec![Edit::new(&manifest.path, span, replacement)],
+        ))
+    }
 }
 
 fn check_entry(
-    repo: &Repo,
+    context: &Context,
+    id: EntryId,
     manifest: &Manifest,
     entry: &Entry,
     known: &KnownReleases,
     out: &mut Vec<Finding>,
 ) {
+    let repo = context.repo;
     let releases = &repo.config.releases;
     let path = entry.entry_path();
     let folder_os = path
         .and_then(EntryPath::folder_release)
         .filter(|os| releases.contains(os));
     let context = EntryCheck {
+        context,
+        id,
         manifest,
         entry,
         path,
@@ -258,7 +357,7 @@ fn check_docker_tag(context: &EntryCheck, out: &mut Vec<Finding>) -> bool {
         ),
         None => return true,
     };
-    let fixed = valid_spelling(tag);
+    let fixed = tag::valid_spelling(tag);
     let help = if fixed.is_empty() {
         "use a tag such as `1.0-oe2403lts`".to_string()
     } else {
@@ -267,27 +366,20 @@ fn check_docker_tag(context: &EntryCheck, out: &mut Vec<Finding>) -> bool {
     out.push(
         context
             .finding(&INVALID_DOCKER_TAG, span, problem)
-            .help(help),
+            .help(help)
+            .maybe_fix(context.rename(&fixed, repository_spelling(tag, &fixed))),
     );
     false
 }
 
-/// A valid Docker tag as close to `tag` as possible: `+` becomes `_` (the repository's own
-/// convention), `/` and spaces become `-`, anything else `_`.
-pub fn valid_spelling(tag: &str) -> String {
-    let mapped: String = tag
-        .chars()
-        .map(|c| match c {
-            'a'..='z' | 'A'..='Z' | '0'..='9' | '_' | '.' | '-' => c,
-            '/' | ' ' | ':' => '-',
-            _ => '_',
-        })
-        .collect();
-    mapped
-        .trim_start_matches(['-', '.'])
-        .chars()
-        .take(MAX_TAG_LEN)
-        .collect()
+/// Safe when the valid spelling only writes `+` as `_`, the repository's own convention; the
+/// other replacements (and a cut at 128 characters) are guesses.
+fn repository_spelling(tag: &str, fixed: &str) -> Applicability {
+    if tag.replace('+', "_") == fixed {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    }
 }
 
 fn report_malformed_suffix(repo: &Repo, context: &EntryCheck, out: &mut Vec<Finding>) {
@@ -317,14 +409,15 @@ fn report_malformed_suffix(repo: &Repo, context: &EntryCheck, out: &mut Vec<Find
             )
         }
     };
-    let help = match fixed {
+    let help = match &fixed {
         Some(fixed) => format!("write `{fixed}`"),
         None => "end the tag with `-oe<YYMM>lts` or `-oe<YYMM>sp<N>`, the release of its Dockerfile's folder".to_string(),
     };
     out.push(
         context
             .finding(&MALFORMED_OS_SUFFIX, span, message)
-            .help(help),
+            .help(help)
+            .maybe_fix(fixed.and_then(|fixed| context.rename(&fixed, Applicability::Safe))),
     );
 }
 
@@ -342,14 +435,14 @@ fn report_unknown_release(
         suggest::default_max_distance(&suffix),
         known.budget,
     );
-    let help = match context.folder_os {
-        Some(os) => format!(
-            "the Dockerfile's folder is {os}: write `{}`",
-            tag::with_suffix(parts.head, &os, parts.dev)
-        ),
+    let renamed = context
+        .folder_os
+        .map(|os| tag::with_suffix(parts.head, &os, parts.dev));
+    let help = match (context.folder_os, &renamed) {
+        (Some(os), Some(renamed)) => format!("the Dockerfile's folder is {os}: write `{renamed}`"),
         // A release newer than every known one is most likely real and new: stacklint's table
         // just does not know it yet.
-        None if known.may_be_new(&parts.os) => format!(
+        _ if known.may_be_new(&parts.os) => format!(
             "if {} has been released, add it to `.stacklint.toml`: `[[releases]]` with `suffix = \"{suffix}\"`; otherwise use the suffix of a known release{}",
             parts.os,
             match nearest.first() {
@@ -357,7 +450,7 @@ fn report_unknown_release(
                 None => String::new(),
             }
         ),
-        None if !nearest.is_empty() => format!(
+        _ if !nearest.is_empty() => format!(
             "known releases nearby: {}",
             nearest
                 .iter()
@@ -365,7 +458,7 @@ fn report_unknown_release(
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        None => "use the suffix of an existing openEuler release, e.g. `oe2403lts`".to_string(),
+        _ => "use the suffix of an existing openEuler release, e.g. `oe2403lts`".to_string(),
     };
     out.push(
         context
@@ -377,7 +470,8 @@ fn report_unknown_release(
                     context.entry.tag
                 ),
             )
-            .help(help),
+            .help(help)
+            .maybe_fix(renamed.and_then(|renamed| context.rename(&renamed, Applicability::Safe))),
     );
 }
 
@@ -424,7 +518,8 @@ fn check_os_agreement(
                 &context.manifest.path,
                 path.span,
                 format!("the Dockerfile is in `{folder}`"),
-            ),
+            )
+            .maybe_fix(described.and_then(|file| context.repoint(file))),
     );
 }
 
@@ -472,7 +567,8 @@ fn check_version_agreement(
                 &context.manifest.path,
                 path.span,
                 format!("the version folder is `{}`", layout.version),
-            ),
+            )
+            .maybe_fix(described.and_then(|file| context.repoint(file))),
     );
 }
 
@@ -507,6 +603,105 @@ mod tests {
     }
 
     const SP4: &str = "2.1.0/22.03-lts-sp4/Dockerfile";
+
+    /// (code, the manifest after the finding's fix alone, whether it renames a tag) of
+    /// T001–T005 on `AI/pytorch/meta.yml` holding `text`, next to `extra` files.
+    fn fixed(text: &str, extra: &[(&str, &str)]) -> Vec<(&'static str, Option<String>, bool)> {
+        let mut source = MemorySource::new()
+            .with("AI/pytorch/meta.yml", text)
+            .with("AI/pytorch/2.1.0/22.03-lts-sp4/Dockerfile", "FROM a\n")
+            .with("AI/pytorch/2.1.0/24.03-lts/Dockerfile", "FROM a\n");
+        for (path, content) in extra {
+            source.insert(path, Some(content.to_string()));
+        }
+        let config = Config::default();
+        let repo = Repo::load(&source, &config);
+        let mut out = Vec::new();
+        check(&Context::build(&repo), &mut out);
+        out.into_iter()
+            .filter(|f| f.rule.code != "T006")
+            .map(|f| {
+                let renames = f.fix.as_ref().is_some_and(|fix| fix.renames_tag.is_some());
+                let after = f.fix.map(|fix| {
+                    assert_eq!(fix.applicability, crate::diagnostic::Applicability::Unsafe);
+                    crate::text::edit::apply(
+                        text,
+                        fix.edits.iter().map(|e| (e.span, e.replacement.as_str())),
+                    )
+                    .expect("edits apply")
+                });
+                (f.rule.code, after, renames)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn renames_are_unsafe_tag_renames_and_keep_the_quotes() {
+        assert_eq!(
+            fixed(
+                "\"2.1.0-22.03-lts-sp4\":\n  path: 2.1.0/22.03-lts-sp4/Dockerfile\n",
+                &[]
+            ),
+            [(
+                "T002",
+                Some("\"2.1.0-oe2203sp4\":\n  path: 2.1.0/22.03-lts-sp4/Dockerfile\n".into()),
+                true
+            )]
+        );
+        assert_eq!(
+            fixed(
+                "2.1.0+x-oe2203sp4:\n  path: 2.1.0/22.03-lts-sp4/Dockerfile\n",
+                &[]
+            )[0]
+            .1,
+            Some("2.1.0_x-oe2203sp4:\n  path: 2.1.0/22.03-lts-sp4/Dockerfile\n".into())
+        );
+        assert_eq!(
+            fixed(
+                "2.1.0-oe2203sp9:\n  path: 2.1.0/22.03-lts-sp4/Dockerfile\n",
+                &[]
+            )[0]
+            .1,
+            Some("2.1.0-oe2203sp4:\n  path: 2.1.0/22.03-lts-sp4/Dockerfile\n".into())
+        );
+    }
+
+    #[test]
+    fn no_rename_onto_a_declared_tag_or_under_a_child() {
+        let both = "2.1.0-22.03-lts-sp4:\n  path: 2.1.0/22.03-lts-sp4/Dockerfile\n2.1.0-oe2203sp4:\n  path: 2.1.0/22.03-lts-sp4/Dockerfile\n";
+        assert_eq!(fixed(both, &[])[0], ("T002", None, false));
+        let child = [
+            (
+                "AI/image-list.yml",
+                "images:\n  pytorch: pytorch\n  llm: llm\n",
+            ),
+            (
+                "AI/llm/meta.yml",
+                "1-oe2203sp4:\n  path: 1/22.03-lts-sp4/Dockerfile\n",
+            ),
+            (
+                "AI/llm/1/22.03-lts-sp4/Dockerfile",
+                "FROM openeuler/pytorch:2.1.0-22.03-lts-sp4\n",
+            ),
+        ];
+        let text = "2.1.0-22.03-lts-sp4:\n  path: 2.1.0/22.03-lts-sp4/Dockerfile\n";
+        assert_eq!(fixed(text, &child)[0], ("T002", None, false));
+    }
+
+    #[test]
+    fn mismatches_repoint_the_path_at_the_dockerfile_the_tag_describes() {
+        let text = "2.1.0-oe2203sp4:\n  path: '2.1.0/24.03-lts/Dockerfile'\n";
+        assert_eq!(
+            fixed(text, &[]),
+            [(
+                "T004",
+                Some("2.1.0-oe2203sp4:\n  path: '2.1.0/22.03-lts-sp4/Dockerfile'\n".into()),
+                false
+            )]
+        );
+        let taken = format!("{text}2.1.0-oe2203sp4-dev:\n  path: 2.1.0/22.03-lts-sp4/Dockerfile\n");
+        assert_eq!(fixed(&taken, &[])[0], ("T004", None, false));
+    }
 
     #[test]
     fn agreeing_tags_pass_including_image_prefix_plus_and_quotes() {

@@ -55,6 +55,11 @@ impl MemorySource {
         self.insert_content(path, Content::Unreadable(error))
     }
 
+    /// Removes a file; `false` when there was none at that path.
+    pub fn remove(&mut self, path: &str) -> bool {
+        normalize_repo_path(path).is_some_and(|path| self.files.remove(&path).is_some())
+    }
+
     pub fn with(mut self, path: &str, content: &str) -> MemorySource {
         self.insert(path, Some(content.to_string()));
         self

@@ -9,7 +9,10 @@ pub mod git;
 pub mod js;
 pub mod memory;
 pub mod overlay;
+pub mod patched;
 pub mod repo_path;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod write;
 
 pub use memory::MemorySource;
 

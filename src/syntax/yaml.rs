@@ -124,9 +124,13 @@ impl Node {
     /// without escapes); the whole node otherwise. Rules point at the bad character of a tag
     /// or the bad item of an `arch` list this way, not at the whole value.
     pub fn span_within(&self, text: &str, range: Range<usize>) -> Span {
-        let Some(value) = self.as_str() else {
-            return self.span;
-        };
+        self.verbatim_span(text, range).unwrap_or(self.span)
+    }
+
+    /// Like [`Node::span_within`], but `None` when the value does not appear verbatim: an
+    /// edit of part of the value can then not be made in place.
+    pub fn verbatim_span(&self, text: &str, range: Range<usize>) -> Option<Span> {
+        let value = self.as_str()?;
         let source = text.get(self.span.start..self.span.end).unwrap_or("");
         let offset = if source.starts_with(value) {
             Some(0)
@@ -139,21 +143,26 @@ impl Node {
             None
         };
         match offset {
-            Some(offset) if range.start <= range.end && range.end <= value.len() => Span::new(
-                self.span.start + offset + range.start,
-                self.span.start + offset + range.end,
-            ),
-            _ => self.span,
+            Some(offset) if range.start <= range.end && range.end <= value.len() => {
+                let start = self.span.start + offset + range.start;
+                let end = self.span.start + offset + range.end;
+                text.get(start..end).map(|_| Span::new(start, end))
+            }
+            _ => None,
         }
     }
 
     /// The value of the last pair whose key is the plain string `key`.
     pub fn get(&self, key: &str) -> Option<&Node> {
+        self.get_pair(key).map(|pair| &pair.value)
+    }
+
+    /// The last pair whose key is the plain string `key`.
+    pub fn get_pair(&self, key: &str) -> Option<&Pair> {
         self.as_mapping()?
             .iter()
             .rev()
             .find(|pair| pair.key.as_str() == Some(key))
-            .map(|pair| &pair.value)
     }
 }
 
@@ -408,7 +417,7 @@ pub fn parse(text: &str) -> Document {
 /// The comments of `text`, given the spans of its scalars in document order.
 fn comments(text: &str, mut scalars: Vec<Span>) -> Vec<Span> {
     // Document order is start order except where a parser error closed containers early.
-    scalars.sort_unstable();
+    crate::sort::sort(&mut scalars);
     let bytes = text.as_bytes();
     let mut comments = Vec::new();
     let mut next_scalar = 0;

@@ -57,10 +57,19 @@ const MAX_EDITS: usize = 1000;
 pub fn diff<'t>(base: &'t str, head: &'t str) -> LineChanges {
     let old = lines(base);
     let new = lines(head);
+    let matched = matched_lines(&old, &new);
+    let (old_len, new_len) = (old.len(), new.len());
+    build(&matched, old_len, new_len)
+}
+
+/// The pairs (0-based) of equal lines a shortest edit script keeps, across both texts; none
+/// in the changed middle when it is too different to align. The unified diff of fixes is built
+/// on it too, with the line breaks kept in the lines.
+pub(crate) fn matched_lines<'t>(old: &[&'t str], new: &[&'t str]) -> Vec<(usize, usize)> {
     // Lines become small integers, so the diff compares numbers, not strings.
     let mut ids: HashMap<&'t str, usize> = HashMap::new();
-    let old_ids = numbered(&old, &mut ids);
-    let new_ids = numbered(&new, &mut ids);
+    let old_ids = numbered(old, &mut ids);
+    let new_ids = numbered(new, &mut ids);
     let prefix = old_ids
         .iter()
         .zip(&new_ids)
@@ -78,12 +87,11 @@ pub fn diff<'t>(base: &'t str, head: &'t str) -> LineChanges {
         &new_ids[prefix..new_ids.len() - suffix],
     )
     .unwrap_or_default();
-    // Matched line pairs (0-based) across the whole texts.
     let mut matched: Vec<(usize, usize)> = (0..prefix).map(|i| (i, i)).collect();
     matched.extend(middle.into_iter().map(|(a, b)| (a + prefix, b + prefix)));
     let (old_len, new_len) = (old_ids.len(), new_ids.len());
     matched.extend((0..suffix).map(|i| (old_len - suffix + i, new_len - suffix + i)));
-    build(&matched, old_len, new_len)
+    matched
 }
 
 /// Each line as a number, equal lines equal numbers.

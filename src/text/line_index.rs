@@ -111,6 +111,21 @@ impl LineIndex {
         self.line_of(offset.min(self.len)) + 1
     }
 
+    /// The byte offset of a position, the inverse of [`LineIndex::position`]: `line` 1-based,
+    /// `column` 1-based in Unicode scalar values. A column past the end of the line is the end
+    /// of the line (before its terminator); a line past the end of the text is its end.
+    pub fn offset(&self, text: &str, line: usize, column: usize) -> usize {
+        if line > self.line_starts.len() {
+            return self.len;
+        }
+        let (start, end) = self.line_span(text, line);
+        let visible = text.get(start..end).unwrap_or("");
+        visible
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(end, |(at, _)| start + at)
+    }
+
     /// Byte range of a 1-based line, without its line terminator.
     pub fn line_span(&self, text: &str, line: usize) -> (usize, usize) {
         let index = line.saturating_sub(1).min(self.line_starts.len() - 1);
@@ -180,6 +195,21 @@ mod tests {
             assert_eq!(index.position(&text, offset), expected, "offset {offset}");
             assert_eq!(index.line(offset), line);
         }
+    }
+
+    #[test]
+    fn offsets_invert_positions_on_every_character() {
+        let text = "a: é\r\n😀x: 1\nlast";
+        let index = LineIndex::new(text);
+        for (offset, _) in text.char_indices().filter(|&(_, c)| c != '\n' && c != '\r') {
+            let p = index.position(text, offset);
+            assert_eq!(index.offset(text, p.line, p.column), offset, "{p:?}");
+        }
+        let x = text.find('x').expect("x is in the text");
+        assert_eq!(index.offset(text, 2, 2), x, "the emoji is one column");
+        assert_eq!(index.offset(text, 1, 99), text.find('\r').expect("crlf"));
+        assert_eq!(index.offset(text, 9, 1), text.len());
+        assert_eq!(index.offset(text, 3, 5), text.len());
     }
 
     #[test]

@@ -12,6 +12,9 @@ pub struct SourceFile {
     /// Where the file's comments are, as its parser found them (inline suppressions are read
     /// from these only).
     pub comments: Vec<Span>,
+    /// The end of the syntax error where the parser gave up, if it did: what follows was not
+    /// understood (a `#` there may be inside a value), so no fix edits it.
+    pub parsed_to: Option<usize>,
 }
 
 impl SourceFile {
@@ -22,6 +25,7 @@ impl SourceFile {
             text,
             lines,
             comments: Vec::new(),
+            parsed_to: None,
         }
     }
 

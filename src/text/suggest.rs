@@ -276,6 +276,26 @@ pub fn nearest_budgeted<'a>(
     kept.into_iter().map(|(_, _, c)| c).collect()
 }
 
+/// The one candidate closest to `needle` within the default tolerance, when no other is as
+/// close: a suggestion certain enough to offer as a fix. The search is charged to `budget`.
+pub fn clear_nearest<'a>(
+    needle: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    budget: &Budget,
+) -> Option<&'a str> {
+    let max = default_max_distance(needle);
+    match nearest_budgeted(needle, candidates, 2, max, budget).as_slice() {
+        [one] => Some(one),
+        [first, second] => {
+            let needle = Needle::new(needle);
+            let unlimited = Budget::new(u64::MAX);
+            let score = |candidate| needle.score(candidate, max, &unlimited);
+            (score(first) < score(second)).then_some(*first)
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,6 +376,32 @@ mod tests {
         assert_eq!(
             nearest("Dockerfile", names.iter().copied(), 2),
             ["dockerfile", "Dockerfilx"]
+        );
+    }
+
+    #[test]
+    fn a_clear_nearest_has_no_rival() {
+        let tags = ["7.0.RC1.alpha002-oe2203sp2", "8.0.RC1-oe2203sp4"];
+        assert_eq!(
+            clear_nearest(
+                "cann7.0.RC1.alpha002-oe2203sp2",
+                tags.iter().copied(),
+                &Budget::new(u64::MAX)
+            ),
+            Some("7.0.RC1.alpha002-oe2203sp2")
+        );
+        let tied = ["8.0.RC1-oe2203sp4", "8.0.RC2-oe2203sp3"];
+        assert_eq!(
+            clear_nearest(
+                "8.0.RC1-oe2203sp3",
+                tied.iter().copied(),
+                &Budget::new(u64::MAX)
+            ),
+            None
+        );
+        assert_eq!(
+            clear_nearest("x", tags.iter().copied(), &Budget::new(u64::MAX)),
+            None
         );
     }
 

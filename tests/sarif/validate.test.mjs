@@ -84,3 +84,39 @@ test("with a base, results carry baselineState and stay valid", () => {
   assert.ok(states.some(([uri, state]) => uri === "AI/demo/meta.yml" && state === "unchanged"), JSON.stringify(states));
   assert.ok(states.some(([uri, state]) => uri === "AI/new/meta.yml" && state === "new"), JSON.stringify(states));
 });
+
+test("fixes are valid SARIF: replacements per file, insertions and deletions, never an empty artifactChanges", () => {
+  const dockerfile = "FROM openeuler/openeuler:24.03-lts\n";
+  const log = sarif({
+    // Replacement in place (A001), a deletion (a stale suppression, C002) and a rename (T002).
+    "AI/image-list.yml": "images:\n  demo: demo\n",
+    "AI/demo/meta.yml":
+      "# stacklint: ignore[Y002]\n1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n  arch: amd64\n1.1-24.03-lts:\n  path: 1.1/24.03-lts/Dockerfile\n",
+    "AI/demo/1.0/24.03-lts/Dockerfile": dockerfile,
+    "AI/demo/1.1/24.03-lts/Dockerfile": dockerfile,
+    // An insertion into another file (R001 adds the unlisted image to its scene's list).
+    "AI/extra/meta.yml": "1.0-oe2403lts:\n  path: 1.0/24.03-lts/Dockerfile\n",
+    "AI/extra/1.0/24.03-lts/Dockerfile": dockerfile,
+  });
+  assertValid(log);
+  const fixed = log.runs[0].results.filter((r) => r.fixes);
+  assert.deepEqual(fixed.map((r) => r.ruleId).sort(), ["A001", "C002", "R001", "T002"]);
+  for (const result of fixed) {
+    for (const fix of result.fixes) {
+      assert.ok(fix.artifactChanges.length > 0);
+      for (const change of fix.artifactChanges) assert.ok(change.replacements.length > 0);
+      assert.ok(["safe", "unsafe"].includes(fix.properties.applicability));
+    }
+  }
+  const deletion = fixed.find((r) => r.ruleId === "C002").fixes[0].artifactChanges[0].replacements[0];
+  assert.equal(deletion.insertedContent, undefined);
+  const insertion = fixed.find((r) => r.ruleId === "R001").fixes[0].artifactChanges[0].replacements[0];
+  assert.deepEqual(
+    [insertion.deletedRegion.startColumn, insertion.deletedRegion.endColumn],
+    [insertion.deletedRegion.endColumn, insertion.deletedRegion.startColumn],
+  );
+  // A log that breaks the schema in a fix is refused, so the check above can fail.
+  const broken = structuredClone(log);
+  broken.runs[0].results.find((r) => r.fixes).fixes[0].artifactChanges[0].replacements[0].deletedRegion.startLine = 0;
+  assert.equal(validate(broken), false);
+});

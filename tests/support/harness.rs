@@ -1,12 +1,15 @@
 //! The robustness harness shared by `tests/robustness.rs` (a fixed-seed run in CI) and the
 //! local fuzz targets in `fuzz/` (coverage-guided, long runs). It feeds one mutated file into
-//! a small, otherwise clean repository, runs every parser, the full check and every renderer,
-//! and checks what must hold for any input: no panic, located diagnostics that point at real
-//! characters, and no silent pass on a file that cannot be read or parsed.
+//! a small, otherwise clean repository, runs every parser, the full check, every renderer and
+//! the fixes, and checks what must hold for any input: no panic, located diagnostics that point
+//! at real characters, no silent pass on a file that cannot be read or parsed, and fixes that
+//! apply, keep YAML valid, never leave more findings than before and change nothing the
+//! second time.
 
 #![allow(dead_code)]
 
 use stacklint::domain::image_ref::ImageRef;
+use stacklint::fix::{self, FixMode};
 use stacklint::render::{self, Format};
 use stacklint::syntax::dockerfile::{self, StageBase};
 use stacklint::syntax::yaml::{self, Node, NodeKind};
@@ -54,6 +57,12 @@ pub const SEEDS: &[&str] = &[
     "ARG BASE=openeuler/cann:8.0.RC1-oe2403lts\nFROM ${BASE}\nARG VERSION=2.2.0\nRUN pip3 install torch==${VERSION}\n",
     "# escape=`\nARG A=1 B=\"openeuler/x:2\"\nFROM --platform=$BUILDPLATFORM ${B:-y} AS one\nFROM one as two\nFROM `\n  two\n",
     "ARG REG\nFROM ${REG:+hub.oepkgs.net}/openeuler/cann:8.0-oe2403lts${X-${Y:-z}}\r\nFROM \\\n # c\n  $UNSET\n",
+    // Fixable mistakes of every kind, so that mutations keep reaching the fixes.
+    "2.2.0-cann8.0.RC1-oe2403lts:\n  path: AI/pytorch/2.2.0-cann8.0.RC1/24.03-lts/Dockerfile\n  arch: [arm64]\n# stacklint: ignore[T005]\n2.2.0-cann8.0.RC1-24.03-lts:\n  pth: 2.2.0-cann8.0.RC1/24.03-lts/Dockerfile\n1.10: 2.2.0-cann8.0.RC1/24.03-lts/Dockerfile\n",
+    "\u{feff}2.2.0-cann8.0.RC1-oe2403lts:\r\n  path:\t2.2.0-cann8.0.RC1/24.03-lts/Dockerfile  # keep\r\n  arch: AMD64, aarch64,aarch64,\r\n2.2.0+x-cann8.0.RC1-oe2403sp9:\r\n  path: \"2.2.0-cann8.0.RC1/22.03-lts/Dockerfile\"",
+    "images:\n  cann: cann # the SDK\n",
+    "# stacklint: ignore[L006]\nARG BASE=openeuler/cann:8.0.RC1-oe2403sp1\nFROM ${BASE}\n",
+    "FROM openeuler/openeuler:latest # stacklint: ignore[P001]\n",
 ];
 
 /// Tokens that mean something to YAML, to Dockerfiles or to column arithmetic.
@@ -208,13 +217,95 @@ pub fn run(selector: u8, input: &[u8]) -> Report {
         Format::Github,
         Format::Sarif,
         Format::Markdown,
+        Format::Rdjson,
     ] {
         let out = render::render(&report, format, false);
         if let Err(problem) = check_rendered(&report, format, &out) {
             panic!("{problem}\ninput ({slot}): {:?}\noutput:\n{out}", text);
         }
     }
+    // Every other input fixes the unsafe ones too: both modes are covered at one check's cost.
+    let mode = FixMode {
+        unsafe_fixes: input.len() % 2 == 0,
+    };
+    if let Err(problem) = check_fixes(&source, &report, mode) {
+        panic!("{problem}\ninput ({slot}, {mode:?}): {:?}", text);
+    }
     report
+}
+
+/// The fix invariants: every fix's edits apply to the text they were made for; fixing
+/// settles, keeps every YAML file that parsed parseable, ends with no more findings than
+/// before (unless it repaired a file's syntax, which lets the rest of it be checked), and
+/// fixing the result again changes nothing.
+fn check_fixes(source: &MemorySource, report: &Report, mode: FixMode) -> Result<(), String> {
+    for d in &report.diagnostics {
+        let Some(fix) = &d.fix else { continue };
+        for edit in &fix.edits {
+            let file = report.sources.get(&edit.path).ok_or_else(|| {
+                format!(
+                    "{}: a fix edits `{}`, which was not read",
+                    d.code, edit.path
+                )
+            })?;
+            if !on_boundaries(&file.text, edit.start, edit.end) {
+                return Err(format!("{}: edit {edit:?} off its file", d.code));
+            }
+        }
+        if fix.message.trim().is_empty() {
+            return Err(format!("{}: a fix without a message", d.code));
+        }
+    }
+    let options = CheckOptions::default();
+    let fixed = fix::fix(source, &options, mode);
+    if !fixed.converged {
+        return Err("the fixes did not settle".into());
+    }
+    // Skipping a fix that reveals more is policy; these two are a rule's mistakes.
+    if let Some(skipped) = fixed.skipped.iter().find(|s| {
+        matches!(
+            s.reason,
+            fix::SkipReason::InvalidYaml | fix::SkipReason::Unresolved
+        )
+    }) {
+        return Err(format!("a rule proposed a broken fix: {skipped:?}"));
+    }
+    for change in &fixed.files {
+        let path = &change.path;
+        if path.ends_with(".yml")
+            && yaml::parse(&change.before).error.is_none()
+            && yaml::parse(&change.after).error.is_some()
+        {
+            return Err(format!(
+                "fixing made `{path}` invalid YAML:\n{}",
+                change.after
+            ));
+        }
+    }
+    // Repairing a syntax error lets the rest of the file be checked at last.
+    let repaired = fixed.files.iter().any(|change| {
+        yaml::parse(&change.before).error.is_some() && yaml::parse(&change.after).error.is_none()
+    });
+    if !repaired && fixed.report.diagnostics.len() > report.diagnostics.len() {
+        return Err(format!(
+            "fixing left {} findings, {} before",
+            fixed.report.diagnostics.len(),
+            report.diagnostics.len()
+        ));
+    }
+    check_report(&fixed.report)?;
+    let mut again = source.clone();
+    for change in &fixed.files {
+        again.insert(&change.path, Some(change.after.clone()));
+    }
+    let second = fix::fix(&again, &options, mode);
+    if !second.files.is_empty() {
+        return Err(format!(
+            "fixing is not idempotent: the second run changed {:?}",
+            second.files
+        ));
+    }
+    Ok(())
 }
 
 fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
@@ -390,8 +481,8 @@ fn check_not_silent(report: &Report, slot: &str, input: &[u8]) -> Result<(), Str
 
 fn check_rendered(report: &Report, format: Format, out: &str) -> Result<(), String> {
     match format {
-        // Both are serialised by serde_json, so they are JSON; what can break is the content.
-        Format::Json | Format::Sarif => {
+        // All are serialised by serde_json, so they are JSON; what can break is the content.
+        Format::Json | Format::Sarif | Format::Rdjson => {
             if !out.ends_with("}\n") {
                 return Err(format!("{format:?} output is not one complete object"));
             }

@@ -1,14 +1,19 @@
 //! L005: the parent is built for every architecture the image is.
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::model::parents::Parent;
 use crate::rule;
 use crate::rules::layers::NodeCheck;
+use crate::syntax::yaml_edit;
 
 rule! {
     /// The image is built for architectures its in-repo parent is not built for (no `arch`
-    /// means both `x86_64` and `aarch64`). The build for the missing architecture fails or
+    /// means both `x86_64` and `aarch64`). The build for the missing architectures fails or
     /// silently pulls an old parent.
+    ///
+    /// Fix: unsafe, when the parent shares some of the architectures: `arch` lists those
+    /// (added when missing), so the image stops being built for the others. None when they
+    /// share none.
     pub static ARCH_UNSUPPORTED_BY_PARENT = ("L005", "arch-unsupported-by-parent", Error, "the image is built for an architecture its parent is not");
 }
 
@@ -56,6 +61,19 @@ pub(super) fn arch(ctx: &NodeCheck, out: &mut Vec<Finding>) {
             missing.join(", ")
         )
     };
+    let fix = ctx
+        .context
+        .manifest(ctx.node.id)
+        .filter(|_| !supported.is_empty())
+        .and_then(|manifest| {
+            let arch = supported.join(",");
+            let (span, replacement) =
+                yaml_edit::set_value(&manifest.file.text, &entry.value, "arch", &arch)?;
+            Some(Fix::guess(
+                format!("write `arch: {arch}`"),
+                vec![Edit::new(&manifest.path, span, replacement)],
+            ))
+        });
     let dockerfile = ctx.node.dockerfile.clone().unwrap_or_default();
     out.push(
         Finding::new(
@@ -77,6 +95,7 @@ pub(super) fn arch(ctx: &NodeCheck, out: &mut Vec<Finding>) {
                 .map_or(parent_entry.tag_span(), |n| n.span),
             "the parent's architectures",
         )
-        .related(dockerfile, *origin, "the parent is named here"),
+        .related(dockerfile, *origin, "the parent is named here")
+        .maybe_fix(fix),
     );
 }

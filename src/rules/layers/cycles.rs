@@ -7,6 +7,9 @@ use crate::rule;
 rule! {
     /// Following parents inside this repository leads back to where it started: no image of
     /// the loop can ever be built first.
+    ///
+    /// Fix: none: which image of the loop should be built on something else is a design
+    /// decision.
     pub static LAYER_CYCLE = ("L007", "layer-cycle", Error, "the in-repo parent graph has a cycle");
 }
 

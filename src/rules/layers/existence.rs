@@ -5,6 +5,7 @@ use crate::diagnostic::Finding;
 use crate::domain::image_ref::ImageRef;
 use crate::domain::os_release::OsRelease;
 use crate::domain::stack_tag::ImpliedParent;
+use crate::domain::tag;
 use crate::rule;
 use crate::rules::layers::NodeCheck;
 use crate::text::suggest::{self, Budget};
@@ -20,6 +21,9 @@ rule! {
     ///
     /// Reported only when the Dockerfile does not name an in-repo parent itself; otherwise
     /// L002, L003 or L004 describe the problem at the `FROM`.
+    ///
+    /// Fix: none: the missing layer has to be added, or the tag changed, and which is the
+    /// author's call.
     pub static PARENT_LAYER_MISSING = ("L001", "parent-layer-missing", Error, "the layer an AI stack tag implies is declared by no meta.yml");
 }
 
@@ -28,6 +32,10 @@ rule! {
     /// `meta.yml` declares `<tag>` (it was renamed or withdrawn), or `<name>` no longer has an
     /// image root (it was deleted). The build pulls a stale image that is never rebuilt, or
     /// fails. The help lists the closest declared tags.
+    ///
+    /// Fix: unsafe, when one declared tag of the image is clearly the closest and names the
+    /// same OS release as the image built on it: the `FROM` (or the `ARG` default feeding it)
+    /// names that tag. None for a deleted image or several candidates.
     pub static DANGLING_FROM = ("L003", "dangling-from", Error, "a FROM names an in-repo image tag that no meta.yml declares");
 }
 
@@ -106,17 +114,25 @@ pub(super) fn dangling(
         }
         return finding;
     }
-    let tags = info
-        .into_iter()
-        .flat_map(|i| i.tags.keys().map(String::as_str));
-    let closest = nearest(ctx, tag, tags, 3);
+    let tags = || {
+        info.into_iter()
+            .flat_map(|i| i.tags.keys().map(String::as_str))
+    };
+    let closest = nearest(ctx, tag, tags(), 3);
+    // A replacement on another release would trade this finding for an OS drift.
+    let release = tag::split(&ctx.node.tag).map(|parts| parts.os);
+    let same_release = tags()
+        .filter(|candidate| release.is_none() || tag::split(candidate).map(|p| p.os) == release);
+    let fix = suggest::clear_nearest(tag, same_release, &ctx.context.suggestions)
+        .and_then(|clear| ctx.retag(reference, origin, clear));
     let finding = ctx
         .at_from(
             &DANGLING_FROM,
             origin,
             format!("`{reference}` is declared by no meta.yml: image `{name}` (`{}`) has no tag `{tag}`", roots.join("`, `")),
         )
-        .maybe_help(closest_help(ctx, name, &closest));
+        .maybe_help(closest_help(ctx, name, &closest))
+        .maybe_fix(fix);
     match info
         .and_then(|i| i.roots.first())
         .and_then(|&m| ctx.context.repo.manifests.get(m))

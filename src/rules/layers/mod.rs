@@ -11,7 +11,8 @@ mod release;
 mod stack;
 mod unresolved;
 
-use crate::diagnostic::{Finding, Rule};
+use crate::diagnostic::{Edit, Finding, Fix, Rule};
+use crate::domain::image_ref::ImageRef;
 use crate::domain::stack_tag::{self, ImpliedParent, StackTag};
 use crate::model::context::Context;
 use crate::model::parents::{Node, Parent};
@@ -60,6 +61,38 @@ impl NodeCheck<'_> {
         format!("{}/{name}:{tag}", self.context.config.images.namespace)
     }
 
+    /// The unsafe fix that builds on `tag` instead: the parent reference's tag rewritten where
+    /// the Dockerfile spells it out (the `FROM` word or the `ARG` default). None when the
+    /// reference is assembled from variables or pinned by a digest.
+    fn retag(&self, reference: &ImageRef, origin: Span, tag: &str) -> Option<Fix> {
+        if reference.digest.is_some() {
+            return None;
+        }
+        let path = self.node.dockerfile.as_deref()?;
+        let file = self.context.repo.file(path)?;
+        let written = file.slice(origin);
+        let quote = usize::from(written.starts_with(['"', '\'']));
+        let inner = written.get(quote..written.len() - quote)?;
+        if inner != reference.to_string() {
+            return None;
+        }
+        let end = origin.start + quote + inner.len();
+        let span = match &reference.tag {
+            Some(old) => Span::new(end - old.len(), end),
+            None => Span::new(end, end),
+        };
+        let replacement = match &reference.tag {
+            Some(_) => tag.to_string(),
+            None => format!(":{tag}"),
+        };
+        let mut pinned = reference.clone();
+        pinned.tag = Some(tag.to_string());
+        Some(Fix::guess(
+            format!("build on `{pinned}`"),
+            vec![Edit::new(path, span, replacement)],
+        ))
+    }
+
     /// The first declared spelling of the implied parent, if any.
     fn declared_implied<'i>(&self, implied: &'i ImpliedParent) -> Option<&'i str> {
         let index = &self.context.index;
@@ -80,6 +113,11 @@ pub fn check(context: &Context, out: &mut Vec<Finding>) {
         else {
             continue;
         };
+        // A node's findings lie in its manifest or its Dockerfile.
+        let dockerfile = node.dockerfile.as_deref();
+        if !context.reports(&manifest.path) && !dockerfile.is_some_and(|d| context.reports(d)) {
+            continue;
+        }
         let ctx = NodeCheck {
             context,
             node,

@@ -13,12 +13,19 @@ rule! {
     /// its tag suffix, or `openeuler/openeuler:<release>`, says so. Floating base tags are
     /// resolved through one alias table: `22.03` is 22.03 LTS SP4, `24.03` and `latest` are
     /// 24.03 LTS SP4.
+    ///
+    /// Fix: unsafe, when the parent for the tag's release is known: the OS base image of that
+    /// release, or the parent's sibling tag for it when this repository declares one. None
+    /// otherwise.
     pub static OS_DRIFT = ("L004", "os-drift", Error, "the tag's OS release differs from the parent's");
 }
 
 rule! {
     /// The parent is a moving tag (`latest`, `22.03`, `24.03`, or no tag): rebuilding the same
     /// Dockerfile later gives a different image. Pin the release (`22.03-lts-sp4`) or a digest.
+    ///
+    /// Fix: unsafe, for the OS base image: pinned to the release the image's tag names (or,
+    /// without one, to what the moving tag means today). None for other parents.
     pub static FLOATING_BASE = ("L006", "floating-base", Warning, "the parent is a moving tag");
 }
 
@@ -39,6 +46,12 @@ pub(super) fn floating(ctx: &NodeCheck, out: &mut Vec<Finding>) {
         Some(dir) => format!("the parent `{reference}` is a moving tag (today {dir}); rebuilding later gives another image"),
         None => format!("the parent `{reference}` is a moving tag; rebuilding later gives another image"),
     };
+    let pin = match (&ctx.node.parent, tag::split(&ctx.node.tag)) {
+        (Parent::OsBase { .. }, Some(parts)) => Some(parts.os.dir_name()),
+        (Parent::OsBase { .. }, None) => now.map(str::to_string),
+        _ => None,
+    };
+    let fix = pin.and_then(|release| ctx.retag(reference, origin, &release));
     let help = match (&ctx.node.parent, tag::split(&ctx.node.tag)) {
         (Parent::OsBase { .. }, Some(parts)) => format!(
             "pin the release this image is tagged for: `{}/{}:{}`",
@@ -54,7 +67,11 @@ pub(super) fn floating(ctx: &NodeCheck, out: &mut Vec<Finding>) {
         ),
         _ => "pin a fixed tag or a digest".to_string(),
     };
-    out.push(ctx.at_from(&FLOATING_BASE, origin, message).help(help));
+    out.push(
+        ctx.at_from(&FLOATING_BASE, origin, message)
+            .help(help)
+            .maybe_fix(fix),
+    );
 }
 
 /// The release the parent is built on; `exact` is false when only `YY.MM` is known
@@ -112,13 +129,17 @@ pub(super) fn os_drift(ctx: &NodeCheck, out: &mut Vec<Finding>) {
         format!("openEuler {:02}.{:02}", parent.year, parent.month)
     };
     let tables = &ctx.context.config.images;
+    let mut fix = None;
     let help = match &ctx.node.parent {
-        Parent::OsBase { .. } => format!(
-            "build on `{}/{}:{}`",
-            tables.namespace,
-            tables.os_base_image,
-            child.os.dir_name()
-        ),
+        Parent::OsBase { .. } => {
+            fix = ctx.retag(reference, origin, &child.os.dir_name());
+            format!(
+                "build on `{}/{}:{}`",
+                tables.namespace,
+                tables.os_base_image,
+                child.os.dir_name()
+            )
+        }
         Parent::InRepo { name, tag, .. } => {
             let sibling = tag::split(tag).map(|p| {
                 format!(
@@ -130,6 +151,7 @@ pub(super) fn os_drift(ctx: &NodeCheck, out: &mut Vec<Finding>) {
             });
             match sibling {
                 Some(sibling) if !&ctx.context.index.declared(name, &sibling).is_empty() => {
+                    fix = ctx.retag(reference, origin, &sibling);
                     format!("build on `{}`", ctx.published(name, &sibling))
                 }
                 Some(sibling) => format!(
@@ -155,7 +177,8 @@ pub(super) fn os_drift(ctx: &NodeCheck, out: &mut Vec<Finding>) {
                 child.os.suffix()
             ),
         )
-        .help(help),
+        .help(help)
+        .maybe_fix(fix),
     );
 }
 

@@ -11,6 +11,8 @@ rule! {
     /// version, or another image. Users pick images by tag, so the tag must tell the truth.
     /// Third-party parents (`quay.io/ascend/cann:…`) are compared on the components the tag
     /// names. A difference only in letter case (`8.1.rc1` and `8.1.RC1`) is a warning.
+    ///
+    /// Fix: none: whether the tag or the parent is wrong is the author's call.
     pub static FROM_MISMATCH = ("L002", "from-mismatch", Error, "the Dockerfile's parent is not the layer the tag implies");
 }
 

@@ -10,6 +10,8 @@ rule! {
     /// The `FROM` uses an `ARG` that has no default (or is not declared before the first
     /// `FROM`). The publisher passes no build-args, so the parent is whatever the empty value
     /// gives; stacklint cannot check it. Give the `ARG` a default.
+    ///
+    /// Fix: none: the default is the parent, and only the author knows which one.
     pub static UNRESOLVED_FROM = ("L008", "unresolved-from", Info, "a FROM uses an ARG without default; the parent cannot be checked");
 }
 

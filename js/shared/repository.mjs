@@ -1,0 +1,208 @@
+// @ts-check
+// Reads a repository for the core, the same way in every shell (the action, the language
+// server): never outside the root, no symlink followed out of it, no file read past the size
+// the core accepts. Only the files the core says it reads are opened; every other file is
+// listed as "exists, not read".
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const SKIPPED_NAMES = new Set(['.git', 'node_modules']);
+
+// Files open at once while a repository is read: enough to keep the thread pool busy.
+const CONCURRENT_READS = 16;
+
+/** A repository that cannot be read at all (a folder that cannot be listed). */
+export class RepositoryError extends Error {
+  name = 'RepositoryError';
+}
+
+/**
+ * What the core reads, from the core itself (`needsContent`, `limits().maxFileBytes`).
+ * @typedef {{needsContent: (path: string) => boolean, maxFileBytes: number}} ReadPolicy
+ */
+
+/**
+ * What was found for one file:
+ * - `{kind: 'bytes', data}`: a file the core reads, as it is on disk; the core decodes and
+ *   judges it exactly as it judges a file the CLI reads (UTF-8, BOM, NUL bytes, size);
+ * - `{kind: 'unread'}`: exists, its content is not needed;
+ * - `{kind: 'unreadable', reason, bytes?, detail?}`: a file the core needs but cannot have,
+ *   reason `too-large` (with its size) | `outside` | `broken-link` | `io` (with the cause).
+ * @typedef {{kind: 'bytes', data: Uint8Array} | {kind: 'unread'}
+ *   | {kind: 'unreadable', reason: 'too-large', bytes: number}
+ *   | {kind: 'unreadable', reason: 'outside' | 'broken-link'}
+ *   | {kind: 'unreadable', reason: 'io', detail: string}} Found
+ */
+
+/**
+ * Whether `child` is `parent` or lies below it (both absolute).
+ * @param {string} child
+ * @param {string} parent
+ */
+export function isWithin(child, parent) {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * A path relative to the root as the core names it: `/` separators.
+ * @param {string} relative
+ */
+export function toPosix(relative) {
+  return relative.split(path.sep).join('/');
+}
+
+/**
+ * A file's bytes, at most `maxFileBytes` of them: a larger file is reported, not read. The
+ * buffer is the file's own length (a 2 MiB buffer per file made the action many times slower
+ * than the CLI), one byte longer to tell a file that grew since the stat.
+ * @param {string} file
+ * @param {number} maxFileBytes
+ * @returns {Promise<Found>}
+ */
+export async function readFile(file, maxFileBytes) {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+    const { size } = await handle.stat();
+    if (size > maxFileBytes) return { kind: 'unreadable', reason: 'too-large', bytes: size };
+    let buffer = Buffer.allocUnsafe(size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxFileBytes) break;
+        // It grew: read on, up to one byte past the limit.
+        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxFileBytes + 1));
+        buffer.copy(grown);
+        buffer = grown;
+      }
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxFileBytes) return { kind: 'unreadable', reason: 'too-large', bytes: length };
+    return { kind: 'bytes', data: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
+  } catch (thrown) {
+    const error = /** @type {NodeJS.ErrnoException} */ (thrown);
+    return { kind: 'unreadable', reason: 'io', detail: error.code ?? error.message };
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * The text of what was read, for a shell that needs it itself (positions in an editor, a
+ * named configuration file): UTF-8 with a BOM kept, as the core reads it; `null` for a file
+ * that is not UTF-8 text or was not read.
+ * @param {Found | null | undefined} found
+ * @returns {string | null}
+ */
+export function textOf(found) {
+  if (found?.kind !== 'bytes' || found.data.includes(0)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(found.data);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @param {string} absolute
+ * @param {string} root
+ * @param {string} relative
+ * @param {ReadPolicy} policy
+ * @returns {Promise<Found | null>}
+ */
+async function describeLink(absolute, root, relative, { needsContent, maxFileBytes }) {
+  let target;
+  try {
+    target = await realpath(absolute);
+  } catch {
+    return needsContent(relative) ? { kind: 'unreadable', reason: 'broken-link' } : { kind: 'unread' };
+  }
+  // Linked folders are not walked: no escape, no cycles, no double counting.
+  if (!(await stat(target)).isFile()) return null;
+  if (!isWithin(target, root)) {
+    return needsContent(relative) ? { kind: 'unreadable', reason: 'outside' } : { kind: 'unread' };
+  }
+  return needsContent(relative) ? readFile(target, maxFileBytes) : { kind: 'unread' };
+}
+
+/**
+ * One file of the repository, read as the walk reads it: `null` when there is no file at
+ * `relative` (it was deleted, it is a folder, a socket, a link to a folder) or the path
+ * leaves the root.
+ * @param {string} root a real path
+ * @param {string} relative the repository path (`/` separators)
+ * @param {ReadPolicy} policy
+ * @returns {Promise<Found | null>}
+ */
+export async function readEntry(root, relative, policy) {
+  const absolute = path.resolve(root, ...relative.split('/'));
+  if (!isWithin(absolute, root) || absolute === root) return null;
+  if (relative.split('/').some((segment) => SKIPPED_NAMES.has(segment))) return null;
+  let entry;
+  try {
+    entry = await lstat(absolute);
+    // A folder on the way that is a link leads elsewhere: the walk does not go there either.
+    const parent = await realpath(path.dirname(absolute));
+    if (parent !== path.dirname(absolute)) return null;
+  } catch {
+    return null;
+  }
+  if (entry.isFile()) return policy.needsContent(relative) ? readFile(absolute, policy.maxFileBytes) : { kind: 'unread' };
+  if (entry.isSymbolicLink()) {
+    try {
+      return await describeLink(absolute, root, relative, policy);
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Walks `root` (a real path) and returns every file, sorted by path.
+ * @param {string} root
+ * @param {ReadPolicy} policy which files the core reads, and how large they may be
+ * @returns {Promise<Map<string, Found>>} repository path -> what was found
+ */
+export async function readRepository(root, policy) {
+  /** @type {Map<string, Found>} */
+  const files = new Map();
+  /** @type {[string, () => Promise<Found | null>][]} */
+  const reads = [];
+  const pending = [''];
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    let entries;
+    try {
+      entries = await readdir(path.join(root, dir), { withFileTypes: true });
+    } catch (error) {
+      throw new RepositoryError(`cannot read the folder \`${dir || '.'}\` of the repository: ${/** @type {NodeJS.ErrnoException} */ (error).message}`);
+    }
+    for (const entry of entries) {
+      if (SKIPPED_NAMES.has(entry.name)) continue;
+      const relative = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      const absolute = path.join(root, relative);
+      if (entry.isDirectory()) {
+        pending.push(relative);
+      } else if (entry.isFile()) {
+        if (policy.needsContent(relative)) reads.push([relative, () => readFile(absolute, policy.maxFileBytes)]);
+        else files.set(relative, { kind: 'unread' });
+      } else if (entry.isSymbolicLink()) {
+        reads.push([relative, () => describeLink(absolute, root, relative, policy)]);
+      }
+      // Sockets, FIFOs and devices are not files a build reads.
+    }
+  }
+  let next = 0;
+  const worker = async () => {
+    while (next < reads.length) {
+      const [relative, read] = reads[next++];
+      const found = await read();
+      if (found) files.set(relative, found);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENT_READS }, worker));
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
