@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { analyze, loadCore } from '../js/action/wasm.mjs';
-import { readRepository } from '../js/action/workspace.mjs';
+import { readRepository } from '../js/shared/repository.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FORMATS = ['human', 'json', 'github', 'sarif', 'markdown'];
