@@ -215,9 +215,11 @@ pub fn render_diagnostic(report: &Report, diagnostic: &Diagnostic, renderer: &Re
     let rendered = renderer.render(&groups);
     // The snippet renderer shows C0 controls and bidirectional overrides as pictures itself;
     // line separators and C1 controls are left to here.
-    let rendered: Cow<str> = if rendered
-        .chars()
-        .any(|c| c > '\u{7e}' && picture(c).is_some())
+    // Only DEL and non-ASCII characters can be such: most renders hold neither.
+    let rendered: Cow<str> = if rendered.bytes().any(|b| b >= 0x7f)
+        && rendered
+            .chars()
+            .any(|c| c > '\u{7e}' && picture(c).is_some())
     {
         Cow::Owned(
             rendered
