@@ -1118,6 +1118,30 @@ var Checked = class {
     }
   }
   /**
+   * Human output with the first `snippets` findings quoted from their source and the
+   * others one line each (`path:line:column: severity[CODE]: message`); `render("human")`
+   * when `snippets` is not given.
+   * @param {boolean | null} [color]
+   * @param {number | null} [snippets]
+   * @returns {string}
+   */
+  human(color, snippets) {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      wasm.checked_human(retptr, this.__wbg_ptr, isLikeNone(color) ? 16777215 : color ? 1 : 0, isLikeNone(snippets) ? Number.MAX_SAFE_INTEGER : snippets >>> 0);
+      var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+      var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+      deferred1_0 = r0;
+      deferred1_1 = r1;
+      return getStringFromWasm0(r0, r1);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+      wasm.__wbindgen_export4(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
    * The report as GitHub-flavoured Markdown (the action's job summary).
    * @param {MarkdownOptions | null} [options]
    * @returns {string}
@@ -1973,6 +1997,7 @@ function loadCore(bytes) {
 function visible2(text) {
   return visible(text);
 }
+var LOG_SNIPPETS = 1e3;
 var RULE_OPTION_ERROR = /^stacklint: `(select|ignore)`: /;
 function check(files, options) {
   try {
@@ -1998,7 +2023,7 @@ function analyze(found, { base = null, scope = "all", changed = null, policy = "
     return {
       /** @type {import('../../pkg/stacklint.js').Report} */
       report: checked.report,
-      human: checked.render("human", color),
+      human: checked.human(color, LOG_SNIPPETS),
       /** @type {import('../../pkg/stacklint.js').Annotation[]} */
       annotations: checked.annotations(prefix),
       sarif: sarif ? checked.sarif(prefix) : null,
