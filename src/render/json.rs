@@ -46,7 +46,8 @@ impl Formatter for SafeFormatter {
     ) -> io::Result<()> {
         // Every character to escape is past ASCII: a byte scan clears most fragments.
         let wide = fragment.bytes().any(|b| b >= 0x7f);
-        if !fragment.contains("##[") && !(wide && fragment.chars().any(needs_escape)) {
+        let escapes = fragment.contains("##[") || (wide && fragment.chars().any(needs_escape));
+        if !escapes {
             return writer.write_all(fragment.as_bytes());
         }
         let mut previous = ['\0', '\0'];
