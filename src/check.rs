@@ -378,7 +378,7 @@ fn tag_is_new(base: &Context, head: &Context, rename: &TagRename) -> bool {
     let in_base_manifest = base
         .repo
         .manifest_at(&rename.manifest)
-        .is_some_and(|manifest| manifest.entries.iter().any(|e| e.tag == rename.tag));
+        .is_some_and(|manifest| manifest.declares(&rename.tag));
     let name = head
         .repo
         .manifests

@@ -210,7 +210,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             if unsafe_fixes && !fix && !diff {
                 return Err("`--unsafe-fixes` applies with `--fix` or `--diff`".into());
             }
-            let source = DirSource::open(&dir)
+            let source = DirSource::open_reading(&dir, needs_content)
                 .map_err(|error| format!("cannot read `{}`: {error}", dir.display()))?;
             let base_source = read_base(&dir, base.as_deref(), base_dir.as_deref())?;
             if scope == Some(ScopeArg::New) && base_source.is_none() {
@@ -289,7 +289,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             config,
             no_config,
         } => {
-            let source = DirSource::open(&dir)
+            let source = DirSource::open_reading(&dir, needs_content)
                 .map_err(|error| format!("cannot read `{}`: {error}", dir.display()))?;
             let options = CheckOptions {
                 config_file: config_file(config, no_config)?,
@@ -421,7 +421,7 @@ fn fix_in_place(
         )
     };
     // What remains is what the files on disk now say.
-    let again = DirSource::open(dir)
+    let again = DirSource::open_reading(dir, needs_content)
         .map_err(|error| format!("cannot read `{}` again: {error}", dir.display()))?;
     Ok((
         run_check(&again, base, options),
@@ -468,7 +468,7 @@ fn read_base(
     }
     match base_dir {
         Some(base_dir) => {
-            let source = DirSource::open(base_dir).map_err(|error| {
+            let source = DirSource::open_reading(base_dir, needs_content).map_err(|error| {
                 format!("cannot read the base `{}`: {error}", base_dir.display())
             })?;
             Ok(Some(Box::new(source)))

@@ -845,6 +845,19 @@ impl Checked {
             color.unwrap_or(false),
         ))
     }
+
+    /// Human output with the first `snippets` findings quoted from their source and the
+    /// others one line each (`path:line:column: severity[CODE]: message`); `render("human")`
+    /// when `snippets` is not given.
+    pub fn human(&self, color: Option<bool>, snippets: Option<usize>) -> String {
+        render::human::render(
+            &self.report,
+            render::human::HumanOptions {
+                color: color.unwrap_or(false),
+                snippets,
+            },
+        )
+    }
 }
 
 #[derive(Deserialize, Default)]

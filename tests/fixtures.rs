@@ -51,7 +51,13 @@ fn every_fixture_matches_its_expected_output() {
             &(json::render(&report) + "\n"),
             &mut failures,
         );
-        let text = human::render(&report, human::HumanOptions { color: false });
+        let text = human::render(
+            &report,
+            human::HumanOptions {
+                color: false,
+                snippets: None,
+            },
+        );
         compare(case, "expected.txt", &text, &mut failures);
         for (file, format) in [
             ("expected.github", Format::Github),

@@ -1118,6 +1118,30 @@ var Checked = class {
     }
   }
   /**
+   * Human output with the first `snippets` findings quoted from their source and the
+   * others one line each (`path:line:column: severity[CODE]: message`); `render("human")`
+   * when `snippets` is not given.
+   * @param {boolean | null} [color]
+   * @param {number | null} [snippets]
+   * @returns {string}
+   */
+  human(color, snippets) {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      wasm.checked_human(retptr, this.__wbg_ptr, isLikeNone(color) ? 16777215 : color ? 1 : 0, isLikeNone(snippets) ? Number.MAX_SAFE_INTEGER : snippets >>> 0);
+      var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+      var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+      deferred1_0 = r0;
+      deferred1_1 = r1;
+      return getStringFromWasm0(r0, r1);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+      wasm.__wbindgen_export4(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
    * The report as GitHub-flavoured Markdown (the action's job summary).
    * @param {MarkdownOptions | null} [options]
    * @returns {string}
@@ -1965,6 +1989,7 @@ function loadCore(bytes) {
 function visible2(text) {
   return visible(text);
 }
+var LOG_SNIPPETS = 1e3;
 var RULE_OPTION_ERROR = /^stacklint: `(select|ignore)`: /;
 function check(files, options) {
   try {
@@ -1990,7 +2015,7 @@ function analyze(found, { base = null, scope = "all", changed = null, policy = "
     return {
       /** @type {import('../../pkg/stacklint.js').Report} */
       report: checked.report,
-      human: checked.render("human", color),
+      human: checked.human(color, LOG_SNIPPETS),
       /** @type {import('../../pkg/stacklint.js').Annotation[]} */
       annotations: checked.annotations(prefix),
       sarif: sarif ? checked.sarif(prefix) : null,
@@ -2003,10 +2028,9 @@ function analyze(found, { base = null, scope = "all", changed = null, policy = "
 }
 
 // js/shared/repository.mjs
-import { lstat, open, readdir, realpath, stat } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import path3 from "node:path";
 var SKIPPED_NAMES = /* @__PURE__ */ new Set([".git", "node_modules"]);
-var CONCURRENT_READS = 16;
 var RepositoryError = class extends Error {
   name = "RepositoryError";
 };
@@ -2018,10 +2042,13 @@ function toPosix(relative) {
   return relative.split(path3.sep).join("/");
 }
 async function readFile2(file, maxFileBytes) {
-  let handle;
+  return readFileNow(file, maxFileBytes);
+}
+function readFileNow(file, maxFileBytes) {
+  let fd;
   try {
-    handle = await open(file, "r");
-    const { size } = await handle.stat();
+    fd = openSync(file, "r");
+    const { size } = fstatSync(fd);
     if (size > maxFileBytes) return { kind: "unreadable", reason: "too-large", bytes: size };
     let buffer = Buffer.allocUnsafe(size + 1);
     let length = 0;
@@ -2032,7 +2059,7 @@ async function readFile2(file, maxFileBytes) {
         buffer.copy(grown);
         buffer = grown;
       }
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
@@ -2045,7 +2072,7 @@ async function readFile2(file, maxFileBytes) {
     );
     return { kind: "unreadable", reason: "io", detail: error2.code ?? error2.message };
   } finally {
-    await handle?.close();
+    if (fd !== void 0) closeSync(fd);
   }
 }
 function textOf(found) {
@@ -2056,27 +2083,26 @@ function textOf(found) {
     return null;
   }
 }
-async function describeLink(absolute, root, relative, { needsContent: needsContent2, maxFileBytes }) {
+function describeLinkNow(absolute, root, relative, { needsContent: needsContent2, maxFileBytes }) {
   let target;
   try {
-    target = await realpath(absolute);
+    target = realpathSync(absolute);
   } catch {
     return needsContent2(relative) ? { kind: "unreadable", reason: "broken-link" } : { kind: "unread" };
   }
-  if (!(await stat(target)).isFile()) return null;
+  if (!statSync(target).isFile()) return null;
   if (!isWithin(target, root)) {
     return needsContent2(relative) ? { kind: "unreadable", reason: "outside" } : { kind: "unread" };
   }
-  return needsContent2(relative) ? readFile2(target, maxFileBytes) : { kind: "unread" };
+  return needsContent2(relative) ? readFileNow(target, maxFileBytes) : { kind: "unread" };
 }
 async function readRepository(root, policy) {
   const files = /* @__PURE__ */ new Map();
-  const reads = [];
   const pending = [""];
   for (let dir = pending.pop(); dir !== void 0; dir = pending.pop()) {
     let entries;
     try {
-      entries = await readdir(path3.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path3.join(root, dir), { withFileTypes: true });
     } catch (error2) {
       throw new RepositoryError(`cannot read the folder \`${dir || "."}\` of the repository: ${/** @type {NodeJS.ErrnoException} */
       error2.message}`);
@@ -2084,31 +2110,21 @@ async function readRepository(root, policy) {
     for (const entry of entries) {
       if (SKIPPED_NAMES.has(entry.name)) continue;
       const relative = dir === "" ? entry.name : `${dir}/${entry.name}`;
-      const absolute = path3.join(root, relative);
       if (entry.isDirectory()) {
         pending.push(relative);
       } else if (entry.isFile()) {
-        if (policy.needsContent(relative)) reads.push([relative, () => readFile2(absolute, policy.maxFileBytes)]);
-        else files.set(relative, { kind: "unread" });
+        files.set(relative, policy.needsContent(relative) ? readFileNow(path3.join(root, relative), policy.maxFileBytes) : { kind: "unread" });
       } else if (entry.isSymbolicLink()) {
-        reads.push([relative, () => describeLink(absolute, root, relative, policy)]);
+        const found = describeLinkNow(path3.join(root, relative), root, relative, policy);
+        if (found) files.set(relative, found);
       }
     }
   }
-  let next = 0;
-  const worker = async () => {
-    while (next < reads.length) {
-      const [relative, read] = reads[next++];
-      const found = await read();
-      if (found) files.set(relative, found);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENT_READS }, worker));
   return new Map([...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
 }
 
 // js/action/workspace.mjs
-import { realpath as realpath2, stat as stat2 } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import path4 from "node:path";
 async function resolveRoot(workspace, input) {
   const lexical = path4.resolve(workspace, input);
@@ -2118,13 +2134,13 @@ async function resolveRoot(workspace, input) {
   let realWorkspace;
   let root;
   try {
-    realWorkspace = await realpath2(workspace);
+    realWorkspace = await realpath(workspace);
   } catch (error2) {
     throw new InputError(`cannot read the workspace ${workspace}: ${/** @type {NodeJS.ErrnoException} */
     error2.message}`);
   }
   try {
-    root = await realpath2(lexical);
+    root = await realpath(lexical);
   } catch (error2) {
     throw new InputError(`input \`path\` is \`${input}\`, which cannot be read: ${/** @type {NodeJS.ErrnoException} */
     error2.message}`);
@@ -2132,7 +2148,7 @@ async function resolveRoot(workspace, input) {
   if (!isWithin(root, realWorkspace)) {
     throw new InputError(`input \`path\` is \`${input}\`, a symlink leading outside the workspace to ${root}`);
   }
-  if (!(await stat2(root)).isDirectory()) {
+  if (!(await stat(root)).isDirectory()) {
     throw new InputError(`input \`path\` is \`${input}\`, which is not a directory`);
   }
   return { root, prefix: toPosix(path4.relative(realWorkspace, root)) };
@@ -2142,7 +2158,7 @@ async function readNamedFile(root, input, name, maxFileBytes) {
   if (!isWithin(lexical, root)) throw new InputError(`input \`${name}\` is \`${input}\`, which leads outside the checked folder`);
   let real;
   try {
-    real = await realpath2(lexical);
+    real = await realpath(lexical);
   } catch (thrown) {
     throw new InputError(`input \`${name}\` is \`${input}\`, which cannot be read: ${/** @type {Error} */
     thrown.message}`);

@@ -25,6 +25,9 @@ export function visible(text) {
   return core.visible(text);
 }
 
+// Findings the log quotes from their source; the others get one line each (all are listed).
+const LOG_SNIPPETS = 1000;
+
 // The core names the option; the workflow author knows it as an input.
 const RULE_OPTION_ERROR = /^stacklint: `(select|ignore)`: /;
 
@@ -89,7 +92,7 @@ export function analyze(found, { base = null, scope = 'all', changed = null, pol
     return {
       /** @type {import('../../pkg/stacklint.js').Report} */
       report: checked.report,
-      human: checked.render('human', color),
+      human: checked.human(color, LOG_SNIPPETS),
       /** @type {import('../../pkg/stacklint.js').Annotation[]} */
       annotations: checked.annotations(prefix),
       sarif: sarif ? checked.sarif(prefix) : null,

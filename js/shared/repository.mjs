@@ -3,13 +3,11 @@
 // server): never outside the root, no symlink followed out of it, no file read past the size
 // the core accepts. Only the files the core says it reads are opened; every other file is
 // listed as "exists, not read".
-import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 
 const SKIPPED_NAMES = new Set(['.git', 'node_modules']);
-
-// Files open at once while a repository is read: enough to keep the thread pool busy.
-const CONCURRENT_READS = 16;
 
 /** A repository that cannot be read at all (a folder that cannot be listed). */
 export class RepositoryError extends Error {
@@ -61,10 +59,22 @@ export function toPosix(relative) {
  * @returns {Promise<Found>}
  */
 export async function readFile(file, maxFileBytes) {
-  let handle;
+  return readFileNow(file, maxFileBytes);
+}
+
+/**
+ * {@link readFile}, synchronously: the walk reads thousands of small files, and each await
+ * of an asynchronous open, stat, read and close is a round trip through Node's thread pool
+ * that costs more than the read itself.
+ * @param {string} file
+ * @param {number} maxFileBytes
+ * @returns {Found}
+ */
+function readFileNow(file, maxFileBytes) {
+  let fd;
   try {
-    handle = await open(file, 'r');
-    const { size } = await handle.stat();
+    fd = openSync(file, 'r');
+    const { size } = fstatSync(fd);
     if (size > maxFileBytes) return { kind: 'unreadable', reason: 'too-large', bytes: size };
     let buffer = Buffer.allocUnsafe(size + 1);
     let length = 0;
@@ -76,7 +86,7 @@ export async function readFile(file, maxFileBytes) {
         buffer.copy(grown);
         buffer = grown;
       }
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
@@ -86,7 +96,7 @@ export async function readFile(file, maxFileBytes) {
     const error = /** @type {NodeJS.ErrnoException} */ (thrown);
     return { kind: 'unreadable', reason: 'io', detail: error.code ?? error.message };
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -113,19 +123,31 @@ export function textOf(found) {
  * @param {ReadPolicy} policy
  * @returns {Promise<Found | null>}
  */
-async function describeLink(absolute, root, relative, { needsContent, maxFileBytes }) {
+async function describeLink(absolute, root, relative, policy) {
+  return describeLinkNow(absolute, root, relative, policy);
+}
+
+/**
+ * {@link describeLink}, synchronously (see {@link readFileNow}).
+ * @param {string} absolute
+ * @param {string} root
+ * @param {string} relative
+ * @param {ReadPolicy} policy
+ * @returns {Found | null}
+ */
+function describeLinkNow(absolute, root, relative, { needsContent, maxFileBytes }) {
   let target;
   try {
-    target = await realpath(absolute);
+    target = realpathSync(absolute);
   } catch {
     return needsContent(relative) ? { kind: 'unreadable', reason: 'broken-link' } : { kind: 'unread' };
   }
   // Linked folders are not walked: no escape, no cycles, no double counting.
-  if (!(await stat(target)).isFile()) return null;
+  if (!statSync(target).isFile()) return null;
   if (!isWithin(target, root)) {
     return needsContent(relative) ? { kind: 'unreadable', reason: 'outside' } : { kind: 'unread' };
   }
-  return needsContent(relative) ? readFile(target, maxFileBytes) : { kind: 'unread' };
+  return needsContent(relative) ? readFileNow(target, maxFileBytes) : { kind: 'unread' };
 }
 
 /**
@@ -168,41 +190,32 @@ export async function readEntry(root, relative, policy) {
  * @returns {Promise<Map<string, Found>>} repository path -> what was found
  */
 export async function readRepository(root, policy) {
+  // Synchronous throughout: one process reading one tree, like the CLI. Thousands of awaited
+  // folder listings and file reads cost a thread-pool round trip each, several times the
+  // work itself (the real repository: 3,300 folders, 2,200 files read).
   /** @type {Map<string, Found>} */
   const files = new Map();
-  /** @type {[string, () => Promise<Found | null>][]} */
-  const reads = [];
   const pending = [''];
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
     let entries;
     try {
-      entries = await readdir(path.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path.join(root, dir), { withFileTypes: true });
     } catch (error) {
       throw new RepositoryError(`cannot read the folder \`${dir || '.'}\` of the repository: ${/** @type {NodeJS.ErrnoException} */ (error).message}`);
     }
     for (const entry of entries) {
       if (SKIPPED_NAMES.has(entry.name)) continue;
       const relative = dir === '' ? entry.name : `${dir}/${entry.name}`;
-      const absolute = path.join(root, relative);
       if (entry.isDirectory()) {
         pending.push(relative);
       } else if (entry.isFile()) {
-        if (policy.needsContent(relative)) reads.push([relative, () => readFile(absolute, policy.maxFileBytes)]);
-        else files.set(relative, { kind: 'unread' });
+        files.set(relative, policy.needsContent(relative) ? readFileNow(path.join(root, relative), policy.maxFileBytes) : { kind: 'unread' });
       } else if (entry.isSymbolicLink()) {
-        reads.push([relative, () => describeLink(absolute, root, relative, policy)]);
+        const found = describeLinkNow(path.join(root, relative), root, relative, policy);
+        if (found) files.set(relative, found);
       }
       // Sockets, FIFOs and devices are not files a build reads.
     }
   }
-  let next = 0;
-  const worker = async () => {
-    while (next < reads.length) {
-      const [relative, read] = reads[next++];
-      const found = await read();
-      if (found) files.set(relative, found);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENT_READS }, worker));
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -44,11 +44,11 @@ impl OsRelease {
 
     /// The release folder name: `22.03-lts-sp4`, `24.03-lts`, `23.09`.
     pub fn dir_name(&self) -> String {
-        let base = format!("{:02}.{:02}", self.year, self.month);
+        let (year, month) = (self.year, self.month);
         match self.flavor {
-            Flavor::Lts => format!("{base}-lts"),
-            Flavor::Sp(n) => format!("{base}-lts-sp{n}"),
-            Flavor::Innovation => base,
+            Flavor::Lts => format!("{year:02}.{month:02}-lts"),
+            Flavor::Sp(n) => format!("{year:02}.{month:02}-lts-sp{n}"),
+            Flavor::Innovation => format!("{year:02}.{month:02}"),
         }
     }
 
@@ -81,6 +81,21 @@ impl OsRelease {
     /// `24.03-LTS`, `24.03.-lts-sp1`, `oe24.03lts`, `oe2203ltssp3`, `oe2203-sp3`, `OE2203SP3`,
     /// `20.03-lts-sp1`. The caller decides whether the release exists.
     pub fn parse_lenient(text: &str) -> Option<OsRelease> {
+        // Most names read here are no release at all (`1.2.0`, `Dockerfile`): tell them
+        // without allocating, and take an exact folder name as it is.
+        if !starts_with_four_digits(text) {
+            return None;
+        }
+        if let Some(exact) = OsRelease::parse_dir(text) {
+            if exact.flavor != Flavor::Innovation || (1..=12).contains(&exact.month) {
+                return Some(exact);
+            }
+        }
+        OsRelease::parse_misspelled(text)
+    }
+
+    /// `parse_lenient` without its shortcuts: what it means.
+    fn parse_misspelled(text: &str) -> Option<OsRelease> {
         let lower = text.to_ascii_lowercase();
         let lower = lower.strip_prefix("oe").unwrap_or(&lower);
         let compact: String = lower
@@ -108,6 +123,18 @@ impl fmt::Display for OsRelease {
             Flavor::Innovation => Ok(()),
         }
     }
+}
+
+/// Whether `text`, without an `oe` prefix and the separators `parse_lenient` drops, starts
+/// with the four digits of `YYMM`.
+fn starts_with_four_digits(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let rest = match bytes.get(..2) {
+        Some(prefix) if prefix.eq_ignore_ascii_case(b"oe") => &bytes[2..],
+        _ => bytes,
+    };
+    let mut kept = rest.iter().filter(|b| !matches!(b, b'.' | b'-' | b'_'));
+    kept.by_ref().take(4).filter(|b| b.is_ascii_digit()).count() == 4
 }
 
 fn two_digits(text: &str) -> Option<(u8, &str)> {
@@ -237,6 +264,42 @@ mod tests {
             "21.13",
         ] {
             assert_eq!(OsRelease::parse_lenient(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn lenient_parsing_takes_its_shortcuts_only_where_they_agree() {
+        let mut names: Vec<String> = Vec::new();
+        for prefix in ["", "oe", "OE", "Oe-", "o"] {
+            for year_month in [
+                "24.03", "2403", "24.3", "24.13", "24.00", "2.403", "24_03", "ab.03",
+            ] {
+                for tail in [
+                    "",
+                    "-lts",
+                    "-LTS",
+                    "lts",
+                    "-lts-sp1",
+                    "-lts-sp04",
+                    "-lts-sp0",
+                    "sp3",
+                    "ltssp2",
+                    "-sp",
+                    "-lts-",
+                    ".1",
+                    "é",
+                ] {
+                    names.push(format!("{prefix}{year_month}{tail}"));
+                }
+            }
+        }
+        names.extend(["", "1", "2.1.20", "Dockerfile", "oe", "é2403", "24é03"].map(String::from));
+        for name in &names {
+            assert_eq!(
+                OsRelease::parse_lenient(name),
+                OsRelease::parse_misspelled(name),
+                "{name}"
+            );
         }
     }
 

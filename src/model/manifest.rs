@@ -1,6 +1,8 @@
 //! A parsed `meta.yml`: its entries, where each entry's `path` leads, and whether the publisher
 //! reads the file at all (its placement), all decided once when the repository is loaded.
 
+use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use crate::domain::arch;
@@ -109,9 +111,59 @@ pub struct Manifest {
     /// Every pair of the top-level mapping, in order, duplicates included.
     pub entries: Vec<Entry>,
     pub placement: Placement,
+    /// What [`Manifest::declares`] and [`Manifest::builds_from`] look up, built on first use:
+    /// fixes ask them once per finding, and a manifest may have tens of thousands of entries.
+    lookups: OnceCell<Lookups>,
+}
+
+#[derive(Debug)]
+struct Lookups {
+    tags: HashSet<String>,
+    dockerfiles: HashSet<String>,
 }
 
 impl Manifest {
+    pub fn new(
+        path: String,
+        root: String,
+        file: Rc<SourceFile>,
+        doc: Document,
+        entries: Vec<Entry>,
+        placement: Placement,
+    ) -> Manifest {
+        Manifest {
+            path,
+            root,
+            file,
+            doc,
+            entries,
+            placement,
+            lookups: OnceCell::new(),
+        }
+    }
+
+    fn lookups(&self) -> &Lookups {
+        self.lookups.get_or_init(|| Lookups {
+            tags: self.entries.iter().map(|entry| entry.tag.clone()).collect(),
+            dockerfiles: self
+                .entries
+                .iter()
+                .filter_map(Entry::dockerfile)
+                .map(str::to_string)
+                .collect(),
+        })
+    }
+
+    /// Whether an entry of this manifest, any entry, has the tag `tag`.
+    pub fn declares(&self, tag: &str) -> bool {
+        self.lookups().tags.contains(tag)
+    }
+
+    /// Whether an entry builds from the Dockerfile at repository path `dockerfile`.
+    pub fn builds_from(&self, dockerfile: &str) -> bool {
+        self.lookups().dockerfiles.contains(dockerfile)
+    }
+
     /// Joins a path relative to the image root into a repository path.
     pub fn join(&self, relative: &str) -> String {
         join_dir(&self.root, relative)
@@ -126,10 +178,13 @@ impl Manifest {
     /// Entries parsed completely: after a syntax error the entry being parsed is cut short,
     /// and judging its truncated value would only repeat the Y001 finding.
     pub fn complete_entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|entry| self.is_complete(entry))
+    }
+
+    /// Whether `entry` was parsed completely (see [`Manifest::complete_entries`]).
+    pub fn is_complete(&self, entry: &Entry) -> bool {
         let stop = self.doc.error.as_ref().map(|error| error.span.start);
-        self.entries
-            .iter()
-            .filter(move |entry| stop.is_none_or(|stop| entry.value.span.end < stop))
+        stop.is_none_or(|stop| entry.value.span.end < stop)
     }
 
     /// Whether every entry could be read, so a Dockerfile no entry names is really unused.
@@ -141,11 +196,27 @@ impl Manifest {
     pub fn tag_file(&self, listing: &Listing, tag: &str, file: &str) -> Option<String> {
         let parts = tag::split(tag)?;
         let version = tag_version(parts.head, file_name(&self.root));
+        let os_dir = parts.os.dir_name();
         // Tags write a folder's `+` as `_`; the folder may use either.
-        [version.to_string(), version.replace('_', "+")]
-            .into_iter()
-            .map(|version| format!("{version}/{}/{file}", parts.os.dir_name()))
-            .find(|candidate| listing.is_file(&self.join(candidate)))
+        let plus = version.contains('_').then(|| version.replace('_', "+"));
+        // Every rule asks this of every entry: one buffer, no path built twice.
+        let mut path =
+            String::with_capacity(self.root.len() + version.len() + os_dir.len() + file.len() + 3);
+        for version in std::iter::once(version).chain(plus.as_deref()) {
+            path.clear();
+            if !self.root.is_empty() {
+                path.push_str(&self.root);
+                path.push('/');
+            }
+            let relative = path.len();
+            for part in [version, "/", &os_dir, "/", file] {
+                path.push_str(part);
+            }
+            if listing.is_file(&path) {
+                return Some(path.split_off(relative));
+            }
+        }
+        None
     }
 
     /// The existing Dockerfile the tag describes when it differs from where `path` points: the

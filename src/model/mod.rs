@@ -251,14 +251,16 @@ impl<'a> Repo<'a> {
         roots: &HashSet<String>,
     ) -> Manifest {
         let root = parent_dir(path).to_string();
-        Manifest {
-            entries: self.entries(&root, &doc),
-            placement: placement(self.config, roots, &root),
-            path: path.to_string(),
+        let entries = self.entries(&root, &doc);
+        let placement = placement(self.config, roots, &root);
+        Manifest::new(
+            path.to_string(),
             root,
-            file: file.clone(),
+            file.clone(),
             doc,
-        }
+            entries,
+            placement,
+        )
     }
 
     /// The manifest read from `path`.

@@ -4,7 +4,7 @@
 //! that silences nothing, names an unknown rule or names no rule is a C002 finding, so stale
 //! or blanket suppressions cannot hide new mistakes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::domain::layout::CONFIG_FILE_NAME;
@@ -410,14 +410,33 @@ impl Place<'_> {
     }
 }
 
-/// The one rule a misspelt code was meant to be, when a suggestion is that certain.
-fn correction(code: &Code) -> Option<&'static str> {
-    if code.rule.is_some() || RulePattern::parse(&code.text).is_ok() {
-        return None;
+/// What each unknown code of one directive is nearest to, looked up once per spelling: a
+/// comment may name the same unknown code thousands of times.
+#[derive(Default)]
+struct Unknowns<'t> {
+    at: HashMap<&'t str, usize>,
+    rules: Vec<UnknownRule>,
+}
+
+impl<'t> Unknowns<'t> {
+    fn of(&mut self, text: &'t str) -> &UnknownRule {
+        let next = self.rules.len();
+        let at = *self.at.entry(text).or_insert(next);
+        if at == next {
+            self.rules.push(UnknownRule::new(text));
+        }
+        &self.rules[at]
     }
-    match UnknownRule::new(&code.text).suggestions.as_slice() {
-        [one] => Some(one),
-        _ => None,
+
+    /// The one rule a misspelt code was meant to be, when a suggestion is that certain.
+    fn correction(&mut self, code: &'t Code) -> Option<&'static str> {
+        if code.rule.is_some() || RulePattern::parse(&code.text).is_ok() {
+            return None;
+        }
+        match self.of(&code.text).suggestions.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
     }
 }
 
@@ -500,8 +519,10 @@ fn report(
                 })
                 .collect();
             let all_stale = stale.iter().all(|s| *s);
+            let mut unknowns = Unknowns::default();
             // Removing the comment is right only when no code is worth correcting instead.
-            let remove_all = all_stale && codes.iter().all(|code| correction(code).is_none());
+            let remove_all =
+                all_stale && codes.iter().all(|code| unknowns.correction(code).is_none());
             for (index, (code, stale)) in codes.iter().zip(stale).enumerate() {
                 if !stale {
                     continue;
@@ -511,7 +532,7 @@ fn report(
                 } else {
                     format!("remove `{}` from the list", code.text)
                 };
-                let fix = match correction(code) {
+                let fix = match unknowns.correction(code) {
                     Some(intended) => Some(Fix::guess(
                         format!("write `{intended}`"),
                         vec![place.edit(code.span, intended)],
@@ -520,7 +541,7 @@ fn report(
                     None => place.remove_code(codes, index),
                 };
                 let finding = match code.rule {
-                    None => unknown_code(place.path, code, &remove),
+                    None => unknown_code(place.path, code, &remove, &mut unknowns),
                     Some(rule) => place
                         .finding(
                             code.span,
@@ -542,11 +563,16 @@ fn report(
     }
 }
 
-fn unknown_code(path: &str, code: &Code, remove: &str) -> Finding {
+fn unknown_code<'t>(
+    path: &str,
+    code: &'t Code,
+    remove: &str,
+    unknowns: &mut Unknowns<'t>,
+) -> Finding {
     let help = match RulePattern::parse(&code.text) {
         Ok(_) => "a suppression names single rules: write each code in full, e.g. `P003`".into(),
         Err(_) => {
-            let unknown = UnknownRule::new(&code.text);
+            let unknown = unknowns.of(&code.text);
             if unknown.suggestions.is_empty() {
                 format!("{}; otherwise {remove}", unknown.help())
             } else {

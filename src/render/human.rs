@@ -20,6 +20,10 @@ use crate::text::{SourceFile, Span};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HumanOptions {
     pub color: bool,
+    /// How many findings are shown with their source snippet; the others follow one line
+    /// each. `None`: every one. A CI log of 40,000 snippets is too long to read and most of
+    /// the time of a WASM check; one line each, every finding is still there.
+    pub snippets: Option<usize>,
 }
 
 /// Source lines a snippet may quote, in bytes; longer excerpts are shown as a location and a
@@ -215,9 +219,11 @@ pub fn render_diagnostic(report: &Report, diagnostic: &Diagnostic, renderer: &Re
     let rendered = renderer.render(&groups);
     // The snippet renderer shows C0 controls and bidirectional overrides as pictures itself;
     // line separators and C1 controls are left to here.
-    let rendered: Cow<str> = if rendered
-        .chars()
-        .any(|c| c > '\u{7e}' && picture(c).is_some())
+    // Only DEL and non-ASCII characters can be such: most renders hold neither.
+    let rendered: Cow<str> = if rendered.bytes().any(|b| b >= 0x7f)
+        && rendered
+            .chars()
+            .any(|c| c > '\u{7e}' && picture(c).is_some())
     {
         Cow::Owned(
             rendered
@@ -234,6 +240,20 @@ pub fn render_diagnostic(report: &Report, diagnostic: &Diagnostic, renderer: &Re
     defuse_commands(&rendered).into_owned()
 }
 
+/// `path:line:column: severity[CODE]: message`, with the repository text made visible.
+fn one_line(diagnostic: &Diagnostic) -> String {
+    let line = format!(
+        "{}:{}:{}: {}[{}]: {}",
+        escape(&diagnostic.path, Lines::One),
+        diagnostic.line,
+        diagnostic.column,
+        diagnostic.severity.as_str(),
+        diagnostic.code,
+        escape(&diagnostic.message, Lines::One)
+    );
+    defuse_commands(&line).into_owned()
+}
+
 pub fn render(report: &Report, options: HumanOptions) -> String {
     let renderer = if options.color {
         Renderer::styled()
@@ -241,9 +261,22 @@ pub fn render(report: &Report, options: HumanOptions) -> String {
         Renderer::plain()
     };
     let mut out = String::new();
-    for diagnostic in &report.diagnostics {
+    let shown = options.snippets.unwrap_or(usize::MAX);
+    for diagnostic in report.diagnostics.iter().take(shown) {
         out.push_str(&render_diagnostic(report, diagnostic, &renderer));
         out.push_str("\n\n");
+    }
+    let rest = report.diagnostics.len().saturating_sub(shown);
+    if rest > 0 {
+        out.push_str(&format!(
+            "the other {}, one line each:\n",
+            plural(rest, "finding", "findings")
+        ));
+        for diagnostic in report.diagnostics.iter().skip(shown) {
+            out.push_str(&one_line(diagnostic));
+            out.push('\n');
+        }
+        out.push('\n');
     }
     out.push_str(&summary_line(report));
     out.push('\n');
@@ -252,4 +285,71 @@ pub fn render(report: &Report, options: HumanOptions) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Summary;
+
+    fn finding(path: &str, line: usize, message: &str) -> Diagnostic {
+        Diagnostic {
+            code: "Y002",
+            name: "duplicate-tag",
+            severity: Severity::Error,
+            path: path.into(),
+            line,
+            column: 1,
+            end_line: line,
+            end_column: 5,
+            message: message.into(),
+            help: Some("fix it".into()),
+            related: Vec::new(),
+            fingerprint: "0123456789abcdef".into(),
+            status: None,
+            fix: None,
+            anchor: 0,
+            span: Default::default(),
+        }
+    }
+
+    #[test]
+    fn findings_past_the_snippets_get_one_visible_line_each() {
+        let diagnostics = vec![
+            finding("AI/a\nb/meta.yml", 1, "first"),
+            finding("AI/a\nb/meta.yml", 2, "second"),
+            finding("::error::x/meta.yml", 3, "third\r::error::y"),
+        ];
+        let report = Report {
+            version: 1,
+            summary: Summary {
+                errors: diagnostics.len(),
+                ..Summary::default()
+            },
+            diagnostics,
+            existing: Vec::new(),
+            sources: Default::default(),
+            change: None,
+        };
+        let options = |snippets| HumanOptions {
+            color: false,
+            snippets,
+        };
+        let all = render(&report, options(None));
+        assert_eq!(render(&report, options(Some(3))), all);
+        let capped = render(&report, options(Some(1)));
+        let first = render_diagnostic(&report, &report.diagnostics[0], &Renderer::plain());
+        assert_eq!(
+            capped,
+            format!(
+                "{first}\n\nthe other 2 findings, one line each:\n\
+                 AI/a\\nb/meta.yml:2:1: error[Y002]: second\n\
+                 \\u{{3a}}:error::x/meta.yml:3:1: error[Y002]: third\\r::error::y\n\n{}\n",
+                summary_line(&report)
+            )
+        );
+        assert!(!capped
+            .lines()
+            .any(crate::text::visible::is_workflow_command));
+    }
 }

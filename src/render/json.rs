@@ -44,7 +44,10 @@ impl Formatter for SafeFormatter {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        if !fragment.contains("##[") && !fragment.chars().any(needs_escape) {
+        // Every character to escape is past ASCII: a byte scan clears most fragments.
+        let wide = fragment.bytes().any(|b| b >= 0x7f);
+        let escapes = fragment.contains("##[") || (wide && fragment.chars().any(needs_escape));
+        if !escapes {
             return writer.write_all(fragment.as_bytes());
         }
         let mut previous = ['\0', '\0'];

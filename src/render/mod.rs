@@ -80,7 +80,13 @@ impl Format {
 /// finding, so nothing at all without findings).
 pub fn render(report: &Report, format: Format, color: bool) -> String {
     match format {
-        Format::Human => human::render(report, human::HumanOptions { color }),
+        Format::Human => human::render(
+            report,
+            human::HumanOptions {
+                color,
+                snippets: None,
+            },
+        ),
         Format::Json => json::render(report) + "\n",
         Format::Github => github::render(report),
         Format::Sarif => sarif::render(report, "") + "\n",

@@ -121,16 +121,14 @@ pub fn check(context: &Context, out: &mut Vec<Finding>) {
         if !manifest.is_placed() || !context.checks(manifest) {
             continue;
         }
-        for entry in manifest.complete_entries() {
+        for (e, entry) in manifest.entries.iter().enumerate() {
             // A key PyYAML does not read as a string is Y006; its spelling is moot.
-            if entry.key.as_scalar().is_none() || non_string_reading(&entry.key).is_some() {
+            if !manifest.is_complete(entry)
+                || entry.key.as_scalar().is_none()
+                || non_string_reading(&entry.key).is_some()
+            {
                 continue;
             }
-            let e = manifest
-                .entries
-                .iter()
-                .position(|other| std::ptr::eq(other, entry))
-                .unwrap_or_default();
             let id = EntryId {
                 manifest: m,
                 entry: e,
@@ -240,7 +238,7 @@ impl EntryCheck<'_> {
     /// dangle).
     fn rename(&self, fixed: &str, otherwise: Applicability) -> Option<Fix> {
         let manifest = self.manifest;
-        let taken = manifest.entries.iter().any(|other| other.tag == fixed)
+        let taken = manifest.declares(fixed)
             || self
                 .context
                 .index
@@ -273,11 +271,7 @@ impl EntryCheck<'_> {
     fn repoint(&self, file: &str) -> Option<Fix> {
         let manifest = self.manifest;
         let target = manifest.join(file);
-        if manifest
-            .entries
-            .iter()
-            .any(|other| other.dockerfile() == Some(target.as_str()))
-        {
+        if manifest.builds_from(&target) {
             return None;
         }
         let (span, replacement) =

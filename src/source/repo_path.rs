@@ -26,7 +26,12 @@ pub fn join_dir(dir: &str, relative: &str) -> String {
     if dir.is_empty() {
         relative.to_string()
     } else {
-        format!("{dir}/{relative}")
+        // Called per entry by most rules: no formatting machinery for a concatenation.
+        let mut path = String::with_capacity(dir.len() + 1 + relative.len());
+        path.push_str(dir);
+        path.push('/');
+        path.push_str(relative);
+        path
     }
 }
 
