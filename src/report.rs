@@ -387,6 +387,30 @@ fn without_line_numbers(message: &str) -> String {
     out
 }
 
+/// A Y002 finding at `path:line:1-5` with help "fix it", for the renderers' and policies'
+/// tests to adjust with struct update syntax.
+#[cfg(test)]
+pub(crate) fn example_diagnostic(path: &str, line: usize, message: &str) -> Diagnostic {
+    Diagnostic {
+        code: "Y002",
+        name: "duplicate-tag",
+        severity: Severity::Error,
+        path: path.into(),
+        line,
+        column: 1,
+        end_line: line,
+        end_column: 5,
+        message: message.into(),
+        help: Some("fix it".into()),
+        related: Vec::new(),
+        fingerprint: "0123456789abcdef".into(),
+        status: None,
+        fix: None,
+        anchor: 0,
+        span: Span::default(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -202,20 +202,10 @@ mod tests {
         Diagnostic {
             code,
             name: "x",
-            severity: crate::Severity::Error,
-            path: path.into(),
-            line: 1,
-            column: 1,
-            end_line: 1,
             end_column: 2,
-            message: format!("{code} in {path}"),
             help: None,
-            related: Vec::new(),
             fingerprint: fingerprint.into(),
-            status: None,
-            fix: None,
-            span: Span::default(),
-            anchor: 0,
+            ..crate::report::example_diagnostic(path, 1, &format!("{code} in {path}"))
         }
     }
 

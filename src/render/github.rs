@@ -208,19 +208,15 @@ mod tests {
             code: "P001",
             name: "dockerfile-missing",
             severity,
-            path: "AI/a,b:c/meta.yml".into(),
-            line,
             column: 3,
             end_line,
             end_column: 9,
-            message: "100% missing\r\nsecond: line".into(),
             help: Some("create it, or fix `path`".into()),
-            related: vec![],
-            fingerprint: "0123456789abcdef".into(),
-            status: None,
-            fix: None,
-            anchor: 0,
-            span: Span::default(),
+            ..crate::report::example_diagnostic(
+                "AI/a,b:c/meta.yml",
+                line,
+                "100% missing\r\nsecond: line",
+            )
         }
     }
 

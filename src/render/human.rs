@@ -293,24 +293,7 @@ mod tests {
     use crate::report::Summary;
 
     fn finding(path: &str, line: usize, message: &str) -> Diagnostic {
-        Diagnostic {
-            code: "Y002",
-            name: "duplicate-tag",
-            severity: Severity::Error,
-            path: path.into(),
-            line,
-            column: 1,
-            end_line: line,
-            end_column: 5,
-            message: message.into(),
-            help: Some("fix it".into()),
-            related: Vec::new(),
-            fingerprint: "0123456789abcdef".into(),
-            status: None,
-            fix: None,
-            anchor: 0,
-            span: Default::default(),
-        }
+        crate::report::example_diagnostic(path, line, message)
     }
 
     #[test]

@@ -296,7 +296,6 @@ fn text_to_html(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::report::Summary;
-    use crate::Severity;
 
     fn report(diagnostics: Vec<Diagnostic>) -> Report {
         Report {
@@ -315,24 +314,7 @@ mod tests {
     }
 
     fn finding(message: &str) -> Diagnostic {
-        Diagnostic {
-            code: "Y002",
-            name: "duplicate-tag",
-            severity: Severity::Error,
-            path: "AI/a b/meta.yml".into(),
-            line: 3,
-            column: 1,
-            end_line: 3,
-            end_column: 5,
-            message: message.into(),
-            help: Some("fix it".into()),
-            related: Vec::new(),
-            fingerprint: "0123456789abcdef".into(),
-            status: None,
-            fix: None,
-            anchor: 0,
-            span: Default::default(),
-        }
+        crate::report::example_diagnostic("AI/a b/meta.yml", 3, message)
     }
 
     fn links() -> BlobLinks {
