@@ -1,5 +1,5 @@
 // @ts-check
-// The only module that knows the WebAssembly API (src/wasm.rs). Everything else works with
+// The only module that knows the WebAssembly API (src/wasm/). Everything else works with
 // the JSON contract object, annotation objects and plain strings, so an API change is adapted
 // here alone.
 import * as core from '../../pkg/stacklint.js';
