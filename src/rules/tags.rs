@@ -572,6 +572,16 @@ mod tests {
     use crate::domain::tables::Config;
     use crate::source::MemorySource;
 
+    /// The T001–T005 findings on `source` (the stack grammar, T006, has its fixtures).
+    fn t001_to_t005(source: &MemorySource) -> Vec<Finding> {
+        let config = Config::default();
+        let repo = Repo::load(source, &config);
+        let mut out = Vec::new();
+        check(&Context::build(&repo), &mut out);
+        out.retain(|f| f.rule.code != "T006");
+        out
+    }
+
     /// (code, flagged text, help) of T001–T005 for one entry of `AI/pytorch/meta.yml` (the
     /// stack grammar, T006, has its fixtures).
     fn findings(key: &str, path: &str) -> Vec<(&'static str, String, String)> {
@@ -580,12 +590,8 @@ mod tests {
             .with("AI/pytorch/meta.yml", &text)
             .with("AI/pytorch/2.1.0/22.03-lts-sp4/Dockerfile", "FROM a\n")
             .with("AI/pytorch/1.0+v2/24.03-lts/Dockerfile", "FROM a\n");
-        let config = Config::default();
-        let repo = Repo::load(&source, &config);
-        let mut out = Vec::new();
-        check(&Context::build(&repo), &mut out);
-        out.into_iter()
-            .filter(|f| f.rule.code != "T006")
+        t001_to_t005(&source)
+            .into_iter()
             .map(|f| {
                 let flagged = text
                     .get(f.span.start..f.span.end)
@@ -608,12 +614,8 @@ mod tests {
         for (path, content) in extra {
             source.insert(path, Some(content.to_string()));
         }
-        let config = Config::default();
-        let repo = Repo::load(&source, &config);
-        let mut out = Vec::new();
-        check(&Context::build(&repo), &mut out);
-        out.into_iter()
-            .filter(|f| f.rule.code != "T006")
+        t001_to_t005(&source)
+            .into_iter()
             .map(|f| {
                 let renames = f.fix.as_ref().is_some_and(|fix| fix.renames_tag.is_some());
                 let after = f.fix.map(|fix| {

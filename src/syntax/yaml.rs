@@ -372,8 +372,7 @@ pub fn parse(text: &str) -> Document {
             }
             Event::MappingStart(anchor, _) => {
                 let written = text.get(span.start..).unwrap_or("");
-                builder.composer.define(anchor, span, written);
-                builder.composer.open(anchor);
+                builder.composer.open(anchor, span, written);
                 builder.stack.push(Frame::Mapping {
                     start: span.start,
                     anchor,
@@ -383,8 +382,7 @@ pub fn parse(text: &str) -> Document {
             }
             Event::SequenceStart(anchor, _) => {
                 let written = text.get(span.start..).unwrap_or("");
-                builder.composer.define(anchor, span, written);
-                builder.composer.open(anchor);
+                builder.composer.open(anchor, span, written);
                 builder.stack.push(Frame::Sequence {
                     start: span.start,
                     anchor,

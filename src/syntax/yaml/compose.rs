@@ -50,8 +50,10 @@ impl Composer {
         }
     }
 
-    /// A container with anchor `id` (0: none) starts.
-    pub fn open(&mut self, id: usize) {
+    /// A container with anchor `id` (0: none) starts at `written`: its anchor is defined, and
+    /// the container stays open (an alias to it inside is refused) until it ends.
+    pub fn open(&mut self, id: usize, span: Span, written: &str) {
+        self.define(id, span, written);
         if id != 0 {
             self.open.push(id);
         }
