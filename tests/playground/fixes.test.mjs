@@ -6,13 +6,13 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
 import { loadEngine } from "../../js/playground/engine.mjs";
 import { findExample } from "../../js/playground/examples.mjs";
 import { encodeFragment } from "../../js/playground/permalink.mjs";
-import { SCREENSHOTS, startPlayground } from "./harness.mjs";
-import { activeFile, checks, editorText, findingRows, openPlayground, repositoryFiles, withPage as withPageOf } from "./page.mjs";
+import { SCREENSHOTS, usePlayground } from "./harness.mjs";
+import { activeFile, checks, editorText, findingRows, openPlayground, repositoryFiles } from "./page.mjs";
 
 const PYTORCH_META = "AI/pytorch/meta.yml";
 const LIST = "AI/image-list.yml";
@@ -50,18 +50,8 @@ const FIXED = {
 const P003_FIX = "write path: 2.2.0-cann8.0.RC1/22.03-lts-sp4/Dockerfile";
 const T002_FIX = "rename the tag to 2.3.1-cann8.0.RC1-oe2203sp4 (unsafe: renames tag 2.3.1-cann8.0.RC1-oe22.03sp4)";
 
-let playground;
-
-before(async () => {
-  playground = await startPlayground();
-});
-
-after(async () => {
-  await playground?.close();
-});
-
-/** `body` on a fresh page that must log no error. */
-const withPage = (body, options) => withPageOf(playground.context, body, options);
+const playground = usePlayground();
+const { withPage } = playground;
 
 /** @param {import("playwright-core").Page} page */
 const openFixable = (page, active = PYTORCH_META) => openPlayground(page, playground.url, encodeFragment(FIXABLE, active));

@@ -6,11 +6,13 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 
 import { chromium } from "playwright-core";
 
 import { buildPlayground, REPO_ROOT } from "../../js/playground/build.mjs";
 import { serve } from "../../js/playground/serve.mjs";
+import { withPage } from "./page.mjs";
 
 const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = [
@@ -70,4 +72,31 @@ export async function startPlayground() {
     await close();
     throw error;
   }
+}
+
+/**
+ * One playground for the calling test file: started before its first test, closed after its
+ * last (also when a test fails). `url` is the served page; `withPage(body, options)` runs
+ * `body` on a fresh page that must log no error (see page.mjs).
+ */
+export function usePlayground() {
+  /** @type {Awaited<ReturnType<typeof startPlayground>> | undefined} */
+  let playground;
+  before(async () => {
+    playground = await startPlayground();
+  });
+  after(async () => {
+    await playground?.close();
+  });
+  const started = () => {
+    if (!playground) throw new Error("the playground is used before its `before` hook ran");
+    return playground;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    /** @type {(body: Parameters<typeof withPage>[1], options?: Parameters<typeof withPage>[2]) => Promise<void>} */
+    withPage: (body, options) => withPage(started().context, body, options),
+  };
 }

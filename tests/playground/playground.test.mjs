@@ -1,9 +1,9 @@
 // The playground in a real browser (Debian chromium, headless) against the built page.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { SCREENSHOTS, startPlayground } from "./harness.mjs";
+import { SCREENSHOTS, usePlayground } from "./harness.mjs";
 import {
   activeFile,
   editorText,
@@ -13,24 +13,13 @@ import {
   openPlayground,
   replaceText,
   underline,
-  withPage as withPageOf,
 } from "./page.mjs";
 
 const PYTORCH_META = "AI/pytorch/meta.yml";
 const TAG = "2.2.0-cann8.0.RC1-oe2203sp4";
 
-let playground;
-
-before(async () => {
-  playground = await startPlayground();
-});
-
-after(async () => {
-  await playground?.close();
-});
-
-/** `body` on a fresh page that must log no error. */
-const withPage = (body, options) => withPageOf(playground.context, body, options);
+const playground = usePlayground();
+const { withPage } = playground;
 
 test("loads, fetches the checker once, and finds nothing wrong with the default example", async () => {
   await withPage(async (page) => {

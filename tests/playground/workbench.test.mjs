@@ -4,11 +4,11 @@
 // the one that would have caught a defect of issue 11, or proves one of its features.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
 import { encodeFragment } from "../../js/playground/permalink.mjs";
 import { FIXTURES, serveRepository } from "./fixture-host.mjs";
-import { SCREENSHOTS, startPlayground } from "./harness.mjs";
+import { SCREENSHOTS, usePlayground } from "./harness.mjs";
 import {
   activeFile,
   bigImage,
@@ -20,23 +20,12 @@ import {
   findingRows,
   goToEnd,
   openPlayground,
-  withPage as withPageOf,
 } from "./page.mjs";
 
 const PYTORCH_META = "AI/pytorch/meta.yml";
 
-let playground;
-
-before(async () => {
-  playground = await startPlayground();
-});
-
-after(async () => {
-  await playground?.close();
-});
-
-/** `body` on a fresh page that must log no error. */
-const withPage = (body, options) => withPageOf(playground.context, body, options);
+const playground = usePlayground();
+const { withPage } = playground;
 
 /** The permalink fragment of a repository. */
 const linkTo = (files, active) => encodeFragment(files, active);
